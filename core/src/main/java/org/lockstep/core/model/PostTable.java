@@ -1,0 +1,259 @@
+package org.lockstep.core.model;
+
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
+import java.util.Locale;
+import org.lockstep.core.url.UrlNormalizer;
+
+/**
+ * All posts of a case as primitive columns over dense int ids, the input of every algorithm.
+ * Row {@code r} is one post; strings live once in the {@link Interner}s. Missing ids are -1.
+ *
+ * <p>Hashtags are lower-cased; URLs are normalised with {@link UrlNormalizer}, and each post also gets
+ * the URLs' hosts and registrable domains. Duplicate posts (same platform and id) are stored once.
+ */
+public final class PostTable {
+    public final int size;
+    public final byte[] platform;
+    public final byte[] kind;
+    public final long[] time;
+    /** Post id of each row, in {@link #posts}. */
+    public final int[] post;
+    /** Author of each row, in {@link #accounts}. */
+    public final int[] account;
+    public final int[] repostOf, replyTo, quoteOf;
+    public final int[] repostOfAccount, replyToAccount, quoteOfAccount;
+    public final int[] lang;
+    /** Text of each row, or null when the table was built without text. */
+    public final String[] text;
+    public final IntLists hashtags, urls, hosts, domains, mentions, media;
+
+    public final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
+    public final AccountTable accountInfo;
+
+    private PostTable(Builder b, int[] order) {
+        size = b.size;
+        platform = permute(b.platform, order);
+        kind = permute(b.kind, order);
+        time = permute(b.time, order);
+        post = permute(b.post, order);
+        account = permute(b.account, order);
+        repostOf = permute(b.repostOf, order);
+        replyTo = permute(b.replyTo, order);
+        quoteOf = permute(b.quoteOf, order);
+        repostOfAccount = permute(b.repostOfAccount, order);
+        replyToAccount = permute(b.replyToAccount, order);
+        quoteOfAccount = permute(b.quoteOfAccount, order);
+        lang = permute(b.lang, order);
+        text = b.keepText ? permute(b.text, order) : null;
+        hashtags = permute(b.hashtags.build(), order);
+        urls = permute(b.urls.build(), order);
+        hosts = permute(b.hosts.build(), order);
+        domains = permute(b.domains.build(), order);
+        mentions = permute(b.mentions.build(), order);
+        media = permute(b.media.build(), order);
+        posts = b.posts;
+        accounts = b.accounts;
+        langs = b.langs;
+        tags = b.tags;
+        urlIds = b.urlIds;
+        hostIds = b.hostIds;
+        domainIds = b.domainIds;
+        handles = b.handles;
+        mediaIds = b.mediaIds;
+        accountInfo = b.accountInfo.build(accounts.size());
+    }
+
+    public static Builder builder() {
+        return new Builder(true);
+    }
+
+    /** A builder that drops post text, for large runs that need no text signals. */
+    public static Builder builder(boolean keepText) {
+        return new Builder(keepText);
+    }
+
+    public String postId(int row) { return posts.get(post[row]); }
+    public String accountId(int row) { return accounts.get(account[row]); }
+    public PostKind kindOf(int row) { return PostKind.of(kind[row]); }
+    public Platform platformOf(int row) { return Platform.of(platform[row]); }
+
+    /** Incrementally builds a table; rows are sorted by time when built. Not thread-safe. */
+    public static final class Builder {
+        private final boolean keepText;
+        private int size;
+        private byte[] platform = new byte[1024];
+        private byte[] kind = new byte[1024];
+        private long[] time = new long[1024];
+        private int[] post = new int[1024];
+        private int[] account = new int[1024];
+        private int[] repostOf = new int[1024], replyTo = new int[1024], quoteOf = new int[1024];
+        private int[] repostOfAccount = new int[1024], replyToAccount = new int[1024], quoteOfAccount = new int[1024];
+        private int[] lang = new int[1024];
+        private String[] text = new String[1024];
+        private final IntLists.Builder hashtags = new IntLists.Builder(), urls = new IntLists.Builder(),
+                hosts = new IntLists.Builder(), domains = new IntLists.Builder(),
+                mentions = new IntLists.Builder(), media = new IntLists.Builder();
+        private final Interner posts = new Interner(1 << 12), accounts = new Interner(1 << 10), langs = new Interner(),
+                tags = new Interner(), urlIds = new Interner(), hostIds = new Interner(), domainIds = new Interner(),
+                handles = new Interner(), mediaIds = new Interner();
+        private final AccountTable.Builder accountInfo = new AccountTable.Builder();
+        private final LongOpenHashSet seen = new LongOpenHashSet();
+        private long duplicates;
+
+        private Builder(boolean keepText) {
+            this.keepText = keepText;
+        }
+
+        /** Adds a post; returns false (and stores nothing) when the same platform and id was added before. */
+        public boolean add(Post p) {
+            int pid = posts.intern(p.id());
+            if (!seen.add(((long) p.platform().ordinal() << 32) | (pid & 0xffffffffL))) {
+                duplicates++;
+                return false;
+            }
+            grow();
+            int r = size;
+            platform[r] = (byte) p.platform().ordinal();
+            kind[r] = (byte) p.kind().ordinal();
+            time[r] = p.timeMs();
+            post[r] = pid;
+            int acc = accounts.intern(p.accountId());
+            account[r] = acc;
+            repostOf[r] = refPost(p.repostOf());
+            replyTo[r] = refPost(p.replyTo());
+            quoteOf[r] = refPost(p.quoteOf());
+            repostOfAccount[r] = refAccount(p.repostOf());
+            replyToAccount[r] = refAccount(p.replyTo());
+            quoteOfAccount[r] = refAccount(p.quoteOf());
+            lang[r] = p.lang() == null ? -1 : langs.intern(p.lang().toLowerCase(Locale.ROOT));
+            if (keepText) text[r] = p.text();
+            for (String h : p.hashtags()) {
+                if (h == null || h.isEmpty()) continue;
+                int t = tags.intern(h.toLowerCase(Locale.ROOT));
+                if (!hashtags.rowContains(t)) hashtags.add(t);
+            }
+            hashtags.endRow();
+            for (String u : p.urls()) {
+                String n = UrlNormalizer.normalize(u);
+                if (n == null) continue;
+                int uid = urlIds.intern(n);
+                if (urls.rowContains(uid)) continue;
+                urls.add(uid);
+                String host = UrlNormalizer.host(n);
+                if (host != null) {
+                    int hid = hostIds.intern(host);
+                    if (!hosts.rowContains(hid)) hosts.add(hid);
+                    String d = UrlNormalizer.registrableDomain(host);
+                    if (d != null) {
+                        int did = domainIds.intern(d);
+                        if (!domains.rowContains(did)) domains.add(did);
+                    }
+                }
+            }
+            urls.endRow();
+            hosts.endRow();
+            domains.endRow();
+            for (String m : p.mentions()) {
+                if (m == null || m.isEmpty()) continue;
+                int h = handles.intern(m.toLowerCase(Locale.ROOT));
+                if (!mentions.rowContains(h)) mentions.add(h);
+            }
+            mentions.endRow();
+            for (Media m : p.media()) {
+                String key = m.hash() != null ? m.hash() : m.url();
+                if (key == null) continue;
+                int mid = mediaIds.intern(key);
+                if (!media.rowContains(mid)) media.add(mid);
+            }
+            media.endRow();
+            AccountSnapshot snap = p.account() != null ? p.account() : AccountSnapshot.minimal(p.accountId(), p.handle());
+            accountInfo.observe(acc, p.timeMs(), snap.handle() != null ? snap.handle() : p.handle(), snap);
+            size++;
+            return true;
+        }
+
+        public int size() { return size; }
+
+        /** Posts rejected by {@link #add} because their platform and id had been added before. */
+        public long duplicates() { return duplicates; }
+
+        private int refPost(PostRef ref) {
+            return ref == null || ref.postId() == null ? -1 : posts.intern(ref.postId());
+        }
+
+        private int refAccount(PostRef ref) {
+            if (ref == null || ref.accountId() == null) return -1;
+            int a = accounts.intern(ref.accountId());
+            if (ref.handle() != null) accountInfo.observeHandle(a, ref.handle());
+            return a;
+        }
+
+        private void grow() {
+            if (size < time.length) return;
+            int n = time.length * 2;
+            platform = Arrays.copyOf(platform, n);
+            kind = Arrays.copyOf(kind, n);
+            time = Arrays.copyOf(time, n);
+            post = Arrays.copyOf(post, n);
+            account = Arrays.copyOf(account, n);
+            repostOf = Arrays.copyOf(repostOf, n);
+            replyTo = Arrays.copyOf(replyTo, n);
+            quoteOf = Arrays.copyOf(quoteOf, n);
+            repostOfAccount = Arrays.copyOf(repostOfAccount, n);
+            replyToAccount = Arrays.copyOf(replyToAccount, n);
+            quoteOfAccount = Arrays.copyOf(quoteOfAccount, n);
+            lang = Arrays.copyOf(lang, n);
+            if (keepText) text = Arrays.copyOf(text, n);
+        }
+
+        /** Builds the table with rows in time order (stable for equal times). */
+        public PostTable build() {
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            long[] t = time;
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) if (t[i - 1] > t[i]) sorted = false;
+            if (!sorted) {
+                it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compare(t[a], t[b]));
+            }
+            return new PostTable(this, order);
+        }
+    }
+
+    private static byte[] permute(byte[] a, int[] order) {
+        byte[] r = new byte[order.length];
+        for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
+        return r;
+    }
+
+    private static int[] permute(int[] a, int[] order) {
+        int[] r = new int[order.length];
+        for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
+        return r;
+    }
+
+    private static long[] permute(long[] a, int[] order) {
+        long[] r = new long[order.length];
+        for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
+        return r;
+    }
+
+    private static String[] permute(String[] a, int[] order) {
+        String[] r = new String[order.length];
+        for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
+        return r;
+    }
+
+    private static IntLists permute(IntLists l, int[] order) {
+        int[] offsets = new int[order.length + 1];
+        int[] values = new int[l.total()];
+        int k = 0;
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
+            for (int j = l.start(r); j < l.end(r); j++) values[k++] = l.value(j);
+            offsets[i + 1] = k;
+        }
+        return new IntLists(offsets, values);
+    }
+}
