@@ -159,11 +159,11 @@ public final class LookalikeMatcher {
             for (String d : pe.sisters()) owned.add(d.toLowerCase(Locale.ROOT));
             for (String d : pe.domains()) {
                 HostName.Parsed p = HostName.parseOrThrow(d);
-                int s = Math.max(1, p.suffixStart());
                 String[] L = p.labels();
                 String[] U = p.unicodeLabels();
-                String suffix = HostName.join(L, s, L.length, '.');
-                String label = U[s - 1];
+                // the most specific label is the name (bmi in bmi.bund.de), the rest its natural suffix
+                String suffix = HostName.join(L, 1, L.length, '.');
+                String label = U[0];
                 int len = hyphenFree(Skeleton.of(label)).length();
                 addName(names, seen, e, d, label, 0, suffix, len);
                 if (label.indexOf('-') >= 0) addName(names, seen, e, d, label.replace("-", ""), bit(Technique.HYPHENATION), suffix, len);
@@ -181,7 +181,7 @@ public final class LookalikeMatcher {
                 if (t.isEmpty()) continue;
                 String joined = t.replace(" ", "");
                 int len = hyphenFree(Skeleton.of(joined)).length();
-                if (len < 4 || len > 63) continue;
+                if (len < 3 || len > 63) continue;
                 addName(names, seen, e, first, joined, bit(Technique.NAME), null, len);
                 if (t.indexOf(' ') >= 0) addName(names, seen, e, first, t.replace(" ", "-"), bit(Technique.NAME), null, len);
             }
@@ -207,7 +207,9 @@ public final class LookalikeMatcher {
             nameSkel[i] = Skeleton.of(nameRaw[i]);
             nameSuffixSkel[i] = nameSuffix[i] == null ? null : suffixSkeleton(nameSuffix[i]);
             index.add(nameSkel[i], i);
-            String hf = hyphenFree(nameSkel[i]);
+            String rawAscii = nameRaw[i];
+            if (!rawAscii.equals(nameSkel[i])) index.add(rawAscii, i);
+            String hf = hyphenFree(Skeleton.light(nameRaw[i]));
             if (hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
                 patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
             }
@@ -219,7 +221,7 @@ public final class LookalikeMatcher {
         for (IntArrayList l : patterns.values()) patternNames[p++] = l.toIntArray();
         Set<Integer> lengths = new java.util.TreeSet<>();
         for (String k : kw) {
-            String s = hyphenFree(Skeleton.of(k.toLowerCase(Locale.ROOT)));
+            String s = hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT)));
             if (s.length() >= 2) {
                 keywordSkeletons.add(s);
                 lengths.add(s.length());
@@ -285,6 +287,7 @@ public final class LookalikeMatcher {
         if (isOwned(host)) return new Result(candidate, host, null, true, List.of());
         int s = p.suffixStart();
         if (s == 0) return new Result(candidate, host, null, false, List.of());
+        if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
         Query q = new Query(p, evidence == null ? Evidence.NONE : evidence);
         String[] L = p.labels();
         String[] U = p.unicodeLabels();
@@ -369,12 +372,13 @@ public final class LookalikeMatcher {
                 if (ns == null || cs.equals(ns)) return 0;
                 if (freeHosting.contains(cs)) return bit(Technique.FREE_HOSTING);
                 if (suffixSkeletonOf(s).equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
-                return bit(Technique.TLD);
+                return tldBit(p);
             }
             String rest = HostName.join(L, j + 1, L.length, '.');
             if (ns != null) {
                 String restSkel = suffixSkeletonOf(j + 1);
                 if (restSkel.equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
+                if (sameButLast(rest, ns)) return tldBit(p);
                 if (rest.startsWith(ns + ".") || rest.startsWith(ns + "-")) return bit(Technique.FRONT);
                 if (restSkel.startsWith(nameSuffixSkel[name] + ".") || restSkel.startsWith(nameSuffixSkel[name] + "-")) {
                     return bit(Technique.FRONT) | bit(Technique.HOMOGLYPH);
@@ -400,6 +404,17 @@ public final class LookalikeMatcher {
         }
     }
 
+    /** Same number of labels, all equal but the last ({@code diplomatie.gouv.fm} for {@code .gouv.fr}). */
+    static boolean sameButLast(String a, String b) {
+        int da = a.lastIndexOf('.'), db = b.lastIndexOf('.');
+        return da > 0 && da == db && a.regionMatches(0, b, 0, da) && !a.equals(b);
+    }
+
+    /** TLD swap to a suffix often abused (new gTLDs, generic-use ccTLDs, private suffixes) or not. */
+    private static int tldBit(HostName.Parsed p) {
+        return Suffixes.abused(p) ? bit(Technique.TLD) : bit(Technique.TLD) | bit(Technique.TLD_LEGACY);
+    }
+
     /** Distinctiveness of a name by its length: short names collide by chance (0.6 .. 1). */
     static double distinct(int len) {
         if (len <= 3) return 0.6;
@@ -414,7 +429,7 @@ public final class LookalikeMatcher {
     private void analyse(Query q, int labelIndex, String raw, String skel, int extra, boolean combine) {
         probe(q, labelIndex, raw, skel, extra, 0);
         if (!combine) return;
-        String hf = hyphenFree(skel);
+        String hf = hyphenFree(Skeleton.light(raw));
         // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
         automaton.scan(hf, (pattern, start, end) -> {
             if (start == 0 && end == hf.length()) return;
@@ -430,18 +445,21 @@ public final class LookalikeMatcher {
             }
         });
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
-        if (skel.indexOf('-') > 0) {
-            String[] tokens = skel.split("-");
+        if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
-            if (tokens.length < 2 || tokens.length > 8 || tokens.length != rawTokens.length) return;
+            if (rawTokens.length < 2 || rawTokens.length > 8) return;
+            String[] tokens = new String[rawTokens.length];
+            for (int i = 0; i < tokens.length; i++) tokens[i] = Skeleton.light(rawTokens[i]);
             for (int a = 0; a < tokens.length; a++) {
                 for (int b = a + 1; b <= tokens.length; b++) {
                     if (a == 0 && b == tokens.length) continue;
                     if (!allKeywords(tokens, 0, a) || !allKeywords(tokens, b, tokens.length)) continue;
-                    String piece = String.join("-", java.util.Arrays.asList(tokens).subList(a, b));
                     String rawPiece = String.join("-", java.util.Arrays.asList(rawTokens).subList(a, b));
-                    probe(q, labelIndex, rawPiece, piece, extra | bit(Technique.KEYWORD), 1);
-                    if (b - a > 1) probe(q, labelIndex, rawPiece.replace("-", ""), hyphenFree(piece), extra | bit(Technique.KEYWORD), 1);
+                    probe(q, labelIndex, rawPiece, Skeleton.of(rawPiece), extra | bit(Technique.KEYWORD), 1);
+                    if (b - a > 1) {
+                        String joined = rawPiece.replace("-", "");
+                        probe(q, labelIndex, joined, Skeleton.of(joined), extra | bit(Technique.KEYWORD), 1);
+                    }
                 }
             }
         }
@@ -454,10 +472,14 @@ public final class LookalikeMatcher {
 
     /** Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones. */
     private void probe(Query q, int labelIndex, String raw, String skel, int extra, int minDistance) {
-        if (skel.isEmpty() || skel.length() > 64) return;
-        long[] keys = DeletionIndex.keys(skel, new long[skel.length() + 1]);
+        if (skel.isEmpty() || skel.length() > 64 || raw.length() > 64) return;
         IntArrayList probed = q.probed;
         probed.clear();
+        lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(skel, new long[skel.length() + 1]), probed);
+        if (!raw.equals(skel)) lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(raw, new long[raw.length() + 1]), probed);
+    }
+
+    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, IntArrayList probed) {
         for (long k : keys) {
             int[] post = index.get(k);
             if (post == null) continue;
@@ -465,19 +487,18 @@ public final class LookalikeMatcher {
                 if (probed.contains(name)) continue;
                 probed.add(name);
                 String ns = nameSkel[name];
-                int d = EditOps.distanceAtMostOne(skel, ns);
-                if (d > 1 || d < minDistance) continue;
                 int mask = extra;
-                if (d == 0) {
+                if (skel.equals(ns)) {
+                    if (minDistance > 0) continue;
                     if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
                 } else {
                     if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
                         t = EditOps.classify(skel, ns);
+                        if (t == null) continue;
                         mask |= bit(Technique.HOMOGLYPH);
                     }
-                    if (t == null) continue;
                     mask |= bit(t);
                 }
                 q.offer(name, mask, labelIndex);

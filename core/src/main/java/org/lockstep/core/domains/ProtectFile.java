@@ -62,7 +62,7 @@ public final class ProtectFile {
                 continue;
             }
             int colon = t.indexOf(':');
-            if (colon > 0 && t.substring(0, colon).strip().matches("[A-Za-z]+")) {
+            if (colon > 0 && !t.startsWith("://", colon) && t.substring(0, colon).strip().matches("[A-Za-z]+")) {
                 if (block == null) {
                     problems.add(new Problem(no, "field outside an [entity] block"));
                     continue;

@@ -42,6 +42,28 @@ final class Skeleton {
         return asciiPass(s);
     }
 
+    /**
+     * A lighter skeleton for searching names inside longer labels: single-character look-alikes only,
+     * no multi-character rewrites, which could join characters across the boundary between a name
+     * and the text around it ({@code spiegel}+{@code news} must not turn {@code ln} into {@code h}).
+     */
+    static String light(String label) {
+        String s = label;
+        boolean ascii = isAscii(s);
+        if (!ascii) {
+            s = CASEFOLD.normalize(s);
+            s = SPOOF.getSkeleton(s);
+            s = stripMarks(s);
+        }
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = s.charAt(i);
+            out[i] = c < 128 ? ASCII[c] : Character.toLowerCase(c);
+        }
+        String r = new String(out);
+        return ascii ? r : r.replace("rn", "m"); // undo UTS #39's m -> rn
+    }
+
     /** The skeleton of a dotted name, label by label, dots kept. */
     static String ofName(String[] unicodeLabels, int from, int to) {
         StringBuilder sb = new StringBuilder();

@@ -10,7 +10,12 @@ package org.lockstep.core.domains;
  */
 public enum Technique {
     /** Same label under another public suffix ({@code spiegel.ltd} for {@code spiegel.de}). */
-    TLD("tld", 0.85),
+    TLD("tld", 0.9),
+    /**
+     * Qualifies {@link #TLD}: the new suffix is a country code or a legacy generic suffix
+     * ({@code .com}, {@code .org}), where real sites with the same name are common; lowers the score.
+     */
+    TLD_LEGACY("tld-cc-or-legacy", 0.9),
     /** Characters replaced by look-alikes (UTS #39 confusables, {@code rn/m}, {@code 0/o}, accents). */
     HOMOGLYPH("homoglyph", 0.95),
     /** One character left out. */
@@ -44,7 +49,7 @@ public enum Technique {
     /** The name as a subdomain label of a free-hosting service ({@code spiegel.github.io} style). */
     FREE_HOSTING("free-hosting", 0.8),
     /** The name as a subdomain label of another domain. */
-    SUBDOMAIN("subdomain", 0.6),
+    SUBDOMAIN("subdomain", 0.45),
     /** The name inside a longer label with other text around it: weak alone. */
     CONTAINS("contains", 0.45);
 
