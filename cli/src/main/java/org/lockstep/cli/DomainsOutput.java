@@ -24,7 +24,7 @@ final class DomainsOutput implements AutoCloseable {
         this.format = format;
         this.columns = List.copyOf(columns);
         if (format == Format.json) {
-            json = new JsonFactory().createGenerator(out);
+            json = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null);
         } else {
             json = null;
@@ -97,6 +97,7 @@ final class DomainsOutput implements AutoCloseable {
         out.flush();
     }
 
+    /** Flushes; the underlying writer stays open (it may be standard output). */
     @Override
     public void close() throws IOException {
         if (json != null) json.close();

@@ -273,6 +273,30 @@ public final class LookalikeMatcher {
         return config;
     }
 
+    /**
+     * A host name to check, with what its source knows about it.
+     *
+     * @param host     the host name as observed (untrusted)
+     * @param evidence extra evidence for ranking
+     * @param context  the source's own data carried through to the output (line number, CT index,
+     *                 accounts that posted it); may be null
+     */
+    public record Candidate(String host, Evidence evidence, Object context) {
+        public static Candidate of(String host) {
+            return new Candidate(host, Evidence.NONE, null);
+        }
+    }
+
+    /** Receives each candidate with its result (rejected, owned, unmatched or matched). */
+    public interface Sink {
+        void accept(Candidate candidate, Result result) throws java.io.IOException;
+    }
+
+    /** Matches every candidate in order and hands each result to {@code sink}. */
+    public void matchAll(Iterable<Candidate> candidates, Sink sink) throws java.io.IOException {
+        for (Candidate c : candidates) sink.accept(c, match(c.host(), c.evidence()));
+    }
+
     /** Matches one host name with no extra evidence. */
     public Result match(String host) {
         return match(host, Evidence.NONE);
