@@ -132,6 +132,7 @@ public final class LookalikeMatcher {
     private final String[] nameSkel, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
     private final DeletionIndex index = new DeletionIndex();
+    private int minNameLength = Integer.MAX_VALUE, maxNameLength;
     private final AhoCorasick automaton;
     private final int[][] patternNames;
 
@@ -207,10 +208,13 @@ public final class LookalikeMatcher {
             nameSkel[i] = Skeleton.of(nameRaw[i]);
             nameSuffixSkel[i] = nameSuffix[i] == null ? null : suffixSkeleton(nameSuffix[i]);
             index.add(nameSkel[i], i);
+            minNameLength = Math.min(minNameLength, Math.min(nameSkel[i].length(), nameRaw[i].length()));
+            maxNameLength = Math.max(maxNameLength, Math.max(nameSkel[i].length(), nameRaw[i].length()));
             String rawAscii = nameRaw[i];
             if (!rawAscii.equals(nameSkel[i])) index.add(rawAscii, i);
             String hf = hyphenFree(Skeleton.light(nameRaw[i]));
-            if (hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
+            boolean dots = (nameMask[i] & bit(Technique.DOTS)) != 0; // flattened names are found whole, not inside labels
+            if (!dots && hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
                 patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
             }
         }
@@ -312,14 +316,15 @@ public final class LookalikeMatcher {
         int s = p.suffixStart();
         if (s == 0) return new Result(candidate, host, null, false, List.of());
         if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
-        Query q = new Query(p, evidence == null ? Evidence.NONE : evidence);
+        Query q = scratch.get();
+        q.reset(p, evidence == null ? Evidence.NONE : evidence);
         String[] L = p.labels();
         String[] U = p.unicodeLabels();
         int r = s - 1;
         int w = 0;
         while (w < r && L[w].equals("www")) w++;
-        String[] skel = new String[L.length];
-        for (int i = w; i < L.length; i++) skel[i] = Skeleton.of(U[i]);
+        String[] skel = new String[L.length]; // suffix labels are skeletonised only when needed
+        for (int i = w; i < s; i++) skel[i] = Skeleton.of(U[i]);
         q.skel = skel;
         analyse(q, r, U[r], skel[r], 0, true);
         for (int j = w; j < r; j++) analyse(q, j, U[j], skel[j], 0, true);
@@ -341,20 +346,44 @@ public final class LookalikeMatcher {
     }
 
     /** Per-call state. */
-    private final class Query {
-        final HostName.Parsed p;
-        final Evidence evidence;
-        final double bonus;
+    private final ThreadLocal<Query> scratch = ThreadLocal.withInitial(Query::new);
+
+    private final class Query implements AhoCorasick.Sink {
+        HostName.Parsed p;
+        Evidence evidence;
+        double bonus;
+        // the piece being scanned by the automaton
+        String pieceRaw, pieceHf;
+        int pieceLabel, pieceExtra;
         String[] skel;
         final List<Match> best = new ArrayList<>(4);
         final int[] bestEntity = new int[16];
         int bestCount;
         final IntArrayList probed = new IntArrayList();
+        final long[] keys = new long[131];
+        final long[] scratch = new long[131];
 
-        Query(HostName.Parsed p, Evidence evidence) {
+        void reset(HostName.Parsed p, Evidence evidence) {
             this.p = p;
             this.evidence = evidence;
             this.bonus = evidence.bonus();
+            best.clear();
+        }
+
+        @Override
+        public void hit(int pattern, int start, int end) {
+            String hf = pieceHf;
+            if (start == 0 && end == hf.length()) return;
+            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            for (int name : patternNames[pattern]) {
+                int len = nameLen[name];
+                int mask = pieceExtra;
+                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD);
+                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
+                else continue;
+                if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
+                offer(name, mask, pieceLabel);
+            }
         }
 
         void offer(int name, int mask, int labelIndex) {
@@ -422,6 +451,8 @@ public final class LookalikeMatcher {
         }
 
         List<Match> finish() {
+            p = null;
+            skel = null;
             if (best.isEmpty()) return List.of();
             best.sort((a, b) -> Double.compare(b.score(), a.score()));
             return best.size() > config.maxMatches() ? List.copyOf(best.subList(0, config.maxMatches())) : List.copyOf(best);
@@ -453,21 +484,12 @@ public final class LookalikeMatcher {
     private void analyse(Query q, int labelIndex, String raw, String skel, int extra, boolean combine) {
         probe(q, labelIndex, raw, skel, extra, 0);
         if (!combine) return;
-        String hf = hyphenFree(Skeleton.light(raw));
         // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
-        automaton.scan(hf, (pattern, start, end) -> {
-            if (start == 0 && end == hf.length()) return;
-            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
-            for (int name : patternNames[pattern]) {
-                int len = nameLen[name];
-                int mask = extra;
-                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD);
-                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
-                else continue;
-                if (!hyphenFree(raw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
-                q.offer(name, mask, labelIndex);
-            }
-        });
+        q.pieceRaw = raw;
+        q.pieceHf = hyphenFree(Skeleton.light(raw));
+        q.pieceLabel = labelIndex;
+        q.pieceExtra = extra;
+        automaton.scan(q.pieceHf, q);
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
@@ -494,18 +516,42 @@ public final class LookalikeMatcher {
         return true;
     }
 
-    /** Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones. */
+    /**
+     * Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones.
+     * The raw piece and its deletions are always probed (every single edit); the skeleton itself
+     * once (every pure homoglyph); the skeleton's deletions only when the piece holds a character
+     * or sequence that only look-alikes use (non-ASCII, 0, 1, q, rn, vv, cl), for homoglyph plus typo.
+     */
     private void probe(Query q, int labelIndex, String raw, String skel, int extra, int minDistance) {
-        if (skel.isEmpty() || skel.length() > 64 || raw.length() > 64) return;
+        int n = Math.max(raw.length(), skel.length());
+        if (skel.isEmpty() || n > 64 || raw.length() + 1 < minNameLength || skel.length() > maxNameLength + 1 && raw.length() > maxNameLength + 1) return;
         IntArrayList probed = q.probed;
         probed.clear();
-        lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(skel, new long[skel.length() + 1]), probed);
-        if (!raw.equals(skel)) lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(raw, new long[raw.length() + 1]), probed);
+        long[] keys = q.keys, scratch = q.scratch;
+        DeletionIndex.keys(raw, keys, scratch);
+        lookup(q, labelIndex, raw, skel, extra, minDistance, keys, raw.length() + 1, probed);
+        if (!raw.equals(skel)) {
+            DeletionIndex.keys(skel, keys, scratch);
+            lookup(q, labelIndex, raw, skel, extra, minDistance, keys, suspicious(raw) ? skel.length() + 1 : 1, probed);
+        }
     }
 
-    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, IntArrayList probed) {
-        for (long k : keys) {
-            int[] post = index.get(k);
+    /** True when {@code s} holds something that ordinary names rarely do but look-alikes do. */
+    static boolean suspicious(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '0' || c == '1' || c == 'q') return true;
+            if (i > 0) {
+                char p = s.charAt(i - 1);
+                if (p == 'r' && c == 'n' || p == 'v' && c == 'v' || p == 'c' && c == 'l' || p == 'l' && c == 'n') return true;
+            }
+        }
+        return false;
+    }
+
+    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, int nkeys, IntArrayList probed) {
+        for (int ki = 0; ki < nkeys; ki++) {
+            int[] post = index.get(keys[ki]);
             if (post == null) continue;
             for (int name : post) {
                 if (probed.contains(name)) continue;
@@ -517,6 +563,7 @@ public final class LookalikeMatcher {
                     if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
                 } else {
                     if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
+                    // (equal skeletons were handled above: a replacement of look-alike characters is a homoglyph)
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
                         t = EditOps.classify(skel, ns);

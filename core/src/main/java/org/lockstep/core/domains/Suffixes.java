@@ -1,7 +1,5 @@
 package org.lockstep.core.domains;
 
-import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
-import com.google.thirdparty.publicsuffix.PublicSuffixType;
 import java.util.Set;
 
 /**
@@ -28,10 +26,8 @@ final class Suffixes {
 
     /** True when the host's public suffix is one that look-alike operations favour. */
     static boolean abused(HostName.Parsed p) {
-        String suffix = p.suffix();
         if (!p.knownSuffix()) return true;
-        PublicSuffixType t = PublicSuffixPatterns.EXACT.get(suffix);
-        if (t == PublicSuffixType.PRIVATE) return true;
+        if (p.privateSuffix()) return true;
         String[] L = p.labels();
         String tld = L[L.length - 1];
         if (tld.length() == 2) return GENERIC_CC.contains(tld) && L.length - p.suffixStart() == 1;
@@ -44,8 +40,7 @@ final class Suffixes {
         int s = p.suffixStart();
         if (GOVERNMENT_TLDS.contains(L[L.length - 1])) return true;
         if (L.length - s >= 2 && p.knownSuffix()) {
-            PublicSuffixType t = PublicSuffixPatterns.EXACT.get(p.suffix());
-            return t != PublicSuffixType.PRIVATE && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
+            return !p.privateSuffix() && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
         }
         return false;
     }
