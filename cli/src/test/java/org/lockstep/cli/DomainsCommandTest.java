@@ -74,6 +74,25 @@ class DomainsCommandTest {
     }
 
     @Test
+    void postsShowWhichAccountsSpreadEachLookAlike(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "spiegel.de\n");
+        Path posts = dir.resolve("posts.csv");
+        Files.writeString(posts, "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n"
+                + "1,u1,alice,,,read this,2024-05-01T10:00:00Z,https://www.spiegel.ltd/artikel?utm_source=x\n"
+                + "2,u2,bob,,,same,2024-05-01T10:00:05Z,https://spiegel.ltd/artikel\n"
+                + "3,u3,carol,,,real one,2024-05-01T11:00:00Z,https://www.spiegel.de/politik\n");
+        Path out = dir.resolve("o.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--posts", posts.toString(), "-o", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        String[] row = lines.get(1).split("\t", -1);
+        assertEquals("spiegel.ltd", row[0]);
+        assertEquals("posts", row[6]);
+        assertTrue(row[7].startsWith("posts=2 accounts=2 [u1 u2]"), row[7]);
+    }
+
+    @Test
     void tsvCellsEscapeControlsAndFormulas() {
         assertEquals("'+1", DomainsOutput.tsvCell("+1"));
         assertEquals("'@x", DomainsOutput.tsvCell("@x"));
