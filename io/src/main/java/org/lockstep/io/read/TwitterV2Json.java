@@ -117,7 +117,9 @@ final class TwitterV2Json {
                     case "replied_to" -> {
                         String to = Json.str(t, "in_reply_to_user_id");
                         if (to == null) to = rAuthor;
-                        b.replyTo(new PostRef(rid, to, to != null && to.equals(rAuthor) ? rHandle : null));
+                        String toHandle = to != null && to.equals(rAuthor) ? rHandle
+                                : to == null ? null : Json.str(inc.users().get(to), "username");
+                        b.replyTo(new PostRef(rid, to, toHandle));
                         reply = true;
                     }
                     default -> { }
