@@ -12,6 +12,12 @@ import org.lockstep.core.coord.Coordination;
 import org.lockstep.core.coord.CoordinationConfig;
 import org.lockstep.core.coord.CoordinationResult;
 import org.lockstep.core.coord.Signal;
+import org.lockstep.io.read.Problem;
+import org.lockstep.io.read.ReadReport;
+import org.lockstep.io.read.Readers;
+import org.lockstep.io.read.TooManyErrorsException;
+import org.lockstep.io.store.PostFilter;
+import org.lockstep.io.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,17 +129,34 @@ final class DetectCommand implements Callable<Integer> {
         }
         boolean keepText = !noText || config.enabled(Signal.CO_TEXT) || config.enabled(Signal.NEAR_TEXT);
         if (noText && keepText) err.println("lockstep detect: --no-text ignored: the text signals need the text");
-        InputOptions.Loaded loaded;
+        InputOptions.ProblemPrinter problems = new InputOptions.ProblemPrinter(System.err, 20);
+        Readers.Loaded loaded;
         try {
-            loaded = input.load(keepText, err);
-        } catch (InputOptions.InputException e) {
+            loaded = input.load(keepText, PostFilter.ALL, p -> {
+                if (p.severity() != Problem.Severity.WARNING) problems.accept(p);
+            });
+        } catch (IllegalArgumentException e) {
             err.println("lockstep detect: " + e.getMessage());
-            return e.exitCode;
+            return Main.USAGE;
+        } catch (TooManyErrorsException e) {
+            problems.finish(input.quarantine);
+            err.println("lockstep detect: " + e.getMessage());
+            return Main.TOO_MANY_ERRORS;
+        } catch (StoreException e) {
+            err.println("lockstep detect: " + e.getMessage());
+            return Main.FAILED;
+        }
+        problems.finish(input.quarantine);
+        if (loaded.table().size == 0) {
+            ReadReport rep = loaded.report();
+            err.println("lockstep detect: nothing could be read from " + source() + " (" + rep.records() + " records, " + rep.rejected()
+                    + " rejected, " + rep.filesFailed() + " files unreadable)");
+            return Main.NOTHING_READ;
         }
         long readMs = (System.nanoTime() - t0) / 1_000_000;
         CoordinationResult result = Coordination.detect(loaded.table(), config);
         Files.createDirectories(out);
-        DetectOutputs.Written w = new DetectOutputs(loaded, result, readMs, drawNodes, reportGroups).writeAll(out, t0);
+        DetectOutputs.Written w = new DetectOutputs(loaded, source(), input.db != null, result, readMs, drawNodes, reportGroups).writeAll(out, t0);
         if (json) {
             spec.commandLine().getOut().println(w.summaryJson());
             spec.commandLine().getOut().flush();
@@ -144,6 +167,10 @@ final class DetectCommand implements Callable<Integer> {
             err.println("lockstep detect: report: " + out.resolve("report.html").toAbsolutePath());
         }
         return Main.OK;
+    }
+
+    private String source() {
+        return input.db != null ? "case database " + input.db : String.join(", ", input.files);
     }
 
     /** The engine configuration the options describe. */

@@ -25,6 +25,7 @@ import org.lockstep.io.out.GexfWriter;
 import org.lockstep.io.out.Graph;
 import org.lockstep.io.out.GraphmlWriter;
 import org.lockstep.io.read.ReadReport;
+import org.lockstep.io.read.Readers;
 import org.lockstep.io.report.HtmlReport;
 import org.lockstep.io.report.Palette;
 
@@ -36,7 +37,9 @@ import org.lockstep.io.report.Palette;
 final class DetectOutputs {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    final InputOptions.Loaded loaded;
+    final Readers.Loaded loaded;
+    final String source;
+    final boolean fromDatabase;
     final PostTable table;
     final CoordinationResult r;
     final long readMs;
@@ -52,8 +55,11 @@ final class DetectOutputs {
 
     record Written(String summaryJson, long totalMs) {}
 
-    DetectOutputs(InputOptions.Loaded loaded, CoordinationResult r, long readMs, int drawNodes, int reportGroups) {
+    DetectOutputs(Readers.Loaded loaded, String source, boolean fromDatabase, CoordinationResult r, long readMs, int drawNodes,
+            int reportGroups) {
         this.loaded = loaded;
+        this.source = source;
+        this.fromDatabase = fromDatabase;
         this.table = loaded.table();
         this.r = r;
         this.readMs = readMs;
@@ -347,9 +353,9 @@ final class DetectOutputs {
 
     Map<String, Object> inputCounts() {
         Map<String, Object> in = new LinkedHashMap<>();
-        in.put("source", loaded.source());
+        in.put("source", source);
         ReadReport rep = loaded.report();
-        if (rep != null) {
+        if (!fromDatabase) {
             in.put("files", rep.files());
             in.put("files_failed", rep.filesFailed());
             in.put("records", rep.records());

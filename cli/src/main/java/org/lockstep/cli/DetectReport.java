@@ -34,11 +34,11 @@ final class DetectReport {
         HtmlReport rep = new HtmlReport("Lockstep: accounts acting in lockstep");
         String range = o.table.size > 0 ? " · posts from " + DetectOutputs.iso(o.table.time[0]) + " to "
                 + DetectOutputs.iso(o.table.time[o.table.size - 1]) : "";
-        rep.subtitle("Input: " + o.loaded.source() + range);
+        rep.subtitle("Input: " + o.source + range);
         rep.keyFigure("accounts in the network", r.accountCount()).keyFigure("links (edges)", r.edges().size())
                 .keyFigure("groups", r.groups().size()).keyFigure("components", r.components())
                 .keyFigure("posts read", o.table.size);
-        if (o.loaded.report() != null) rep.keyFigure("records rejected", o.loaded.report().rejected());
+        if (!o.fromDatabase) rep.keyFigure("records rejected", o.loaded.report().rejected());
         addTo(rep);
         return rep;
     }
@@ -191,7 +191,7 @@ final class DetectReport {
         in.put("objects capped by the viral bound", c.cappedObjects());
         in.put("rows ignored (min participation)", c.ignoredActions());
         s.subsection("Input and work").keyValues(in);
-        if (o.loaded.report() != null && !o.loaded.report().problems().isEmpty()) {
+        if (!o.loaded.report().problems().isEmpty()) {
             Table t = new Table("file", "line", "problem", "reason").maxRows(30).more("use --quarantine FILE to keep rejected records");
             for (Problem p : o.loaded.report().problems()) t.row(p.file(), p.line(), p.severity().name().toLowerCase(Locale.ROOT), p.reason());
             s.subsection("Input problems").table(t);

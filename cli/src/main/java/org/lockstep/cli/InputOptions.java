@@ -1,114 +1,142 @@
 package org.lockstep.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.lockstep.core.model.PostTable;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.lockstep.io.read.CsvMapping;
 import org.lockstep.io.read.Format;
 import org.lockstep.io.read.Problem;
 import org.lockstep.io.read.ReadOptions;
-import org.lockstep.io.read.ReadReport;
 import org.lockstep.io.read.Readers;
+import org.lockstep.io.store.Cases;
+import org.lockstep.io.store.PostFilter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Where an analysis command gets its posts: a case database ({@code --db}) or files read directly
- * (with the reader options). Shared by the analysis commands as a picocli mixin.
+ * Where a command's posts come from, shared by {@code ingest} and the analysis commands
+ * ({@code @Mixin InputOptions input;}): a case database ({@code --db}) or input files read directly,
+ * and how to read those files.
  */
 final class InputOptions {
-    @Option(names = "--db", paramLabel = "case.duckdb", description = "Case database made by 'lockstep ingest'.")
+    /** Post fields a {@code --map} may name (see {@link CsvMapping}). */
+    static final Set<String> MAP_FIELDS = Set.of("id", "account", "handle", "time", "text", "lang", "repost_of",
+            "reply_to", "quote_of", "urls", "hashtags", "mentions", "platform");
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Case database (DuckDB file).")
     Path db;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Input files or directories ('-' = standard input); format detected from content, plain or gzip.")
+    @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*",
+            description = "Input files or directories (read recursively); - reads standard input. Plain or gzip.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Force the input format (json, twitter-v1, twitter-v2, twitter-io-csv, ira-csv, coortweet-csv, toolkit-csv, "
-                    + "bluesky-jetstream, mastodon, telegram, csv).")
+    @Option(names = "--format", paramLabel = "F",
+            description = "Force a format instead of detecting it: json, twitter-v1, twitter-v2, twitter-io-csv, ira-csv, "
+                    + "coortweet-csv, toolkit-csv, bluesky-jetstream, mastodon, telegram, csv.")
     String format;
 
-    @Option(names = "--map", paramLabel = "FIELD=COLUMN[,...]",
-            description = "Column mapping for CSV of no known layout, e.g. id=tweet_id,account=user,time=created,text=body.")
+    @Option(names = "--map", paramLabel = "SPEC",
+            description = "Column mapping for other CSV files, e.g. id=tweet_id,account=user_id,time=created_at,text=body "
+                    + "(fields: id, account, handle, time, text, lang, repost_of, reply_to, quote_of, urls, hashtags, "
+                    + "mentions, platform; separator=; or separator=tab for other separators).")
     String map;
 
+    @Option(names = "--map-file", paramLabel = "FILE", description = "The same mapping as --map, one field=column a line (# comments).")
+    Path mapFile;
+
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "-1",
-            description = "Stop when more than N records are rejected (default: never stop).")
+            description = "Stop after more than N rejected records (default: never stop).")
     long maxErrors;
 
     @Option(names = "--quarantine", paramLabel = "FILE", description = "Write rejected raw records here (JSON lines).")
     Path quarantine;
 
-    /** Posts loaded, with where they came from and what reading met (null report for a database). */
-    record Loaded(PostTable table, ReadReport report, long duplicates, String source) {}
-
-    /** Thrown with an exit code and a message for the user. */
-    static final class InputException extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int exitCode;
-
-        InputException(int exitCode, String message) {
-            super(message);
-            this.exitCode = exitCode;
-        }
+    /** The reading options these flags give. */
+    ReadOptions readOptions() throws IOException {
+        ReadOptions o = ReadOptions.defaults().withMaxErrors(maxErrors);
+        if (format != null) o = o.withFormat(Format.parse(format));
+        if (map != null && mapFile != null) throw new IllegalArgumentException("give --map or --map-file, not both");
+        if (map != null) o = o.withCsvMapping(parseMapping(List.of(map.split(",")), "--map"));
+        if (mapFile != null) o = o.withCsvMapping(parseMapping(Files.readAllLines(mapFile), mapFile.toString()));
+        if (quarantine != null) o = o.withQuarantine(quarantine);
+        return o;
     }
 
-    /** Loads the posts; problems are printed to {@code err} as they happen (the first 20 of them). */
-    Loaded load(boolean keepText, PrintWriter err) throws IOException, InputException {
-        if (db != null && !files.isEmpty()) throw new InputException(Main.USAGE, "give either --db or FILE arguments, not both");
-        if (db == null && files.isEmpty()) throw new InputException(Main.USAGE, "no input: give FILE arguments or --db case.duckdb");
-        if (db != null) {
-            if (!Files.exists(db)) throw new InputException(Main.NOTHING_READ, "no case database at " + db);
-            return loadDatabase(keepText);
+    /** Posts for an analysis command: from {@code --db}, or read from the files. */
+    Readers.Loaded load(boolean keepText, PostFilter filter, Consumer<Problem> problems) throws IOException {
+        return Cases.load(db, files, readOptions(), keepText, filter, problems);
+    }
+
+    /** Parses {@code field=column} entries; {@code separator=X} sets the separator (tab, comma, semicolon or one char). */
+    static CsvMapping parseMapping(List<String> entries, String where) {
+        Map<String, String> cols = new LinkedHashMap<>();
+        char sep = ',';
+        for (String raw : entries) {
+            String e = raw.strip();
+            if (e.isEmpty() || e.startsWith("#")) continue;
+            int eq = e.indexOf('=');
+            if (eq < 0) eq = e.indexOf(':');
+            if (eq <= 0) throw new IllegalArgumentException(where + ": expected field=column, got '" + e + "'");
+            String k = e.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String v = e.substring(eq + 1).strip();
+            if (k.equals("separator") || k.equals("sep")) {
+                sep = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "tab", "\\t" -> '\t';
+                    case "comma" -> ',';
+                    case "semicolon" -> ';';
+                    default -> {
+                        if (v.length() != 1) throw new IllegalArgumentException(where + ": separator must be one character, tab, comma or semicolon");
+                        yield v.charAt(0);
+                    }
+                };
+                continue;
+            }
+            if (!MAP_FIELDS.contains(k)) {
+                throw new IllegalArgumentException(where + ": unknown post field '" + k + "' (fields: "
+                        + String.join(", ", MAP_FIELDS.stream().sorted().toList()) + ")");
+            }
+            if (v.isEmpty()) throw new IllegalArgumentException(where + ": no column given for " + k);
+            cols.put(k, v);
         }
-        ReadOptions opts = ReadOptions.defaults().withMaxErrors(maxErrors);
-        if (format != null) {
-            try {
-                opts = opts.withFormat(Format.parse(format));
-            } catch (IllegalArgumentException e) {
-                throw new InputException(Main.USAGE, e.getMessage());
+        if (cols.isEmpty()) throw new IllegalArgumentException(where + ": the mapping names no column");
+        return new CsvMapping(cols, sep);
+    }
+
+    /** Prints problems to stderr as {@code file:line: severity: reason}, the first {@code max} of them. */
+    static final class ProblemPrinter implements Consumer<Problem> {
+        private final PrintStream err;
+        private final int max;
+        private long seen;
+
+        ProblemPrinter(PrintStream err, int max) {
+            this.err = err;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Problem p) {
+            if (seen++ < max) err.println(p);
+        }
+
+        /** Says how many problems were not printed, if any. */
+        void finish(Path quarantine) {
+            if (seen > max) {
+                err.println("... and " + String.format(Locale.ROOT, "%,d", seen - max) + " more problems"
+                        + (quarantine != null ? " (rejected records are in " + quarantine + ")"
+                                : " (--quarantine FILE keeps the rejected records)"));
             }
         }
-        if (map != null) opts = opts.withCsvMapping(parseMap(map));
-        if (quarantine != null) opts = opts.withQuarantine(quarantine);
-        int[] shown = {0};
-        Readers.Loaded l;
-        try {
-            l = Readers.table(files, opts, keepText, p -> {
-                if (p.severity() == Problem.Severity.WARNING) return;
-                if (shown[0]++ < 20) err.println("lockstep: " + p);
-                else if (shown[0] == 21) err.println("lockstep: more problems not shown (see --quarantine)");
-            });
-        } catch (org.lockstep.io.read.TooManyErrorsException e) {
-            throw new InputException(Main.TOO_MANY_ERRORS, e.getMessage());
-        }
-        err.flush();
-        if (l.table().size == 0) {
-            throw new InputException(Main.NOTHING_READ, "nothing could be read from " + String.join(", ", files)
-                    + " (" + l.report().rejected() + " records rejected, " + l.report().filesFailed() + " files failed)");
-        }
-        return new Loaded(l.table(), l.report(), l.duplicates(), String.join(", ", files));
-    }
 
-    /** Loads the whole case database into a table (bridge to the store module). */
-    private Loaded loadDatabase(boolean keepText) throws InputException {
-        throw new InputException(Main.FAILED, "reading a case database is not available in this build yet; give the input files instead");
-    }
-
-    static CsvMapping parseMap(String spec) throws InputException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String part : spec.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) throw new InputException(Main.USAGE, "--map wants FIELD=COLUMN pairs, got '" + part + "'");
-            m.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        long seen() {
+            return seen;
         }
-        return new CsvMapping(m, ',');
     }
 }

@@ -192,6 +192,23 @@ class DetectCommandTest {
     }
 
     @Test
+    void fromCaseDatabase(@TempDir Path dir) throws Exception {
+        Path in = smallCsv(dir);
+        Path db = dir.resolve("case.duckdb");
+        Run ingest = run("ingest", "--db", db.toString(), in.toString());
+        assertEquals(0, ingest.code, ingest.err);
+        Path out = dir.resolve("out");
+        Run r = run("detect", "--db", db.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3", "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode s = JSON.readTree(r.out);
+        assertEquals(3, s.get("accounts").asInt());
+        assertEquals(3, s.get("edges").asInt());
+        assertEquals(20, s.at("/input/posts").asInt());
+        assertTrue(s.at("/input/source").asText().startsWith("case database"));
+        assertEquals(Main.USAGE, run("detect", "--db", db.toString(), in.toString(), "--out", out.toString()).code, "not both");
+    }
+
+    @Test
     void exitCodesMeanSomething(@TempDir Path dir) throws Exception {
         assertEquals(Main.USAGE, run("detect", "--out", dir.resolve("o").toString()).code, "no input");
         Path empty = dir.resolve("junk.csv");
