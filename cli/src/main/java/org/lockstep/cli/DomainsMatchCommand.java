@@ -28,6 +28,7 @@ import org.lockstep.io.ct.CtFollower;
 import org.lockstep.io.ct.CtLogClient;
 import org.lockstep.io.read.ReadOptions;
 import org.lockstep.io.read.Readers;
+import org.lockstep.io.store.CaseDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,9 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Option(names = "--posts", paramLabel = "FILE|DIR|-", description = "Posts in any format Lockstep reads; their URL hosts are checked, with the accounts that posted them. Repeatable.")
     List<String> posts = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "case.duckdb", description = "A case database (lockstep ingest): the hosts of the URLs in its posts are checked, with the accounts that posted them.")
+    Path db;
 
     @Option(names = "--ct-log", paramLabel = "URL", description = "A Certificate Transparency log (RFC 6962), e.g. https://ct.example/logs/2025h1/")
     String ctLog;
@@ -86,8 +90,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null) {
-            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE or --ct-log URL");
+        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null && db == null) {
+            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE, --db case.duckdb or --ct-log URL");
             return Main.USAGE;
         }
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -115,6 +119,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 if (!fromFile(c, matcher, out)) return Main.TOO_MANY_ERRORS;
             }
             for (String p : posts) fromPosts(p, matcher, out);
+            if (db != null) fromDb(matcher, out);
             if (ctLog != null) fromCt(matcher, out);
         } finally {
             if (output != null) w.close();
@@ -162,6 +167,31 @@ final class DomainsMatchCommand implements Callable<Integer> {
             handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size() + " [" + String.join(" ", acc)
                     + (s.accounts().size() > 20 ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(s.firstSeen()), out);
         });
+    }
+
+    /** Hosts of the URLs in a case database's posts, grouped in the database. */
+    private void fromDb(LookalikeMatcher matcher, DomainsOutput out) throws IOException {
+        String sql = "SELECT u.host, count(*) AS posts, count(DISTINCT p.account_id) AS accounts, "
+                + "list_slice(list(DISTINCT p.account_id), 1, 20) AS some_accounts, epoch_ms(min(p.time)) AS first_seen "
+                + "FROM post_urls u JOIN posts p ON p.platform = u.platform AND p.post_id = u.post_id "
+                + "WHERE u.host IS NOT NULL GROUP BY u.host ORDER BY first_seen";
+        try (CaseDb cdb = CaseDb.openReadOnly(db);
+             java.sql.Statement st = cdb.connection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String host = rs.getString(1);
+                long n = rs.getLong(2), accounts = rs.getLong(3);
+                java.sql.Array arr = rs.getArray(4);
+                List<String> some = new ArrayList<>();
+                for (Object o : (Object[]) arr.getArray()) some.add(String.valueOf(o));
+                long first = rs.getLong(5);
+                LookalikeMatcher.Result r = matcher.match(host);
+                handle(r, "db", "posts=" + n + " accounts=" + accounts + " [" + String.join(" ", some)
+                        + (accounts > some.size() ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(first), out);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("reading hosts from " + db + ": " + e.getMessage(), e);
+        }
     }
 
     private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
