@@ -212,8 +212,10 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 }
                 boolean fresh = now - e.timestamp() < Duration.ofDays(30).toMillis();
                 LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0);
-                for (String n : e.names()) {
-                    if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert
+                for (String name : e.names()) {
+                    String n = name.startsWith("*.") ? name.substring(2) : name;
+                    if (n.regionMatches(true, 0, "www.", 0, 4) && n.indexOf('.', 4) > 0) n = n.substring(4);
+                    if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert, or www. and bare
                     handle(matcher.match(n, ev), "ct:" + e.index(), "logged=" + Instant.ofEpochMilli(e.timestamp())
                             + (e.precert() ? " precert" : " cert") + (e.freeCa() ? " free-ca" : "") + " issuer=" + e.issuer(), out);
                 }
