@@ -355,6 +355,8 @@ public final class LookalikeMatcher {
         // the piece being scanned by the automaton
         String pieceRaw, pieceHf;
         int pieceLabel, pieceExtra;
+        /** Letters the context adds to the name's distinctiveness (set by {@link #context}). */
+        int extraLen;
         String[] skel;
         final List<Match> best = new ArrayList<>(4);
         final int[] bestEntity = new int[16];
@@ -388,8 +390,9 @@ public final class LookalikeMatcher {
 
         void offer(int name, int mask, int labelIndex) {
             mask |= nameMask[name];
+            extraLen = 0;
             mask |= context(name, labelIndex, mask);
-            double score = distinct(nameLen[name]);
+            double score = distinct(nameLen[name] + extraLen);
             for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) score *= t.strength();
             if (score + bonus < config.threshold() || score <= 0) return;
             score = Math.min(1.0, score + (score >= 0.3 ? bonus : 0));
@@ -431,7 +434,11 @@ public final class LookalikeMatcher {
             if (ns != null) {
                 String restSkel = suffixSkeletonOf(j + 1);
                 if (restSkel.equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
-                if (sameButLast(rest, ns)) return tldBit(p);
+                if (sameButLast(rest, ns)) {
+                    // the whole name but its last label is kept (bmi.bund.pe for bmi.bund.de): as distinctive as all of it
+                    extraLen = rest.lastIndexOf('.');
+                    return tldBit(p);
+                }
                 if (rest.startsWith(ns + ".") || rest.startsWith(ns + "-")) return bit(Technique.FRONT);
                 if (restSkel.startsWith(nameSuffixSkel[name] + ".") || restSkel.startsWith(nameSuffixSkel[name] + "-")) {
                     return bit(Technique.FRONT) | bit(Technique.HOMOGLYPH);
