@@ -2,8 +2,6 @@ package org.lockstep.core.domains;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,6 +120,7 @@ public final class LookalikeMatcher {
      */
     public record Result(String candidate, String host, String rejection, boolean owned, List<Match> matches) {}
 
+    private static final Technique[] TECHNIQUES = Technique.values();
     private final Config config;
     private final String[] entityNames;
     private final Set<String> owned = new HashSet<>();
@@ -360,7 +359,6 @@ public final class LookalikeMatcher {
         String[] skel;
         final List<Match> best = new ArrayList<>(4);
         final int[] bestEntity = new int[16];
-        int bestCount;
         final IntArrayList probed = new IntArrayList();
         final long[] keys = new long[131];
         final long[] scratch = new long[131];
@@ -393,9 +391,10 @@ public final class LookalikeMatcher {
             extraLen = 0;
             mask |= context(name, labelIndex, mask);
             double score = distinct(nameLen[name] + extraLen);
-            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) score *= t.strength();
-            if (score + bonus < config.threshold() || score <= 0) return;
+            for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) score *= t.strength();
+            // evidence only lifts what already looks like its name (no bonus below 0.3)
             score = Math.min(1.0, score + (score >= 0.3 ? bonus : 0));
+            if (score < config.threshold() || score <= 0) return;
             int e = nameEntity[name];
             for (int i = 0; i < best.size(); i++) {
                 if (bestEntity[i] == e) {
@@ -413,7 +412,7 @@ public final class LookalikeMatcher {
 
         private Match match(int name, int mask, double score) {
             List<Technique> ts = new ArrayList<>(3);
-            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) ts.add(t);
+            for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) ts.add(t);
             return new Match(p.ascii(), nameProtected[name], entityNames[nameEntity[name]],
                     Math.round(score * 1000) / 1000.0, List.copyOf(ts), nameRaw[name]);
         }
@@ -601,16 +600,5 @@ public final class LookalikeMatcher {
             }
         }
         return ok[n];
-    }
-
-    /** Unmodifiable view of the keyword skeletons (for tests and documentation). */
-    Set<String> keywordSkeletons() {
-        return Collections.unmodifiableSet(keywordSkeletons);
-    }
-
-    static EnumSet<Technique> techniques(int mask) {
-        EnumSet<Technique> s = EnumSet.noneOf(Technique.class);
-        for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) s.add(t);
-        return s;
     }
 }
