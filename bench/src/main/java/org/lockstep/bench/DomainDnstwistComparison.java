@@ -34,7 +34,11 @@ import org.lockstep.core.domains.ProtectedEntity;
  *       protected sites) that each produces against all protected domains at once.
  * </ul>
  *
- * Usage: {@code DomainDnstwistComparison LABELLED.tsv PROTECT.txt [dnstwist] [dictionaries-dir]}.
+ * Optionally a second list of ordinary host names, one per line: for example the hosts of the
+ * home pages of all Debian packages,
+ * {@code apt-cache dumpavail | grep ^Homepage: | sed -E 's#^Homepage:\s*##; s#^[a-zA-Z]+://##; s#[/:?].*##' | sort -u}.
+ *
+ * Usage: {@code DomainDnstwistComparison LABELLED.tsv PROTECT.txt [dnstwist] [dictionaries-dir] [ordinary-hosts.txt]}.
  * Needs the dnstwist command (Debian package {@code dnstwist}); runs it offline ({@code -f list}).
  */
 public final class DomainDnstwistComparison {
@@ -112,6 +116,27 @@ public final class DomainDnstwistComparison {
                 lsOrdinary.add(d + " " + res.matches().get(0).techniques() + " " + res.matches().get(0).score());
             }
         }
+        String extra = "";
+        if (args.length > 4) {
+            int n = 0, ePlain = 0, eAll = 0, eLs = 0;
+            List<String> lsExtra = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8)) {
+                String h = line.strip().toLowerCase(java.util.Locale.ROOT);
+                if (h.startsWith("www.")) h = h.substring(4);
+                if (h.isEmpty() || protectedDomains.contains(h)) continue;
+                n++;
+                String reg = org.lockstep.core.url.UrlNormalizer.registrableDomain(h);
+                if (dtUnionPlain.contains(h) || reg != null && dtUnionPlain.contains(reg)) ePlain++;
+                if (dtUnionAll.contains(h) || reg != null && dtUnionAll.contains(reg)) eAll++;
+                LookalikeMatcher.Result res = matcher.match(h);
+                if (!res.matches().isEmpty()) {
+                    eLs++;
+                    lsExtra.add(h + " " + res.matches().get(0).techniques() + " " + res.matches().get(0).score());
+                }
+            }
+            extra = String.format("second ordinary list %s: %d hosts; dnstwist default %d, dnstwist all lists %d, Lockstep %d %s",
+                    args[4], n, ePlain, eAll, eLs, lsExtra);
+        }
         long plainSize = plain.values().stream().mapToLong(Set::size).sum(), allSize = all.values().stream().mapToLong(Set::size).sum();
         System.out.printf("protected domains: %d; dnstwist names generated: %d (default), %d (all lists)%n", protectedDomains.size(), plainSize, allSize);
         System.out.println("| | attack recall | legit near-misses flagged | ordinary domains flagged |");
@@ -122,6 +147,7 @@ public final class DomainDnstwistComparison {
         System.out.println("dnstwist (all lists) missed: " + dtMissed);
         System.out.println("Lockstep flagged ordinary: " + lsOrdinary);
         System.out.println("dnstwist (all lists) generated ordinary: " + dtOrdinary);
+        if (!extra.isEmpty()) System.out.println(extra);
     }
 
     private static List<String> union(Path... files) throws IOException {
