@@ -87,6 +87,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
     boolean quiet;
 
     private long read, rejected, owned, flagged;
+    /** Standard input may be a live feed: write each look-alike at once. */
+    private boolean live;
 
     @Override
     public Integer call() throws Exception {
@@ -137,6 +139,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     private boolean fromFile(String name, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
         String label = name.equals("-") ? "<stdin>" : name;
+        live = name.equals("-");
         try (Reader r = new java.io.BufferedReader(reader(name.equals("-") ? System.in : Files.newInputStream(Path.of(name))), 1 << 16)) {
             DomainsInput in = new DomainsInput(r);
             String line;
@@ -153,6 +156,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
                     return false;
                 }
             }
+        } finally {
+            live = false;
         }
         return true;
     }
@@ -243,6 +248,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             for (Technique x : m.techniques()) t.add(x.label());
             out.row(m.candidate(), m.protectedDomain(), m.entity(), m.score(), t, m.matchedName(), source, detail);
         }
+        if (live) out.flush();
     }
 
     private void reject(String source, String reason) {
