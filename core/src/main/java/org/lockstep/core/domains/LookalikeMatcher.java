@@ -128,7 +128,7 @@ public final class LookalikeMatcher {
     private final Set<String> keywordSkeletons = new HashSet<>();
     private final int[] keywordLengths;
     // name variants, struct of arrays
-    private final String[] nameSkel, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
+    private final String[] nameSkel, nameLight, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
     private final DeletionIndex index = new DeletionIndex();
     private int minNameLength = Integer.MAX_VALUE, maxNameLength;
@@ -188,6 +188,7 @@ public final class LookalikeMatcher {
         }
         int n = names.size();
         nameSkel = new String[n];
+        nameLight = new String[n];
         nameRaw = new String[n];
         nameSuffix = new String[n];
         nameSuffixSkel = new String[n];
@@ -211,6 +212,9 @@ public final class LookalikeMatcher {
             maxNameLength = Math.max(maxNameLength, Math.max(nameSkel[i].length(), nameRaw[i].length()));
             String rawAscii = nameRaw[i];
             if (!rawAscii.equals(nameSkel[i])) index.add(rawAscii, i);
+            // the light skeleton (no multi-character rewrites) too: "spiegc1" is one edit from "spiegel" there
+            nameLight[i] = Skeleton.light(nameRaw[i]);
+            if (!nameLight[i].equals(nameSkel[i]) && !nameLight[i].equals(rawAscii)) index.add(nameLight[i], i);
             String hf = hyphenFree(Skeleton.light(nameRaw[i]));
             boolean dots = (nameMask[i] & bit(Technique.DOTS)) != 0; // flattened names are found whole, not inside labels
             if (!dots && hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
@@ -538,7 +542,15 @@ public final class LookalikeMatcher {
         lookup(q, labelIndex, raw, skel, extra, minDistance, keys, raw.length() + 1, probed);
         if (!raw.equals(skel)) {
             DeletionIndex.keys(skel, keys, scratch);
-            lookup(q, labelIndex, raw, skel, extra, minDistance, keys, suspicious(raw) ? skel.length() + 1 : 1, probed);
+            boolean sus = suspicious(raw);
+            lookup(q, labelIndex, raw, skel, extra, minDistance, keys, sus ? skel.length() + 1 : 1, probed);
+            if (sus) {
+                String light = Skeleton.light(raw);
+                if (!light.equals(skel) && !light.equals(raw) && light.length() <= 64) {
+                    DeletionIndex.keys(light, keys, scratch);
+                    lookup(q, labelIndex, raw, skel, extra, minDistance, keys, light.length() + 1, probed);
+                }
+            }
         }
     }
 
@@ -573,6 +585,7 @@ public final class LookalikeMatcher {
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
                         t = EditOps.classify(skel, ns);
+                        if (t == null) t = EditOps.classify(Skeleton.light(raw), nameLight[name]);
                         if (t == null) continue;
                         mask |= bit(Technique.HOMOGLYPH);
                     }
