@@ -140,17 +140,30 @@ final class DetectOutputs {
         writeAccounts(dir.resolve("accounts.csv"));
         writeEdges(dir.resolve("edges.csv"));
         writeGroups(dir.resolve("groups.csv"));
+        tick("csv");
         writeEvidence(dir.resolve("evidence.csv"));
+        tick("evidence");
         Graph g = graph();
         GexfWriter.write(g, dir.resolve("network.gexf"));
         GraphmlWriter.write(g, dir.resolve("network.graphml"));
+        tick("graphs");
         HtmlReport report = new DetectReport(this).build();
+        tick("report built");
         report.write(dir.resolve("report.html"));
+        tick("report written");
         long writeMs = (System.nanoTime() - w0) / 1_000_000;
         long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
         String json = JSON.writeValueAsString(summary(writeMs, totalMs));
         Files.writeString(dir.resolve("summary.json"), json + "\n", StandardCharsets.UTF_8);
         return new Written(json, totalMs);
+    }
+
+    private long tick = System.nanoTime();
+
+    private void tick(String what) {
+        long now = System.nanoTime();
+        if (System.getenv("LOCKSTEP_DEBUG") != null) System.err.printf("lockstep detect: %s %d ms%n", what, (now - tick) / 1_000_000);
+        tick = now;
     }
 
     void writeAccounts(Path file) throws IOException {
@@ -249,14 +262,21 @@ final class DetectOutputs {
         Evidence ev = r.evidence();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
                 "gap_s", "pair", "pairs_shown", "co_actions", "handle_a", "handle_b", "text_a", "text_b")) {
+            int lastObject = -1;
+            String objectName = null, signal = null;
             for (int k = 0; k < e.size(); k++) {
                 int shown = ev.count(k);
+                if (shown == 0) continue;
+                String idA = r.accountName(e.a[k]), idB = r.accountName(e.b[k]), hA = handle(e.a[k]), hB = handle(e.b[k]);
                 for (int p = ev.start(k), i = 1; p < ev.end(k); p++, i++) {
-                    w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(r.objectSignal(ev.object[p]).label())
-                            .cell(r.objectName(ev.object[p])).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
+                    if (ev.object[p] != lastObject) {
+                        lastObject = ev.object[p];
+                        objectName = r.objectName(lastObject);
+                        signal = r.objectSignal(lastObject).label();
+                    }
+                    w.cell(idA).cell(idB).cell(signal).cell(objectName).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
                             .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(i).cell(shown)
-                            .cell(e.coActions[k]).cell(handle(e.a[k])).cell(handle(e.b[k])).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
-                            .endRow();
+                            .cell(e.coActions[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p])).endRow();
                 }
             }
         }
