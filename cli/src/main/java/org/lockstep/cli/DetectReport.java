@@ -106,6 +106,7 @@ final class DetectReport {
             int g = o.edgeGroup(k);
             if (g >= 0 && g < shown) edgesOf.computeIfAbsent(g, x -> new ArrayList<>()).add(k);
         }
+        Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> memberTimes = memberTimes(shown);
         for (int i = 0; i < shown; i++) {
             GroupStats g = groups.get(i);
             Section gs = s.subsection(String.format(Locale.ROOT, "Group %d: %,d accounts, %,d links", g.id(), g.size(), g.edges()));
@@ -120,6 +121,8 @@ final class DetectReport {
                         + DetectOutputs.iso(g.createdMedianMs()) + ", known for " + g.createdKnown() + ")");
             }
             gs.keyValues(kv);
+            org.lockstep.io.report.Svg timeline = timeline(g, memberTimes.get(g.id()), edgesOf.getOrDefault(g.id(), List.of()));
+            if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the posts in its evidence, over time (UTC).");
             if (!g.topObjects().isEmpty()) {
                 Table t = new Table("signal", "object", "co-actions").caption("What they acted on together");
                 for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(oc.name()), oc.coActions());
@@ -130,21 +133,84 @@ final class DetectReport {
                 for (GroupStats.Leader l : g.leaders()) t.row(o.name(l.account()), l.timesFirst());
                 gs.table(t);
             }
-            Table members = new Table("handle", "account id", "degree", "signals", "posts", "created").maxRows(50).more("see accounts.csv");
             int[] m = g.members().clone();
+            boolean handles = false, created = false;
+            for (int a : m) {
+                handles |= o.handle(a) != null;
+                created |= o.createdAt(a) != org.lockstep.core.model.AccountSnapshot.UNKNOWN;
+            }
+            List<String> cols = new ArrayList<>();
+            if (handles) cols.add("handle");
+            cols.addAll(List.of("account id", "degree", "signals", "posts"));
+            if (created) cols.add("created");
+            Table members = new Table(cols.toArray(new String[0])).maxRows(50).more("see accounts.csv");
             AccountStats acc = r.accounts();
             Integer[] order = Arrays.stream(m).boxed().toArray(Integer[]::new);
             Arrays.sort(order, (x, y) -> acc.degree[x] != acc.degree[y] ? Integer.compare(acc.degree[y], acc.degree[x]) : Integer.compare(x, y));
             for (int a : order) {
-                String created = DetectOutputs.iso(o.createdAt(a));
-                members.row(o.handle(a) == null ? "" : o.handle(a), Table.code(r.accountName(a)), acc.degree[a],
-                        DetectOutputs.signals(acc.signals[a]), o.posts[a], created == null ? "" : created);
+                List<Object> row = new ArrayList<>();
+                if (handles) row.add(o.handle(a) == null ? "" : o.handle(a));
+                row.addAll(List.of(Table.code(r.accountName(a)), acc.degree[a], DetectOutputs.signals(acc.signals[a]), o.posts[a]));
+                if (created) row.add(nz(DetectOutputs.iso(o.createdAt(a))));
+                members.row(row.toArray());
             }
             gs.details("Members (" + g.size() + ")", g.size() <= 12).table(members);
             List<Integer> ge = edgesOf.getOrDefault(g.id(), List.of());
             ge.sort((x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
             gs.details("Evidence: post pairs behind its strongest links", true).table(evidence(ge, 40));
         }
+    }
+
+    /** Post times of the members of the first {@code groups} groups, by group id (one pass over the posts). */
+    private Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> memberTimes(int groups) {
+        Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> out = new java.util.HashMap<>();
+        if (!o.sameSpace) return out;
+        int[] group = r.accounts().group;
+        for (int row = 0; row < o.table.size; row++) {
+            int a = o.table.account[row];
+            if (a < 0 || a >= group.length) continue;
+            int g = group[a];
+            if (g >= 0 && g < groups) out.computeIfAbsent(g, x -> new it.unimi.dsi.fastutil.longs.LongArrayList()).add(o.table.time[row]);
+        }
+        return out;
+    }
+
+    /** Members' posts and evidence posts per time bin (about 100 bins over the active span), or null when there is no span. */
+    private org.lockstep.io.report.Svg timeline(GroupStats g, it.unimi.dsi.fastutil.longs.LongArrayList posts, List<Integer> edges) {
+        it.unimi.dsi.fastutil.longs.LongArrayList ev = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        Evidence e = r.evidence();
+        for (int k : edges) {
+            for (int p = e.start(k); p < e.end(k); p++) {
+                ev.add(e.timeA[p]);
+                ev.add(e.timeB[p]);
+            }
+        }
+        long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+        for (it.unimi.dsi.fastutil.longs.LongArrayList l : java.util.Arrays.asList(posts, ev)) {
+            if (l == null) continue;
+            for (int i = 0; i < l.size(); i++) {
+                lo = Math.min(lo, l.getLong(i));
+                hi = Math.max(hi, l.getLong(i));
+            }
+        }
+        if (lo >= hi) return null;
+        long bin = binFor(hi - lo);
+        List<Charts.Series> series = new ArrayList<>();
+        if (posts != null && !posts.isEmpty()) series.add(Charts.histogram("all posts by members", posts.toLongArray(), bin, Palette.color(0)));
+        if (!ev.isEmpty()) series.add(Charts.histogram("posts in the evidence", ev.toLongArray(), bin, Palette.color(3)));
+        return Charts.timeSeries("Group " + g.id() + " over time", "posts per " + binName(bin), series, List.of(), false);
+    }
+
+    static long binFor(long span) {
+        long[] bins = {60_000, 300_000, 900_000, 3_600_000, 3 * 3_600_000L, 6 * 3_600_000L, 86_400_000L, 7 * 86_400_000L};
+        for (long b : bins) if (span / b <= 150) return b;
+        return 30 * 86_400_000L;
+    }
+
+    static String binName(long bin) {
+        if (bin < 3_600_000) return (bin / 60_000) + " min";
+        if (bin < 86_400_000L) return (bin / 3_600_000) + " h";
+        return (bin / 86_400_000L) + " d";
     }
 
     /** Post pairs of the given edges (in order), at most {@code max} rows shown. */
