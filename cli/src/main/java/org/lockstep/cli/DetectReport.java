@@ -125,7 +125,7 @@ final class DetectReport {
             if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the posts in its evidence, over time (UTC).");
             if (!g.topObjects().isEmpty()) {
                 Table t = new Table("signal", "object", "co-actions").caption("What they acted on together");
-                for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(oc.name()), oc.coActions());
+                for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(clip(oc.name())), oc.coActions());
                 gs.table(t);
             }
             if (!g.leaders().isEmpty()) {
