@@ -50,7 +50,8 @@ final class DetectCommand implements Callable<Integer> {
     Double window;
 
     @Option(names = "--signal-window", paramLabel = "SIGNAL=SECONDS",
-            description = "Window of one signal (switches it on), e.g. --signal-window co-link=300. Repeatable.")
+            description = "Window of one signal (switches it on), e.g. --signal-window co-link=300; 'any' tests co-occurrence at any time "
+                    + "(sharing the same rare objects), e.g. co-domain=any. Repeatable.")
     List<String> signalWindows = new ArrayList<>();
 
     @Option(names = "--fast-window", paramLabel = "SECONDS", description = "A second, narrower window; edges also count co-actions within it.")
@@ -84,6 +85,18 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--jitter-factor", paramLabel = "F",
             description = "Null model: each action is moved by up to F x window at random (jitter); default from the engine.")
     Double jitterFactor;
+
+    @Option(names = "--content-jitter", paramLabel = "SECONDS",
+            description = "Null model jitter for content signals (links, domains, hashtags, texts, images); default 259200 (72 h).")
+    Double contentJitter;
+
+    @Option(names = "--episode-gap", paramLabel = "SECONDS",
+            description = "Co-actions of a pair on one object further apart than this are separate episodes (the repetition count); default 600.")
+    Double episodeGap;
+
+    @Option(names = "--max-object-accounts", paramLabel = "N",
+            description = "For 'any'-time signals, only objects shared by at most N accounts make pairs (default 10).")
+    Integer maxObjectAccounts;
 
     @Option(names = "--null-shuffles", paramLabel = "N", hidden = true,
             description = "Accepted for compatibility; the null model is computed in closed form, so no shuffles are run.")
@@ -198,7 +211,18 @@ final class DetectCommand implements Callable<Integer> {
         for (String sw : signalWindows) {
             int eq = sw.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--signal-window wants SIGNAL=SECONDS, got '" + sw + "'");
-            b.window(Signal.byLabel(sw.substring(0, eq)), ms(Double.parseDouble(sw.substring(eq + 1).strip()), "--signal-window"));
+            String v = sw.substring(eq + 1).strip();
+            long w;
+            if (v.equalsIgnoreCase("any")) {
+                w = CoordinationConfig.ANY_TIME;
+            } else {
+                try {
+                    w = ms(Double.parseDouble(v), "--signal-window");
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--signal-window wants seconds or 'any', got '" + v + "'");
+                }
+            }
+            b.window(Signal.byLabel(sw.substring(0, eq)), w);
         }
         if (selection != null) b.selection(selection(selection));
         if (fastWindow != null) b.fastWindow(ms(fastWindow, "--fast-window"));
@@ -206,6 +230,9 @@ final class DetectCommand implements Callable<Integer> {
         if (minRepetitions != null) b.minRepetitions(minRepetitions);
         if (maxPartners != null) b.maxPartnersPerAction(maxPartners);
         if (jitterFactor != null) b.jitterFactor(jitterFactor);
+        if (contentJitter != null) b.contentJitterMs(ms(contentJitter, "--content-jitter"));
+        if (episodeGap != null) b.episodeGapMs(ms(episodeGap, "--episode-gap"));
+        if (maxObjectAccounts != null) b.maxObjectAccounts(maxObjectAccounts);
         if (evidencePerEdge != null) b.evidencePerEdge(evidencePerEdge);
         if (leidenResolution != null) b.leidenResolution(leidenResolution);
         if (leidenIterations != null) b.leidenIterations(leidenIterations);

@@ -127,6 +127,11 @@ final class DetectOutputs {
         return ms / 1000.0;
     }
 
+    /** An edge's gap statistic in seconds; NaN (a missing value) when unknown (-1). */
+    static double gapSeconds(long ms) {
+        return ms < 0 ? Double.NaN : ms / 1000.0;
+    }
+
     static double seconds(double ms) {
         return ms / 1000.0;
     }
@@ -207,12 +212,12 @@ final class DetectOutputs {
         Edges e = r.edges();
         AccountStats s = r.accounts();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
-                "q_value", "objects", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
+                "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
                 "handle_a", "handle_b", "group", "component", "evidence_pairs")) {
             for (int k = 0; k < e.size(); k++) {
                 w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
-                        .cell(seconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.fastCoActions[k])
-                        .cell(seconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
+                        .cell(gapSeconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.episodes[k]).cell(e.fastCoActions[k])
+                        .cell(gapSeconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
                         .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
                         .cell(r.evidence().count(k)).endRow();
             }
@@ -314,8 +319,8 @@ final class DetectOutputs {
             strength[src[k]] += e.weight[k];
             strength[dst[k]] += e.weight[k];
             esig[k] = signals(e.signals[k]);
-            med[k] = seconds(e.medianGapMs[k]);
-            min[k] = seconds(e.minGapMs[k]);
+            med[k] = gapSeconds(e.medianGapMs[k]);
+            min[k] = gapSeconds(e.minGapMs[k]);
             eg[k] = edgeGroup(k);
         }
         return Graph.builder(ids).labels(labels).colors(Palette.nodeColors(group))
@@ -325,7 +330,7 @@ final class DetectOutputs {
                 .nodeColumn("strength", strength).nodeColumn("co_actions", co).nodeColumn("signals", sig).nodeColumn("posts", postCount)
                 .nodeColumn("created_at", created)
                 .edges(src, dst, e.weight)
-                .edgeColumn("co_actions", e.coActions).edgeColumn("objects", e.objects).edgeColumn("signals", esig)
+                .edgeColumn("co_actions", e.coActions).edgeColumn("objects", e.objects).edgeColumn("episodes", e.episodes).edgeColumn("signals", esig)
                 .edgeColumn("median_gap_s", med).edgeColumn("min_gap_s", min).edgeColumn("p_value", e.pValue).edgeColumn("q_value", e.qValue)
                 .edgeColumn("a_first", e.aFirst).edgeColumn("b_first", e.bFirst).edgeColumn("group", eg)
                 .build();
@@ -342,7 +347,7 @@ final class DetectOutputs {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("preset", c.preset().name().toLowerCase(java.util.Locale.ROOT));
         Map<String, Object> windows = new LinkedHashMap<>();
-        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), seconds(ms)));
+        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), ms == CoordinationConfig.ANY_TIME ? "any" : seconds(ms)));
         p.put("signals_window_s", windows);
         p.put("fast_window_s", c.fastWindowMs() > 0 ? seconds(c.fastWindowMs()) : null);
         p.put("selection", c.selection().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -354,6 +359,9 @@ final class DetectOutputs {
         p.put("max_partners_per_action", c.maxPartnersPerAction());
         p.put("evidence_per_edge", c.evidencePerEdge());
         p.put("jitter_factor", c.jitterFactor());
+        p.put("content_jitter_s", seconds(c.contentJitterMs()));
+        p.put("episode_gap_s", seconds(c.episodeGapMs()));
+        p.put("max_object_accounts", c.maxObjectAccounts());
         p.put("leiden_resolution", c.leidenResolution());
         p.put("leiden_iterations", c.leidenIterations());
         p.put("seed", c.seed());

@@ -234,11 +234,11 @@ final class DetectReport {
         Integer[] order = new Integer[e.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
         Arrays.sort(order, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
-        Table t = new Table("account A", "account B", "weight", "co-actions", "objects", "signals", "median gap s", "A first", "B first",
+        Table t = new Table("account A", "account B", "weight", "co-actions", "episodes", "signals", "median gap s", "A first", "B first",
                 "p-value", "q-value", "group").maxRows(50).more("see edges.csv");
         for (int k : order) {
-            t.row(o.name(e.a[k]), o.name(e.b[k]), e.weight[k], e.coActions[k], e.objects[k], DetectOutputs.signals(e.signals[k]),
-                    e.medianGapMs[k] / 1000.0, e.aFirst[k], e.bFirst[k], e.pValue[k], e.qValue[k], o.edgeGroup(k));
+            t.row(o.name(e.a[k]), o.name(e.b[k]), e.weight[k], e.coActions[k], e.episodes[k], DetectOutputs.signals(e.signals[k]),
+                    DetectOutputs.gapSeconds(e.medianGapMs[k]), e.aFirst[k], e.bFirst[k], e.pValue[k], e.qValue[k], o.edgeGroup(k));
         }
         s.table(t);
     }
