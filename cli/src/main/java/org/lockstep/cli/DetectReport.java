@@ -122,7 +122,7 @@ final class DetectReport {
             }
             gs.keyValues(kv);
             org.lockstep.io.report.Svg timeline = timeline(g, memberTimes.get(g.id()), edgesOf.getOrDefault(g.id(), List.of()));
-            if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the posts in its evidence, over time (UTC).");
+            if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the distinct posts in its evidence (capped per link), over time (UTC).");
             if (!g.topObjects().isEmpty()) {
                 Table t = new Table("signal", "object", "co-actions").caption("What they acted on together");
                 for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(clip(oc.name())), oc.coActions());
@@ -177,12 +177,14 @@ final class DetectReport {
 
     /** Members' posts and evidence posts per time bin (about 100 bins over the active span), or null when there is no span. */
     private org.lockstep.io.report.Svg timeline(GroupStats g, it.unimi.dsi.fastutil.longs.LongArrayList posts, List<Integer> edges) {
+        // each evidence post once, however many pairs it is in
         it.unimi.dsi.fastutil.longs.LongArrayList ev = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
         Evidence e = r.evidence();
         for (int k : edges) {
             for (int p = e.start(k); p < e.end(k); p++) {
-                ev.add(e.timeA[p]);
-                ev.add(e.timeB[p]);
+                if (seen.add(e.rowA[p])) ev.add(e.timeA[p]);
+                if (seen.add(e.rowB[p])) ev.add(e.timeB[p]);
             }
         }
         long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
