@@ -42,7 +42,7 @@ final class DetectCommand implements Callable<Integer> {
         StringBuilder w = new StringBuilder();
         d.windowsMs().forEach((s, ms) -> {
             if (w.length() > 0) w.append(", ");
-            w.append(s.label()).append('=').append(ms == CoordinationConfig.ANY_TIME ? "any" : String.valueOf(ms / 1000.0).replace(".0", "") + " s");
+            w.append(s.label()).append('=').append(ms == CoordinationConfig.ANY_TIME ? "any" : String.valueOf(ms / 1000.0).replace(".0", "") + "s");
         });
         List<String> parts = new ArrayList<>();
         parts.add("signals and windows: " + w + ";");
