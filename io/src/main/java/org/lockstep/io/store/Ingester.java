@@ -72,6 +72,7 @@ final class Ingester {
     private final IngestListener listener;
     private final IngestReport report = new IngestReport();
     private DuckDBAppender posts, urls, tags, mentions, media;
+    private final java.util.HashMap<String, String> domains = new java.util.HashMap<>();
     private long seq;
     private long pending;
     private long totalRead;
@@ -272,8 +273,7 @@ final class Ingester {
             String n = UrlNormalizer.normalize(u);
             String host = n == null ? null : UrlNormalizer.host(n);
             urls.beginRow();
-            urls.append(s).append(ord++).append(u).append(n).append(host)
-                    .append(host == null ? null : UrlNormalizer.registrableDomain(host));
+            urls.append(s).append(ord++).append(u).append(n).append(host).append(domain(host));
             urls.endRow();
         }
         ord = 0;
@@ -305,6 +305,18 @@ final class Ingester {
             media.append(s).append(ord++).append(m.url()).append(m.type()).append(m.hash());
             media.endRow();
         }
+    }
+
+    /** Registrable domain of a host, cached: the public-suffix lookup is the dearest part of staging a URL. */
+    private String domain(String host) {
+        if (host == null) return null;
+        String d = domains.get(host);
+        if (d == null && !domains.containsKey(host)) {
+            if (domains.size() >= 200_000) domains.clear();
+            d = UrlNormalizer.registrableDomain(host);
+            domains.put(host, d);
+        }
+        return d;
     }
 
     private void ref(PostRef r) throws SQLException {

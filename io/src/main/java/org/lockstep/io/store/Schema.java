@@ -7,11 +7,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The case database's tables, documented for users in {@code docs/case-database.md}. Posts are unique
- * on (platform, post_id) and accounts on (platform, account_id): the ingest guarantees it (anti-join in
- * the writing transaction, one writer) instead of a DuckDB PRIMARY KEY, whose index slowed every batch
- * and checkpoint as the table grew. Child rows are written only together with their new post, so they
- * are unique by construction. Times are UTC {@code TIMESTAMP}s with millisecond precision.
+ * The case database's tables, documented for users in {@code docs/case-database.md}. Posts have the
+ * primary key (platform, post_id); the ingest never tries to break it (it inserts only posts an anti-join
+ * found new). Accounts are unique on (platform, account_id) and child rows (written only together with
+ * their new post) by construction, without an index. Times are UTC {@code TIMESTAMP}s, millisecond precision.
  */
 final class Schema {
     /** Bump when a table changes; older files are refused rather than misread. */
@@ -29,7 +28,7 @@ final class Schema {
           repost_of VARCHAR, repost_of_account VARCHAR, repost_of_handle VARCHAR,
           reply_to VARCHAR, reply_to_account VARCHAR, reply_to_handle VARCHAR,
           quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR,
-          source_file VARCHAR, batch BIGINT NOT NULL)""",
+          source_file VARCHAR, batch BIGINT NOT NULL, PRIMARY KEY (platform, post_id))""",
         """
         CREATE TABLE post_urls (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, ord INTEGER NOT NULL,
           url VARCHAR NOT NULL, url_normalized VARCHAR, host VARCHAR, domain VARCHAR)""",
