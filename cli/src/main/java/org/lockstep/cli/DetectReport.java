@@ -60,6 +60,10 @@ final class DetectReport {
             s.paragraph("No coordinated accounts were found with these parameters.");
             return;
         }
+        if (o.drawNodes == 0) {
+            s.note("Drawing switched off (--draw-nodes 0); open network.gexf in Gephi.");
+            return;
+        }
         int[] group = new int[n];
         String[] tips = new String[n];
         for (int i = 0; i < n; i++) {
@@ -73,7 +77,7 @@ final class DetectReport {
             src[k] = o.node[e.a[k]];
             dst[k] = o.node[e.b[k]];
         }
-        NetworkDrawing.Drawing d = NetworkDrawing.of(n).groups(group).tooltips(tips).edges(src, dst, e.weight).maxNodes(Math.max(1, o.drawNodes))
+        NetworkDrawing.Drawing d = NetworkDrawing.of(n).groups(group).tooltips(tips).edges(src, dst, e.weight).maxNodes(o.drawNodes)
                 .seed(r.config().seed()).groupNames(g -> "group " + g).title("Coordination network").draw();
         s.figure(d.svg, "Each dot is an account, each line a pair of accounts that repeatedly acted alike within the window; colours are "
                 + "groups (Leiden communities), the largest first; line width is the edge weight (" + o.weightMeaning()
