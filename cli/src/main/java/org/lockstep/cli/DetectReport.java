@@ -237,6 +237,10 @@ final class DetectReport {
 
     private void edges(Section s) {
         Edges e = r.edges();
+        if (e.size() == 0) {
+            s.paragraph("No links.");
+            return;
+        }
         Integer[] order = new Integer[e.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
         Arrays.sort(order, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
@@ -272,9 +276,11 @@ final class DetectReport {
 
     private void method(Section s) {
         s.paragraph("Two accounts are linked when they repeatedly did the same thing (reposted the same post, shared the same link, "
-                + "posted the same text, ...) within the time window of that signal. Each link is tested against chance: a null model "
-                + "keeps every object's timing and asks how often these two accounts would meet within the window if the object's "
-                + "sharers were shuffled; p-values are corrected for testing many pairs (Benjamini-Hochberg q-values). "
+                + "posted the same text, ...) within the time window of that signal, in several separate episodes. Each link is tested "
+                + "against chance: the null model moves every action by a random amount (jitter), which keeps each account's volume, "
+                + "objects and coarse rhythm (daily cycle, reacting to news within minutes) and removes only the fine alignment, and asks "
+                + "how likely these two accounts would still meet that often; p-values are corrected for testing many pairs "
+                + "(Benjamini-Hochberg q-values). "
                 + "Groups are Leiden communities of the kept links; components are connected parts of the network.");
         s.paragraph("Every link can be checked: evidence.csv lists the post pairs behind it (capped per link; the true number is in "
                 + "co_actions). A link is evidence of synchronised behaviour, not of intent: look at the posts before drawing conclusions.");
