@@ -39,6 +39,13 @@ public final class GraphmlWriter {
             w.writeDefaultNamespace(NS);
             w.writeNamespace("xsi", XSI);
             w.writeAttribute(XSI, "schemaLocation", NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+            // the schema wants <desc> first, then the <key>s, then the graph
+            if (g.description != null) {
+                nl(w, 1);
+                w.writeStartElement(NS, "desc");
+                w.writeCharacters(Xml.legal(g.description));
+                w.writeEndElement();
+            }
             boolean colors = g.nodeColor != null;
             key(w, "label", "node", "label", "string");
             if (colors) {
@@ -54,12 +61,6 @@ public final class GraphmlWriter {
             for (int a = 0; a < g.edgeColumns.size(); a++) {
                 Graph.Column c = g.edgeColumns.get(a);
                 key(w, "e" + a, "edge", c.name, type(c.type));
-            }
-            if (g.description != null) {
-                nl(w, 1);
-                w.writeStartElement(NS, "desc");
-                w.writeCharacters(Xml.legal(g.description));
-                w.writeEndElement();
             }
             nl(w, 1);
             w.writeStartElement(NS, "graph");
