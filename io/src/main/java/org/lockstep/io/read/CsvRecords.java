@@ -21,6 +21,7 @@ final class CsvRecords {
     private final ArrayDeque<Line> replay = new ArrayDeque<>();
     private final List<String> fields = new ArrayList<>();
     private long startLine;
+    private int expected = -1;
     private String raw;
     private String bad;
     private boolean warnUtf8;
@@ -35,7 +36,7 @@ final class CsvRecords {
         if (!replay.isEmpty()) return replay.pollFirst();
         if (!lines.next()) return null;
         String b = null;
-        if (lines.tooLong()) b = "record longer than " + lines.lineBytes() + " bytes exceeds the line limit";
+        if (lines.tooLong()) b = "line of " + lines.lineBytes() + " bytes is longer than the limit of " + lines.maxLineBytes() + " bytes";
         else if (lines.hasNul()) b = "NUL byte in record";
         boolean invalid = b == null && !lines.validUtf8();
         Line l = new Line(lines.lineNumber(), b == null ? lines.text() : "", b);
@@ -83,8 +84,22 @@ final class CsvRecords {
             used.add(more);
             text.append('\n').append(more.text());
         }
+        if (used.size() > 1 && expected > 0 && fields.size() != expected) {
+            int n = fields.size();
+            rejectRunaway(used, "stray quote: a quoted field runs over " + (used.size() - 1)
+                    + " more lines into a record of " + n + " columns, expected " + expected);
+            return true;
+        }
         raw = text.toString();
         return true;
+    }
+
+    /**
+     * Tells the number of columns a record must have: a quoted field that spans lines and yields a
+     * record of another width is a stray quote, so only its first line is rejected.
+     */
+    void expectColumns(int n) {
+        expected = n;
     }
 
     private void rejectRunaway(List<Line> used, String why) {

@@ -113,6 +113,7 @@ final class LineReader implements Closeable {
     }
 
     long lineNumber() { return lineNo; }
+    int maxLineBytes() { return maxLineBytes; }
     /** Whether the current line was longer than the limit; its bytes are then gone. */
     boolean tooLong() { return tooLong; }
     /** Length in bytes of the current line, also when it was too long. */

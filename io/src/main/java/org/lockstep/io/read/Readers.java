@@ -187,7 +187,16 @@ public final class Readers {
 
     private void mapJson(long no, JsonNode node, LineReader lines) {
         if (node != null && node.isArray()) {
-            for (JsonNode e : node) mapJson(no, e, lines);
+            if (node.isEmpty()) {
+                reject(no, "empty JSON array, no post", lines != null ? lines.text() : "[]");
+                return;
+            }
+            boolean firstElement = true;
+            for (JsonNode e : node) {
+                if (!firstElement) report.record(); // the line was counted once; each further element is a record
+                firstElement = false;
+                mapJson(no, e, lines);
+            }
             return;
         }
         Format f = JsonPosts.kind(node);
@@ -209,7 +218,9 @@ public final class Readers {
     }
 
     private void readJsonDocument(InputStream in) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+        // a decoder that replaces invalid UTF-8 with U+FFFD: one bad byte must not cost the whole document
+        java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+        try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
@@ -265,6 +276,7 @@ public final class Readers {
         currentFormat = layout.format();
         if (layout.note() != null) problem(1, Problem.Severity.WARNING, layout.note(), null);
         CsvRecords records = new CsvRecords(lines, options.maxMultilineCsvLines(), sep);
+        records.expectColumns(layout.columns());
         while (records.next()) {
             report.record();
             long no = records.line();
@@ -316,7 +328,7 @@ public final class Readers {
         if (m == null) m = e.getClass().getSimpleName();
         int nl = m.indexOf('\n');
         if (nl > 0) m = m.substring(0, nl);
-        return Timestamps.clip(m.length() > 160 ? m.substring(0, 160) : m);
+        return Timestamps.clip(m, 160);
     }
 
     private void reject(long line, String reason, String raw) {

@@ -19,7 +19,9 @@ final class TwitterV1Json {
     private TwitterV1Json() {}
 
     static boolean matches(JsonNode n) {
-        return n.has("created_at") && (n.has("id_str") || n.has("id")) && n.has("user");
+        // loose on purpose: a tweet missing its id or time is reported as such, not as "no post"
+        return n.has("user") && (n.has("created_at") || n.has("id_str") || n.has("id"))
+                && (n.has("text") || n.has("full_text") || n.has("created_at"));
     }
 
     static Post map(JsonNode t) {
@@ -68,9 +70,9 @@ final class TwitterV1Json {
                 List<String> out = new ArrayList<>(urls.size());
                 for (JsonNode u : urls) {
                     JsonNode unwound = Json.obj(u, "unwound");
-                    String e = unwound == null ? null : Json.str(unwound, "url");
-                    if (e == null) e = Json.str(u, "expanded_url");
-                    if (e == null) e = Json.str(u, "url");
+                    String e = unwound == null ? null : Json.text(unwound, "url");
+                    if (e == null) e = Json.text(u, "expanded_url");
+                    if (e == null) e = Json.text(u, "url");
                     if (e != null) out.add(e);
                 }
                 b.urls(out);
