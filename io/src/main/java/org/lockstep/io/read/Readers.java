@@ -169,9 +169,11 @@ public final class Readers {
                         + options.maxLineBytes() + " bytes", null);
                 continue;
             }
+            boolean utf8 = Utf8.isAscii(lines.bytes(), 0, lines.length()) || lines.validUtf8();
+            if (utf8 && fastTweet(no, lines)) continue;
             JsonNode node;
             try {
-                if (Utf8.isAscii(lines.bytes(), 0, lines.length()) || lines.validUtf8()) {
+                if (utf8) {
                     node = MAPPER.readTree(lines.bytes(), 0, lines.length());
                 } else {
                     problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
@@ -183,6 +185,28 @@ public final class Readers {
             }
             mapJson(no, node, lines);
         }
+    }
+
+    /**
+     * The fast path for the commonest input: reads a line as a Twitter v1.1 tweet in one streaming pass.
+     * Returns false when the line is something else or malformed, so the tree path recognises it and
+     * reports the reason.
+     */
+    private boolean fastTweet(long no, LineReader lines) throws IOException {
+        TwitterV1Json.Tweet t;
+        try (JsonParser p = MAPPER.getFactory().createParser(lines.bytes(), 0, lines.length())) {
+            t = TwitterV1Json.readTop(p);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+        if (t == null) return false;
+        try {
+            sink.accept(t.toPost());
+            report.post(Format.TWITTER_V1);
+        } catch (InvalidPostException | IllegalArgumentException e) {
+            reject(no, e.getMessage(), lines.text());
+        }
+        return true;
     }
 
     private void mapJson(long no, JsonNode node, LineReader lines) {
