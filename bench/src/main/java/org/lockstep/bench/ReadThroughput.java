@@ -38,11 +38,13 @@ public final class ReadThroughput {
         int posts = 200_000;
         int runs = 5;
         Path dir = null;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--posts" -> posts = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -56,7 +58,9 @@ public final class ReadThroughput {
         if (!Files.exists(toolkit)) writeToolkit(toolkit, posts);
         System.out.printf(Locale.ROOT, "java %s, %s, %d posts per input, %d runs%n", System.getProperty("java.version"),
                 System.getProperty("os.arch"), posts, runs);
-        for (Path f : List.of(v1, coor, toolkit)) measure(f, runs);
+        for (Path f : List.of(v1, coor, toolkit)) {
+            if (only == null || f.getFileName().toString().startsWith(only)) measure(f, runs);
+        }
     }
 
     private static void measure(Path f, int runs) throws IOException {
