@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class CsvText {
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{N}_]{1,139})");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([A-Za-z0-9_]{1,30})");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;| ]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
 
     private CsvText() {}
@@ -36,7 +37,7 @@ final class CsvText {
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
         if (s.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
-        for (String part : s.split("[,;| ]+")) {
+        for (String part : LIST_SEPARATORS.split(s)) {
             String p = part.strip();
             if (p.length() >= 2 && (p.charAt(0) == '\'' || p.charAt(0) == '"') && p.charAt(p.length() - 1) == p.charAt(0)) {
                 p = p.substring(1, p.length() - 1);
