@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostTable;
 import org.lockstep.io.read.ReadOptions;
 import org.lockstep.io.read.ReadReport;
 import org.lockstep.io.read.Readers;
@@ -21,6 +22,7 @@ import org.lockstep.io.read.Readers;
  * lines (realistic ~1.5 KB tweets with a full user object and entities, a third retweets with the
  * whole original nested), CooRTweet's 4-column CSV and the coordination network toolkit's CSV.
  * Each input is read once to warm up, then {@code --runs} times; the median and best are printed.
+ * {@code --table} also stores every post in a {@link PostTable} (what analysis without a database does).
  *
  * <pre>java -cp 'bench/target/classes:bench/target/lib/*' org.lockstep.bench.ReadThroughput --posts 200000</pre>
  */
@@ -31,6 +33,9 @@ public final class ReadThroughput {
         "t.example.fr"};
     private static final String[] WORDS = ("the vote count is wrong and they know it please share before it is deleted "
             + "live results now from the capital city officials confirm turnout record high low polls close at eight").split(" ");
+
+    /** With {@code --table}, posts go into a {@link PostTable} (interning, URL normalisation) instead of a counter. */
+    private static boolean table;
 
     private ReadThroughput() {}
 
@@ -45,6 +50,7 @@ public final class ReadThroughput {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--table" -> table = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -95,6 +101,13 @@ public final class ReadThroughput {
 
     /** Reads the file through {@link Readers}; the sink touches every post so nothing is optimised away. */
     private static long run(Path f) throws IOException {
+        if (table) {
+            PostTable.Builder b = PostTable.builder(false);
+            ReadReport rep = Readers.read(List.of(f.toString()), ReadOptions.defaults(), b::add, p -> { });
+            PostTable t = b.build();
+            if (rep.rejected() != 0 || t.size + b.duplicates() != rep.posts()) throw new IllegalStateException("bench input rejected");
+            return rep.posts();
+        }
         long[] sink = new long[2];
         ReadReport rep = Readers.read(List.of(f.toString()), ReadOptions.defaults(), (Post p) -> {
             sink[0]++;
