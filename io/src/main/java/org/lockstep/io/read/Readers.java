@@ -254,6 +254,13 @@ public final class Readers {
                         JsonNode n = MAPPER.readTree(p);
                         mapJson(line, n, null);
                     }
+                } else if (t == JsonToken.START_OBJECT) {
+                    long line = p.currentTokenLocation().getLineNr();
+                    JsonNode n = readObject(p);
+                    if (n != null) {
+                        report.record();
+                        mapJson(line, n, null);
+                    }
                 } else {
                     long line = p.currentTokenLocation().getLineNr();
                     report.record();
@@ -267,6 +274,49 @@ public final class Readers {
             reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             reject(0, "input ends early (truncated compressed stream): " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Reads a top-level object field by field into a tree, except the {@code messages} of a Telegram
+     * export, which are mapped one by one as they are read: a large export then never sits in memory
+     * whole, and each bad message is reported with its own line. Returns null when it streamed them.
+     */
+    private JsonNode readObject(JsonParser p) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode obj = MAPPER.createObjectNode();
+        boolean streamed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            if (f.equals("messages") && v == JsonToken.START_ARRAY && Json.str(obj, "id") != null
+                    && !obj.has("user") && !obj.has("data") && !obj.has("did") && !obj.has("account")) {
+                streamTelegram(p, obj);
+                streamed = true;
+                continue;
+            }
+            JsonNode value = MAPPER.readTree(p);
+            obj.set(f, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+        }
+        return streamed ? null : obj;
+    }
+
+    private void streamTelegram(JsonParser p, JsonNode chat) throws IOException {
+        String chatId = Json.str(chat, "id");
+        String name = Json.str(chat, "name");
+        String type = Json.str(chat, "type");
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+            long line = p.currentTokenLocation().getLineNr();
+            report.record();
+            JsonNode m = MAPPER.readTree(p);
+            try {
+                sink.accept(TelegramJson.message(m, chatId, name, type));
+                report.post(Format.TELEGRAM);
+            } catch (InvalidPostException | IllegalArgumentException e) {
+                reject(line, TelegramJson.part(i, m) + ": " + e.getMessage(), m == null ? null : clipRaw(m.toString()));
+            }
+            i++;
         }
     }
 
