@@ -44,10 +44,10 @@ final class Accounts {
         long i0 = wantedId;
         while (!ids.add(i0)) i0++;
         String h = wantedHandle.length() > 15 ? wantedHandle.substring(0, 15) : wantedHandle;
-        int k = 1;
-        while (!handles.add(h.toLowerCase(java.util.Locale.ROOT))) {
-            String suffix = Integer.toString(k++);
-            h = (h.length() + suffix.length() > 15 ? h.substring(0, 15 - suffix.length()) : h) + suffix;
+        String base = h;
+        for (int k = 1; !handles.add(h.toLowerCase(java.util.Locale.ROOT)); k++) {
+            String suffix = (k & 1) == 0 ? Integer.toString(k) : "_" + k;
+            h = (base.length() + suffix.length() > 15 ? base.substring(0, 15 - suffix.length()) : base) + suffix;
         }
         int a = size++;
         id[a] = i0;
