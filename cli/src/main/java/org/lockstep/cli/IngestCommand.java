@@ -181,6 +181,7 @@ final class IngestCommand implements Callable<Integer> {
         private Path current;
         private String fd;
         private long posts;
+        private long committed;
         private final long t0 = System.nanoTime();
 
         Progress(List<String> inputs, PrintStream err) {
@@ -219,7 +220,8 @@ final class IngestCommand implements Callable<Integer> {
             long pos = position();
             bar.stepTo((doneBytes + Math.min(pos, fileSize)) >> 20);
             double s = (System.nanoTime() - t0) / 1e9;
-            bar.setExtraMessage(" " + fmt(posts) + " posts, " + fmt((long) (posts / Math.max(s, 1e-3))) + "/s");
+            bar.setExtraMessage(" " + fmt(posts) + " posts, " + fmt((long) (posts / Math.max(s, 1e-3))) + "/s, "
+                    + fmt(committed) + " committed");
         }
 
         @Override
@@ -227,6 +229,12 @@ final class IngestCommand implements Callable<Integer> {
             doneBytes += fileSize;
             fileSize = 0;
             bar.stepTo(doneBytes >> 20);
+        }
+
+        @Override
+        public void batchCommitted(String file, long batch, long posts, long stored, long duplicates) {
+            committed += posts;
+            bar.setExtraMessage(" " + fmt(this.posts) + " posts read, " + fmt(committed) + " committed");
         }
 
         private long position() {

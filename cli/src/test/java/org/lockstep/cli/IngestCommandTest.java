@@ -177,6 +177,19 @@ class IngestCommandTest {
     }
 
     @Test
+    void filterOptionsBecomeAPostFilter() {
+        InputOptions.Filter f = new InputOptions.Filter();
+        f.from = "2017-05-05T18:00:00Z";
+        f.platforms = java.util.List.of("twitter", "Mastodon");
+        org.lockstep.io.store.PostFilter pf = f.toPostFilter();
+        assertEquals(1494007200000L, pf.fromMs()); // date -u -d 2017-05-05T18:00:00Z +%s
+        assertEquals(null, pf.toMs());
+        assertEquals(java.util.Set.of(org.lockstep.core.model.Platform.TWITTER, org.lockstep.core.model.Platform.MASTODON), pf.platforms());
+        f.platforms = java.util.List.of("myspace");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, f::toPostFilter);
+    }
+
+    @Test
     void readsStandardInput() throws Exception {
         Path db = dir.resolve("case.duckdb");
         java.io.InputStream old = System.in;
