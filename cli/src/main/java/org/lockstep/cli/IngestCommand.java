@@ -128,7 +128,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (formats.length() > 0) out.println("  formats     " + formats);
         for (String n : r.notes()) out.println("Note: " + n);
-        out.println(input.db + " holds " + fmt(dbPosts) + " posts (" + fmt(r.batches()) + " batches committed in this run).");
+        out.println(input.db + " holds " + fmt(dbPosts) + " posts (" + fmt(r.batches()) + (r.batches() == 1 ? " batch" : " batches") + " committed in this run).");
     }
 
     private String json(IngestReport r, long dbPosts) {
