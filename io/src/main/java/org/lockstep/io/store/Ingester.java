@@ -176,7 +176,7 @@ final class Ingester {
         skip = 0;
         if (fp != null) {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT status, posts_committed, started_at, path FROM ingest_files WHERE fingerprint = ?
+                    SELECT status, posts_committed, strftime(started_at, '%Y-%m-%dT%H:%M:%SZ'), path FROM ingest_files WHERE fingerprint = ?
                     ORDER BY file_id DESC LIMIT 1""")) {
                 ps.setString(1, fp);
                 try (ResultSet rs = ps.executeQuery()) {
