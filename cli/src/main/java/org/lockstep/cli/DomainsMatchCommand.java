@@ -50,6 +50,10 @@ final class DomainsMatchCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "case.duckdb", description = "A case database (lockstep ingest): the hosts of the URLs in its posts are checked, with the accounts that posted them.")
     Path db;
 
+    @Option(names = "--coordinated", paramLabel = "FILE",
+            description = "Accounts found coordinated (one id per line, or the accounts.csv of lockstep detect): look-alikes they posted rank higher.")
+    Path coordinatedFile;
+
     @Option(names = "--ct-log", paramLabel = "URL", description = "A Certificate Transparency log (RFC 6962), e.g. https://ct.example/logs/2025h1/")
     String ctLog;
 
@@ -87,6 +91,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
     boolean quiet;
 
     private long read, rejected, owned, flagged;
+    private Set<String> coordinated = Set.of();
     /** Standard input may be a live feed: write each look-alike at once. */
     private boolean live;
 
@@ -112,6 +117,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             System.err.println("lockstep domains match: no protected entity in " + protect);
             return Main.USAGE;
         }
+        if (coordinatedFile != null) coordinated = readAccounts(coordinatedFile);
         LookalikeMatcher matcher = new LookalikeMatcher(entities,
                 LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords));
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
@@ -165,19 +171,43 @@ final class DomainsMatchCommand implements Callable<Integer> {
     private void fromPosts(String input, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
         Readers.Loaded loaded = Readers.table(List.of(input), ReadOptions.defaults(), false,
                 p -> { if (!quiet) System.err.println("lockstep domains match: " + Safe.text(String.valueOf(p))); });
-        List<LookalikeMatcher.Candidate> cands = PostHosts.candidates(loaded.table(), Set.of());
+        List<LookalikeMatcher.Candidate> cands = PostHosts.candidates(loaded.table(), coordinated);
         matcher.matchAll(cands, (c, r) -> {
             PostHosts.Spread s = (PostHosts.Spread) c.context();
             List<String> acc = s.accounts().size() > 20 ? s.accounts().subList(0, 20) : s.accounts();
-            handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size() + " [" + String.join(" ", acc)
+            handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size()
+                    + (c.evidence().coordinatedAccounts() > 0 ? " coordinated=" + c.evidence().coordinatedAccounts() : "") + " [" + String.join(" ", acc)
                     + (s.accounts().size() > 20 ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(s.firstSeen()), out);
         });
+    }
+
+    /** Account ids, one per line or the first column of a CSV with a header naming it account_id. */
+    private static Set<String> readAccounts(Path file) throws IOException {
+        Set<String> out = new java.util.HashSet<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(reader(Files.newInputStream(file)))) {
+            String line;
+            boolean first = true;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                int comma = t.indexOf(',');
+                String id = comma >= 0 ? t.substring(0, comma) : t;
+                if (id.startsWith("\"") && id.endsWith("\"") && id.length() >= 2) id = id.substring(1, id.length() - 1);
+                if (first && id.equals("account_id")) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                if (!id.isEmpty() && !id.startsWith("#")) out.add(id);
+            }
+        }
+        return out;
     }
 
     /** Hosts of the URLs in a case database's posts, grouped in the database. */
     private void fromDb(LookalikeMatcher matcher, DomainsOutput out) throws IOException {
         String sql = "SELECT u.host, count(*) AS posts, count(DISTINCT p.account_id) AS accounts, "
-                + "list_slice(list(DISTINCT p.account_id), 1, 20) AS some_accounts, epoch_ms(min(p.time)) AS first_seen "
+                + (coordinated.isEmpty() ? "list_slice(list(DISTINCT p.account_id), 1, 20)" : "list(DISTINCT p.account_id)")
+                + " AS some_accounts, epoch_ms(min(p.time)) AS first_seen "
                 + "FROM post_urls u JOIN posts p ON p.platform = u.platform AND p.post_id = u.post_id "
                 + "WHERE u.host IS NOT NULL GROUP BY u.host ORDER BY first_seen";
         try (CaseDb cdb = CaseDb.openReadOnly(db);
@@ -188,10 +218,15 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 long n = rs.getLong(2), accounts = rs.getLong(3);
                 java.sql.Array arr = rs.getArray(4);
                 List<String> some = new ArrayList<>();
-                for (Object o : (Object[]) arr.getArray()) some.add(String.valueOf(o));
+                int coord = 0;
+                for (Object o : (Object[]) arr.getArray()) {
+                    String id = String.valueOf(o);
+                    if (coordinated.contains(id)) coord++;
+                    if (some.size() < 20) some.add(id);
+                }
                 long first = rs.getLong(5);
-                LookalikeMatcher.Result r = matcher.match(host);
-                handle(r, "db", "posts=" + n + " accounts=" + accounts + " [" + String.join(" ", some)
+                LookalikeMatcher.Result r = matcher.match(host, new LookalikeMatcher.Evidence(false, false, coord));
+                handle(r, "db", "posts=" + n + " accounts=" + accounts + (coord > 0 ? " coordinated=" + coord : "") + " [" + String.join(" ", some)
                         + (accounts > some.size() ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(first), out);
             }
         } catch (java.sql.SQLException e) {

@@ -113,6 +113,16 @@ class DomainsCommandTest {
         assertEquals("db", row[6]);
         assertTrue(row[7].startsWith("posts=2 accounts=2 ["), row[7]);
         assertTrue(row[7].contains("u1") && row[7].contains("u2"), row[7]);
+        double plain = Double.parseDouble(row[3]);
+        // the same with u2 known as coordinated: ranked higher, and said so
+        Path coord = dir.resolve("coordinated.csv");
+        Files.writeString(coord, "account_id,handle\nu2,bob\n");
+        Path out2 = dir.resolve("o2.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--db", db.toString(),
+                "--coordinated", coord.toString(), "-o", out2.toString()));
+        String[] row2 = Files.readAllLines(out2).get(1).split("\t", -1);
+        assertEquals(Math.min(1.0, plain + 0.1), Double.parseDouble(row2[3]), 0.0011);
+        assertTrue(row2[7].contains("coordinated=1"), row2[7]);
     }
 
     @Test
