@@ -41,6 +41,17 @@ public final class CoordEndToEnd {
         switch (args[0]) {
             case "russian" -> russian(args);
             case "sim" -> sim(args);
+            case "synthetic" -> {
+                CoordKernelBench kb = new CoordKernelBench();
+                kb.rows = Integer.parseInt(args[1]);
+                kb.setup();
+                for (int rep = 0; rep < 2; rep++) {
+                    long c0 = cpuMs();
+                    CoordinationResult r = kb.detect();
+                    System.out.println("timings " + r.timings() + " cpu=" + (cpuMs() - c0) + "ms");
+                    System.out.println("counts " + r.counts() + " accounts=" + r.accountCount());
+                }
+            }
             case "simfile" -> simFile(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : null);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -97,7 +108,8 @@ public final class CoordEndToEnd {
     private static void simFile(Path posts, Path accounts, String signals) throws IOException {
         long c0 = cpuMs();
         long t0 = System.nanoTime();
-        Readers.Loaded l = Readers.table(List.of(posts.toString()), ReadOptions.defaults(), true, pr -> { });
+        boolean text = signals == null || signals.contains("text");
+        Readers.Loaded l = Readers.table(List.of(posts.toString()), ReadOptions.defaults(), text, pr -> { });
         PostTable t = l.table();
         long read = (System.nanoTime() - t0) / 1_000_000;
         long c1 = cpuMs();
@@ -108,6 +120,11 @@ public final class CoordEndToEnd {
             for (int i = 0; i < s.length; i++) sig[i] = Signal.byLabel(s[i]);
             cb.signals(sig);
         }
+        if (System.getenv("COORD_ALPHA") != null) cb.alpha(Double.parseDouble(System.getenv("COORD_ALPHA")));
+        if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));
+        if (System.getenv("COORD_JF") != null) cb.jitterFactor(Double.parseDouble(System.getenv("COORD_JF")));
+        if (System.getenv("COORD_CJ_H") != null) cb.contentJitterMs((long) (3_600_000 * Double.parseDouble(System.getenv("COORD_CJ_H"))));
+        System.gc();
         long t1 = System.nanoTime();
         CoordinationResult r = Coordination.detect(t, cb.build());
         long detect = (System.nanoTime() - t1) / 1_000_000;
@@ -175,6 +192,13 @@ public final class CoordEndToEnd {
             String ra = role.getOrDefault(r.accountName(ed.a[e]), "?"), rb = role.getOrDefault(r.accountName(ed.b[e]), "?");
             if (ra.startsWith("organic") || rb.startsWith("organic")) {
                 falseSignals.merge(Signal.labels(ed.signals[e]) + " ep=" + Math.min(ed.episodes[e], 5), 1, Integer::sum);
+                if (System.getenv("COORD_FP") != null) System.out.printf("  FP? %s-%s %s ep=%d cep? co=%d lambda=%.3g p=%.3g q=%.3g gap=%d%n", ra, rb,
+                        Signal.labels(ed.signals[e]), ed.episodes[e], ed.coActions[e], ed.expected[e], ed.pValue[e],
+                        ed.qValue[e], ed.medianGapMs[e]);
+                for (int k = r.evidence().start(e); System.getenv("COORD_FP") != null && k < r.evidence().end(e); k++) {
+                    System.out.printf("     %s %s dt=%d%n", r.objectSignal(r.evidence().object[k]).label(),
+                            r.objectName(r.evidence().object[k]), r.evidence().gapMs(k));
+                }
             }
         }
         System.out.println("edges touching organic accounts by signals: " + falseSignals);
