@@ -1,0 +1,17 @@
+package org.lockstep.io.read;
+
+import java.util.List;
+import org.lockstep.core.model.Post;
+
+/** How the rows of one CSV file become posts; chosen from the file's header. */
+interface CsvLayout {
+    Format format();
+
+    /** Column count every row must have. */
+    int columns();
+
+    /**
+     * @throws org.lockstep.core.model.InvalidPostException or IllegalArgumentException with the reason
+     */
+    Post map(List<String> fields);
+}

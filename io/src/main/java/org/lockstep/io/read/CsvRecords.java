@@ -1,0 +1,150 @@
+package org.lockstep.io.read;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 records over a {@link LineReader}: quoted fields with doubled quotes, embedded commas and
+ * newlines. A quoted field left open for more than {@code maxLines} lines (a stray quote) makes its
+ * record bad; reading then resumes on the line after the record's start, so a stray quote costs one
+ * record, never the rest of the file.
+ */
+final class CsvRecords {
+    /** One physical line as read. */
+    private record Line(long no, String text, String bad) {}
+
+    private final LineReader lines;
+    private final int maxLines;
+    private final char sep;
+    private final ArrayDeque<Line> replay = new ArrayDeque<>();
+    private final List<String> fields = new ArrayList<>();
+    private long startLine;
+    private String raw;
+    private String bad;
+    private boolean warnUtf8;
+
+    CsvRecords(LineReader lines, int maxLines, char sep) {
+        this.lines = lines;
+        this.maxLines = maxLines;
+        this.sep = sep;
+    }
+
+    private Line nextLine() throws IOException {
+        if (!replay.isEmpty()) return replay.pollFirst();
+        if (!lines.next()) return null;
+        String b = null;
+        if (lines.tooLong()) b = "record longer than " + lines.lineBytes() + " bytes exceeds the line limit";
+        else if (lines.hasNul()) b = "NUL byte in record";
+        boolean invalid = b == null && !lines.validUtf8();
+        Line l = new Line(lines.lineNumber(), b == null ? lines.text() : "", b);
+        if (invalid) warnUtf8 = true;
+        return l;
+    }
+
+    /**
+     * Reads the next non-blank record. Afterwards {@link #bad()} is null and {@link #fields()} holds the
+     * fields, or {@link #bad()} says why the record (from {@link #line()}) is unusable.
+     */
+    boolean next() throws IOException {
+        fields.clear();
+        bad = null;
+        warnUtf8 = false;
+        Line first;
+        do {
+            first = nextLine();
+            if (first == null) return false;
+        } while (first.bad() == null && first.text().isBlank());
+        startLine = first.no();
+        if (first.bad() != null) {
+            bad = first.bad();
+            raw = first.text();
+            return true;
+        }
+        List<Line> used = new ArrayList<>();
+        used.add(first);
+        StringBuilder text = new StringBuilder(first.text());
+        while (!parse(text)) {
+            if (used.size() > maxLines) {
+                rejectRunaway(used, "quoted field not closed within " + maxLines + " lines");
+                return true;
+            }
+            Line more = nextLine();
+            if (more == null) {
+                rejectRunaway(used, "quoted field not closed before the end of input");
+                return true;
+            }
+            if (more.bad() != null) {
+                replay.addFirst(more);
+                rejectRunaway(used, "quoted field runs into a bad line (" + more.bad() + ")");
+                return true;
+            }
+            used.add(more);
+            text.append('\n').append(more.text());
+        }
+        raw = text.toString();
+        return true;
+    }
+
+    private void rejectRunaway(List<Line> used, String why) {
+        bad = why;
+        raw = used.get(0).text();
+        for (int i = used.size() - 1; i >= 1; i--) replay.addFirst(used.get(i));
+        fields.clear();
+    }
+
+    /** Splits {@code s} into fields; false when it ends inside a quoted field. */
+    private boolean parse(CharSequence s) {
+        fields.clear();
+        StringBuilder f = new StringBuilder();
+        int n = s.length();
+        int i = 0;
+        boolean fieldStart = true;
+        boolean quoted = false;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+                        f.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    i++;
+                    continue;
+                }
+                f.append(c);
+                i++;
+                continue;
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+                i++;
+                continue;
+            }
+            if (c == sep) {
+                fields.add(f.toString());
+                f.setLength(0);
+                fieldStart = true;
+                i++;
+                continue;
+            }
+            f.append(c);
+            fieldStart = false;
+            i++;
+        }
+        if (quoted) return false;
+        fields.add(f.toString());
+        return true;
+    }
+
+    List<String> fields() { return fields; }
+    long line() { return startLine; }
+    String raw() { return raw; }
+    String bad() { return bad; }
+    /** Whether the record had invalid UTF-8 that was replaced by U+FFFD. */
+    boolean replacedInvalidUtf8() { return warnUtf8; }
+}

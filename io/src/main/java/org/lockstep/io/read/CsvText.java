@@ -1,0 +1,79 @@
+package org.lockstep.io.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small helpers for CSV layouts: column lookup, list cells, hashtags and mentions from text. */
+final class CsvText {
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{N}_]{1,139})");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([A-Za-z0-9_]{1,30})");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
+
+    private CsvText() {}
+
+    static int index(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) return i;
+        }
+        return -1;
+    }
+
+    static String cell(List<String> f, int i) {
+        if (i < 0 || i >= f.size()) return null;
+        String s = f.get(i);
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * A list cell as exports write them: {@code [a, 'b']}, {@code a|b}, {@code a b} or {@code a,b}.
+     */
+    static List<String> list(String cell) {
+        if (cell == null) return List.of();
+        String s = cell.strip();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        if (s.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String part : s.split("[,;| ]+")) {
+            String p = part.strip();
+            if (p.length() >= 2 && (p.charAt(0) == '\'' || p.charAt(0) == '"') && p.charAt(p.length() - 1) == p.charAt(0)) {
+                p = p.substring(1, p.length() - 1);
+            }
+            if (!p.isEmpty()) out.add(p);
+        }
+        return out;
+    }
+
+    static List<String> hashtags(String text) {
+        return find(HASHTAG, text, true);
+    }
+
+    static List<String> mentions(String text) {
+        return find(MENTION, text, false);
+    }
+
+    static List<String> urls(String text) {
+        if (text == null || text.indexOf("http") < 0 && text.indexOf("HTTP") < 0) return List.of();
+        List<String> out = new ArrayList<>(2);
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            String u = m.group();
+            while (!u.isEmpty() && ".,;:!?)]}'".indexOf(u.charAt(u.length() - 1)) >= 0) u = u.substring(0, u.length() - 1);
+            out.add(u);
+        }
+        return out;
+    }
+
+    private static List<String> find(Pattern p, String text, boolean lower) {
+        if (text == null || text.isEmpty()) return List.of();
+        List<String> out = null;
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            if (out == null) out = new ArrayList<>(2);
+            out.add(lower ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1));
+        }
+        return out == null ? List.of() : out;
+    }
+}

@@ -1,0 +1,156 @@
+package org.lockstep.io.read;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines (LF or CRLF) with 1-based line numbers, without ever holding more
+ * than {@code maxLineBytes} of one line: a longer line is skipped and flagged, and the next line is
+ * read normally. Strips a UTF-8 byte-order mark, checks UTF-8 validity and NUL bytes per line, and
+ * turns an early end of a compressed stream into {@link #truncated()} instead of an exception.
+ */
+final class LineReader implements Closeable {
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private byte[] line = new byte[4096];
+    private int len;
+    private long lineNo;
+    private long lineBytes;
+    private boolean tooLong;
+    private boolean truncated;
+    private String truncation;
+    private String text;
+
+    LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Advances to the next line; false at the end of input (or of a truncated stream). */
+    boolean next() throws IOException {
+        if (eof) return false;
+        len = 0;
+        lineBytes = 0;
+        tooLong = false;
+        text = null;
+        boolean any = false;
+        while (true) {
+            if (pos == limit && !fill()) {
+                if (!any) {
+                    eof = true;
+                    return false;
+                }
+                if (truncated) {
+                    // the half line that a broken stream left us is not a record
+                    eof = true;
+                    return false;
+                }
+                break;
+            }
+            any = true;
+            int start = pos;
+            int nl = -1;
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            int end = nl < 0 ? limit : nl;
+            append(start, end - start);
+            pos = nl < 0 ? limit : nl + 1;
+            if (nl >= 0) break;
+        }
+        lineNo++;
+        if (!tooLong && len > 0 && line[len - 1] == '\r') len--;
+        if (lineNo == 1 && !tooLong && len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+                && (line[2] & 0xff) == 0xBF) {
+            System.arraycopy(line, 3, line, 0, len - 3);
+            len -= 3;
+        }
+        return true;
+    }
+
+    private void append(int start, int n) {
+        lineBytes += n;
+        if (tooLong) return;
+        if (len + n > maxLineBytes) {
+            tooLong = true;
+            len = 0;
+            if (line.length > (1 << 20)) line = new byte[4096];
+            return;
+        }
+        if (len + n > line.length) line = Arrays.copyOf(line, Math.max(len + n, Math.min(maxLineBytes, line.length * 2)));
+        System.arraycopy(buf, start, line, len, n);
+        len += n;
+    }
+
+    private boolean fill() throws IOException {
+        if (truncated) return false;
+        try {
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) return false;
+            pos = 0;
+            limit = n;
+            return true;
+        } catch (EOFException e) {
+            truncated = true;
+            truncation = "input ends early (truncated compressed stream): " + e.getMessage();
+            return false;
+        } catch (java.util.zip.ZipException e) {
+            truncated = true;
+            truncation = "corrupt compressed stream: " + e.getMessage();
+            return false;
+        }
+    }
+
+    long lineNumber() { return lineNo; }
+    /** Whether the current line was longer than the limit; its bytes are then gone. */
+    boolean tooLong() { return tooLong; }
+    /** Length in bytes of the current line, also when it was too long. */
+    long lineBytes() { return lineBytes; }
+    byte[] bytes() { return line; }
+    int length() { return len; }
+    /** Whether the stream ended early; {@link #truncation()} says how. */
+    boolean truncated() { return truncated; }
+    String truncation() { return truncation; }
+
+    boolean isBlank() {
+        for (int i = 0; i < len; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r') return false;
+        }
+        return true;
+    }
+
+    boolean hasNul() {
+        for (int i = 0; i < len; i++) if (line[i] == 0) return true;
+        return false;
+    }
+
+    boolean validUtf8() {
+        return Utf8.isValid(line, 0, len);
+    }
+
+    /** The line as text; invalid UTF-8 sequences become U+FFFD. */
+    String text() {
+        if (text == null) {
+            text = Utf8.isAscii(line, 0, len) ? new String(line, 0, len, StandardCharsets.ISO_8859_1)
+                    : new String(line, 0, len, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,319 @@
+package org.lockstep.io.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.lockstep.core.model.InvalidPostException;
+import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostTable;
+
+/**
+ * Reads posts from files, directories (recursively, in name order) or standard input ({@code -}),
+ * recognising each file's format from its content (plain or gzip). Every bad record is reported with
+ * file, line and reason, counted, optionally quarantined, and skipped; it never costs a good record.
+ */
+public final class Readers {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(200).maxNumberLength(100).build());
+    }
+
+    private final ReadOptions options;
+    private final ReadReport report;
+    private final Consumer<Post> sink;
+    private Quarantine quarantine;
+    private String file;
+    private Format currentFormat;
+
+    private Readers(ReadOptions options, ReadReport report, Consumer<Post> sink) {
+        this.options = options;
+        this.report = report;
+        this.sink = sink;
+    }
+
+    /**
+     * Reads every input into {@code sink}.
+     *
+     * @param inputs   file or directory paths; {@code -} is standard input
+     * @param listener told of every problem as it happens (e.g. to print it)
+     * @throws TooManyErrorsException when more than {@link ReadOptions#maxErrors()} records were rejected
+     */
+    public static ReadReport read(List<String> inputs, ReadOptions options, Consumer<Post> sink,
+            Consumer<Problem> listener) throws IOException {
+        ReadReport report = new ReadReport(listener);
+        Readers r = new Readers(options, report, sink);
+        if (options.quarantine() != null) r.quarantine = new Quarantine(options.quarantine());
+        try {
+            for (String in : inputs) {
+                if (in.equals("-")) {
+                    r.readOne("<stdin>", System.in);
+                    continue;
+                }
+                Path p = Path.of(in);
+                if (Files.isDirectory(p)) {
+                    List<Path> files;
+                    try (Stream<Path> s = Files.walk(p)) {
+                        files = s.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) r.readPath(f);
+                } else {
+                    r.readPath(p);
+                }
+            }
+        } finally {
+            if (r.quarantine != null) r.quarantine.close();
+        }
+        return report;
+    }
+
+    /** A table of everything read, and what reading met. */
+    public record Loaded(PostTable table, ReadReport report, long duplicates) {}
+
+    /** Reads inputs straight into a {@link PostTable} (analysis without a case database). */
+    public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
+            Consumer<Problem> listener) throws IOException {
+        PostTable.Builder b = PostTable.builder(keepText);
+        ReadReport rep = read(inputs, options, b::add, listener);
+        return new Loaded(b.build(), rep, b.duplicates());
+    }
+
+    private void readPath(Path p) throws IOException {
+        if (!Files.isReadable(p)) {
+            report.file();
+            problem(0, Problem.Severity.FILE_FAILED, "cannot read file", null);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            readOne(p.toString(), in);
+        }
+    }
+
+    private void readOne(String name, InputStream raw) throws IOException {
+        file = name;
+        report.file();
+        Source.Opened src;
+        try {
+            src = Source.open(name, raw);
+        } catch (IOException e) {
+            problem(0, Problem.Severity.FILE_FAILED, "cannot open: " + e.getMessage(), null);
+            return;
+        }
+        if (src.headLen() == 0) {
+            problem(0, Problem.Severity.WARNING, "empty file", null);
+            return;
+        }
+        if (src.looksBinary()) {
+            problem(0, Problem.Severity.FILE_FAILED, "not a text file (binary content)", null);
+            return;
+        }
+        int first = src.firstSignificant();
+        if (first < 0) {
+            problem(0, Problem.Severity.WARNING, "empty file (only blank lines)", null);
+            return;
+        }
+        Format forced = options.format();
+        boolean json = forced != null ? !forced.isCsv() : (first == '{' || first == '[');
+        try (LineReader lines = new LineReader(src.in(), options.maxLineBytes())) {
+            if (json) {
+                if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in());
+                else readJsonLines(lines);
+            } else {
+                readCsv(lines);
+            }
+            if (lines.truncated()) {
+                problem(lines.lineNumber() + 1, Problem.Severity.REJECTED, lines.truncation()
+                        + "; the " + lines.lineNumber() + " lines before it were read", null);
+            }
+        }
+    }
+
+    private static boolean firstLineIsJson(Source.Opened src) {
+        byte[] h = src.head();
+        int end = 0;
+        while (end < src.headLen() && h[end] != '\n') end++;
+        if (end == src.headLen() && src.headLen() == Source.PEEK) return true; // a long first line: JSON lines
+        try (JsonParser p = MAPPER.getFactory().createParser(h, 0, end)) {
+            p.skipChildren();
+            JsonToken t;
+            int depth = 0;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) depth++;
+                else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) depth--;
+            }
+            return depth == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void readJsonLines(LineReader lines) throws IOException {
+        while (lines.next()) {
+            if (!lines.tooLong() && lines.isBlank()) continue;
+            report.record();
+            long no = lines.lineNumber();
+            if (lines.tooLong()) {
+                reject(no, "line of " + lines.lineBytes() + " bytes is longer than the limit of "
+                        + options.maxLineBytes() + " bytes", null);
+                continue;
+            }
+            JsonNode node;
+            try {
+                if (Utf8.isAscii(lines.bytes(), 0, lines.length()) || lines.validUtf8()) {
+                    node = MAPPER.readTree(lines.bytes(), 0, lines.length());
+                } else {
+                    problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
+                    node = MAPPER.readTree(lines.text());
+                }
+            } catch (JsonProcessingException e) {
+                reject(no, "invalid JSON: " + jsonReason(e), lines.text());
+                continue;
+            }
+            mapJson(no, node, lines);
+        }
+    }
+
+    private void mapJson(long no, JsonNode node, LineReader lines) {
+        if (node != null && node.isArray()) {
+            for (JsonNode e : node) mapJson(no, e, lines);
+            return;
+        }
+        Format f = JsonPosts.kind(node);
+        try {
+            JsonPosts.map(node, p -> {
+                sink.accept(p);
+                report.post(f);
+            }, reason -> {
+                report.record();
+                reject(no, reason, null);
+            });
+        } catch (InvalidPostException | IllegalArgumentException e) {
+            reject(no, e.getMessage(), lines != null ? lines.text() : node == null ? null : clipRaw(node.toString()));
+        }
+    }
+
+    private static String clipRaw(String s) {
+        return s.length() > (1 << 20) ? s.substring(0, 1 << 20) : s;
+    }
+
+    private void readJsonDocument(InputStream in) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+                        long line = p.currentTokenLocation().getLineNr();
+                        report.record();
+                        JsonNode n = MAPPER.readTree(p);
+                        mapJson(line, n, null);
+                    }
+                } else {
+                    long line = p.currentTokenLocation().getLineNr();
+                    report.record();
+                    JsonNode n = MAPPER.readTree(p);
+                    mapJson(line, n, null);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            report.record();
+            reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            reject(0, "input ends early (truncated compressed stream): " + e.getMessage(), null);
+        }
+    }
+
+    private void readCsv(LineReader lines) throws IOException {
+        if (!lines.next()) return;
+        String headerLine = lines.tooLong() ? null : lines.text();
+        if (headerLine == null) {
+            problem(1, Problem.Severity.FILE_FAILED, "CSV header line is longer than the line limit", null);
+            return;
+        }
+        char sep = separator(headerLine);
+        List<String> header = splitHeader(headerLine, sep);
+        CsvLayout layout = CsvLayouts.choose(header, options);
+        if (layout == null) {
+            problem(1, Problem.Severity.FILE_FAILED, "CSV header matches no known layout (columns: "
+                    + Timestamps.clip(String.join(",", header)) + "); give a column mapping with --map", null);
+            return;
+        }
+        currentFormat = layout.format();
+        CsvRecords records = new CsvRecords(lines, options.maxMultilineCsvLines(), sep);
+        while (records.next()) {
+            report.record();
+            long no = records.line();
+            if (records.bad() != null) {
+                reject(no, records.bad(), records.raw());
+                continue;
+            }
+            List<String> f = records.fields();
+            if (f.size() != layout.columns()) {
+                reject(no, "expected " + layout.columns() + " columns, found " + f.size(), records.raw());
+                continue;
+            }
+            if (records.replacedInvalidUtf8()) problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
+            try {
+                Post p = layout.map(f);
+                sink.accept(p);
+                report.post(currentFormat);
+            } catch (InvalidPostException | IllegalArgumentException e) {
+                reject(no, e.getMessage(), records.raw());
+            }
+        }
+    }
+
+    private static char separator(String header) {
+        int commas = 0, tabs = 0, semis = 0;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == ',') commas++;
+            else if (c == '\t') tabs++;
+            else if (c == ';') semis++;
+        }
+        if (tabs > commas && tabs >= semis) return '\t';
+        if (semis > commas) return ';';
+        return ',';
+    }
+
+    private static List<String> splitHeader(String line, char sep) {
+        List<String> out = new ArrayList<>();
+        for (String s : line.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1)) {
+            String h = s.strip();
+            if (h.length() >= 2 && h.startsWith("\"") && h.endsWith("\"")) h = h.substring(1, h.length() - 1);
+            out.add(h);
+        }
+        return out;
+    }
+
+    private static String jsonReason(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) m = e.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        if (nl > 0) m = m.substring(0, nl);
+        return Timestamps.clip(m.length() > 160 ? m.substring(0, 160) : m);
+    }
+
+    private void reject(long line, String reason, String raw) {
+        problem(line, Problem.Severity.REJECTED, reason, raw);
+        long max = options.maxErrors();
+        if (max >= 0 && report.rejected() > max) throw new TooManyErrorsException(report, max);
+    }
+
+    private void problem(long line, Problem.Severity s, String reason, String raw) {
+        report.problem(new Problem(file, line, s, reason));
+        if (quarantine != null && s == Problem.Severity.REJECTED) quarantine.add(file, line, reason, raw);
+    }
+}
