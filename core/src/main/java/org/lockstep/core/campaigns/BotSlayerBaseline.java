@@ -1,8 +1,5 @@
 package org.lockstep.core.campaigns;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.Arrays;
 import org.lockstep.core.model.AccountSnapshot;
 import org.lockstep.core.model.AccountTable;
@@ -61,51 +58,88 @@ public final class BotSlayerBaseline {
 
     /** The BS level of {@code entity} for the 4-hour window ending at {@code windowEnd} (inclusive). */
     public static Campaign.BotSlayer level(EntityIndex idx, double[] bot, long windowEnd, int entity) {
-        PostTable t = idx.table();
-        int from = lowerBound(t.time, windowEnd - 2 * WINDOW);
-        int mid = upperBound(t.time, windowEnd - WINDOW);
-        int to = upperBound(t.time, windowEnd);
-        Int2IntOpenHashMap prev = new Int2IntOpenHashMap(), posts = new Int2IntOpenHashMap();
-        Int2ObjectOpenHashMap<double[]> bs = new Int2ObjectOpenHashMap<>();
-        Int2ObjectOpenHashMap<IntOpenHashSet> users = new Int2ObjectOpenHashMap<>();
-        int[] buf = new int[256];
-        for (int r = from; r < to; r++) {
-            // previous window is [end-8h, end-4h], the focal one (end-4h, end], as BETWEEN in BotSlayer
-            int k = idx.entitiesOf(r, buf);
-            boolean focal = r >= mid;
-            for (int i = 0; i < k; i++) {
-                int e = buf[i];
-                if (!focal) { prev.addTo(e, 1); continue; }
-                posts.addTo(e, 1);
-                users.computeIfAbsent(e, x -> new IntOpenHashSet()).add(t.account[r]);
-                double b = bot[t.account[r]];
-                double[] acc = bs.computeIfAbsent(e, x -> new double[2]);
-                if (!Double.isNaN(b)) { acc[0] += b; acc[1]++; }
+        return new BotSlayerBaseline.Scratch(idx).level(bot, windowEnd, entity);
+    }
+
+    /** Reusable arrays over the entity ids, so repeated calls cost only the rows in the windows. */
+    static final class Scratch {
+        private final EntityIndex idx;
+        private final int[] posts, prev, slot;
+        private final double[] bsSum;
+        private final int[] bsN;
+        private final int[] buf = new int[256];
+
+        Scratch(EntityIndex idx) {
+            this.idx = idx;
+            int ne = idx.size();
+            posts = new int[ne];
+            prev = new int[ne];
+            slot = new int[ne];
+            bsSum = new double[ne];
+            bsN = new int[ne];
+        }
+
+        Campaign.BotSlayer level(double[] bot, long windowEnd, int entity) {
+            PostTable t = idx.table();
+            int from = lowerBound(t.time, windowEnd - 2 * WINDOW);
+            int mid = upperBound(t.time, windowEnd - WINDOW);
+            int to = upperBound(t.time, windowEnd);
+            it.unimi.dsi.fastutil.ints.IntArrayList touched = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            it.unimi.dsi.fastutil.longs.LongArrayList pairs = new it.unimi.dsi.fastutil.longs.LongArrayList();
+            for (int r = from; r < to; r++) {
+                // previous window [end-8h, end-4h], focal (end-4h, end], as BotSlayer's BETWEEN
+                int k = idx.entitiesOf(r, buf);
+                boolean focal = r >= mid;
+                for (int i = 0; i < k; i++) {
+                    int e = buf[i];
+                    if (posts[e] == 0 && prev[e] == 0) touched.add(e);
+                    if (!focal) { prev[e]++; continue; }
+                    posts[e]++;
+                    pairs.add(((long) e << 32) | t.account[r]);
+                    double b = bot[t.account[r]];
+                    if (!Double.isNaN(b)) { bsSum[e] += b; bsN[e]++; }
+                }
             }
+            // distinct accounts per entity: sort (entity, account) pairs
+            long[] pa = pairs.toLongArray();
+            Arrays.sort(pa);
+            int[] users = new int[touched.size()];
+            int m = 0;
+            for (int i = 0; i < touched.size(); i++) {
+                int e = touched.getInt(i);
+                if (posts[e] > 0) slot[e] = m++;
+                else slot[e] = -1;
+            }
+            for (int i = 0; i < pa.length; i++) if (i == 0 || pa[i] != pa[i - 1]) users[slot[(int) (pa[i] >>> 32)]]++;
+            Campaign.BotSlayer out = null;
+            if (m > 0 && posts[entity] > 0) {
+                double[] vol = new double[m], trend = new double[m], div = new double[m], bs = new double[m];
+                for (int i = 0; i < touched.size(); i++) {
+                    int e = touched.getInt(i);
+                    int sl = slot[e];
+                    if (sl < 0) continue;
+                    int p = posts[e];
+                    vol[sl] = p;
+                    trend[sl] = prev[e] > 0 ? (p + 1.0) / (prev[e] + 1.0) : p + 1.0;
+                    div[sl] = (users[sl] + 1.0) / (p + 1.0);
+                    bs[sl] = bsN[e] == 0 ? 0 : bsSum[e] / bsN[e];
+                }
+                int self = slot[entity];
+                double rt = normRank(trend, self), rv = normRank(vol, self), rb = normRank(bs, self), rd = normRank(div, self);
+                double level = Double.NaN;
+                if (!(Double.isNaN(rt) || Double.isNaN(rv) || Double.isNaN(rb) || Double.isNaN(rd))) {
+                    double z = 1.91356533 * (1 - rt) + 2.8811564 * (1 - rv) + 7.09627534 * (1 - rb)
+                            - 0.0889277 * (1 - rd) - 10.3836869;
+                    level = sig(z);
+                }
+                out = new Campaign.BotSlayer(level, trend[self], bs[self], (int) vol[self], users[self], windowEnd, m);
+            }
+            for (int i = 0; i < touched.size(); i++) {
+                int e = touched.getInt(i);
+                posts[e] = 0; prev[e] = 0; bsSum[e] = 0; bsN[e] = 0;
+            }
+            return out;
         }
-        int m = posts.size();
-        if (m == 0 || !posts.containsKey(entity)) return null;
-        int[] ents = posts.keySet().toIntArray();
-        double[] vol = new double[m], trend = new double[m], div = new double[m], bot2 = new double[m];
-        int self = -1;
-        for (int i = 0; i < m; i++) {
-            int e = ents[i];
-            int p = posts.get(e);
-            vol[i] = p;
-            trend[i] = prev.containsKey(e) ? (p + 1.0) / (prev.get(e) + 1.0) : p + 1.0;
-            div[i] = (users.get(e).size() + 1.0) / (p + 1.0);
-            double[] acc = bs.get(e);
-            bot2[i] = acc == null || acc[1] == 0 ? 0 : acc[0] / acc[1];
-            if (e == entity) self = i;
-        }
-        double rt = normRank(trend, self), rv = normRank(vol, self), rb = normRank(bot2, self), rd = normRank(div, self);
-        if (Double.isNaN(rt) || Double.isNaN(rv) || Double.isNaN(rb) || Double.isNaN(rd)) {
-            return new Campaign.BotSlayer(Double.NaN, trend[self], bot2[self], (int) vol[self],
-                    users.get(entity).size(), windowEnd, m);
-        }
-        double z = 1.91356533 * (1 - rt) + 2.8811564 * (1 - rv) + 7.09627534 * (1 - rb) - 0.0889277 * (1 - rd) - 10.3836869;
-        return new Campaign.BotSlayer(sig(z), trend[self], bot2[self], (int) vol[self], users.get(entity).size(),
-                windowEnd, m);
     }
 
     /** {@code (RANK() OVER (ORDER BY v DESC) − 1) / max rank} of element {@code self}; NaN when every rank is 0. */

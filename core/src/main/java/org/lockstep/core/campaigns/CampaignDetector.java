@@ -77,10 +77,12 @@ public final class CampaignDetector {
         if (out.size() > config.maxCampaigns()) out = new ArrayList<>(out.subList(0, config.maxCampaigns()));
         if (config.botSlayerCampaigns() > 0 && !out.isEmpty()) {
             bot = BotSlayerBaseline.botRulerScores(t);
+            BotSlayerBaseline.Scratch bss = new BotSlayerBaseline.Scratch(idx);
             for (int i = 0; i < out.size() && i < config.botSlayerCampaigns(); i++) {
                 Campaign c = out.get(i);
-                long end = c.bursts().get(c.bursts().size() - 1).at();
-                Campaign.BotSlayer b = BotSlayerBaseline.level(idx, bot, end, c.entityId());
+                long end = c.firstBurstAt();
+                for (Campaign.ScaleBurst sb : c.bursts()) if (sb.peakCount() > 0) end = sb.at(); // largest scale that counted
+                Campaign.BotSlayer b = bss.level(bot, end, c.entityId());
                 out.set(i, withBotSlayer(c, b));
             }
         }
@@ -214,17 +216,22 @@ public final class CampaignDetector {
 
     // ---------------------------------------------------------------- episode profile
 
-    /** Each account's own language: the most frequent language of its posts that are not reposts (-1). */
+    /**
+     * Each account's own language: the majority language of its posts that are not reposts, by the
+     * Boyer–Moore majority vote (one pass, two ints per account); exact whenever one language has more
+     * than half of the account's posts, otherwise one of its frequent languages. -1 when none.
+     */
     static int[] ownLanguages(PostTable t) {
         int na = t.accounts.size();
-        int[] best = new int[na], lang = new int[na];
+        int[] votes = new int[na], lang = new int[na];
         Arrays.fill(lang, -1);
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap counts = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         for (int r = 0; r < t.size; r++) {
-            if (t.kind[r] == PostKind.REPOST.ordinal() || t.lang[r] < 0) continue;
+            int l = t.lang[r];
+            if (t.kind[r] == PostKind.REPOST.ordinal() || l < 0) continue;
             int a = t.account[r];
-            int c = counts.addTo(((long) a << 32) | t.lang[r], 1) + 1;
-            if (c > best[a]) { best[a] = c; lang[a] = t.lang[r]; }
+            if (votes[a] == 0) { lang[a] = l; votes[a] = 1; }
+            else if (lang[a] == l) votes[a]++;
+            else votes[a]--;
         }
         return lang;
     }

@@ -31,6 +31,7 @@ public final class NarrativeClusters {
 
     public NarrativeClusters(Config config) {
         if (config.k() % config.bands() != 0) throw new IllegalArgumentException("k must be divisible by bands");
+        if (config.k() > 128) throw new IllegalArgumentException("k is at most 128");
         this.config = config;
     }
 
@@ -41,11 +42,10 @@ public final class NarrativeClusters {
         for (int i = 0; i < n; i++) parent[i] = i;
         // signatures of bucket heads, recomputed from the text on first comparison (most heads never match)
         it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<int[]> headSig = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap[] buckets = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap[config.bands()];
-        for (int b = 0; b < buckets.length; b++) {
-            buckets[b] = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
-            buckets[b].defaultReturnValue(-1);
-        }
+        // one map for all bands: the band index is mixed into the key
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap buckets = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap(
+                (int) Math.min(1 << 28, (long) n * config.bands() / 2 + 16), 0.75f);
+        buckets.defaultReturnValue(-1);
         boolean any = false;
         if (t.text != null) {
             int[] sig = new int[k];
@@ -58,7 +58,7 @@ public final class NarrativeClusters {
                 for (int b = 0; b < config.bands(); b++) {
                     long h = 0x9E3779B97F4A7C15L * (b + 1);
                     for (int j = b * rowsPerBand; j < (b + 1) * rowsPerBand; j++) h = mix(h ^ sig[j]);
-                    int head = buckets[b].putIfAbsent(h, r);
+                    int head = buckets.putIfAbsent(h, r);
                     if (head < 0) continue;
                     if (find(parent, head) == find(parent, r)) continue;
                     int[] hs = headSig.get(head);
@@ -96,51 +96,79 @@ public final class NarrativeClusters {
         return new Result(cluster, c, Arrays.copyOf(size, c), Arrays.copyOf(first, c));
     }
 
-    /** Fills {@code sig} with the densified one-permutation MinHash of the text's word 3-shingles; false when too short. */
-    boolean signature(String text, int[] sig) {
-        String[] words = words(text);
-        if (words.length < config.minWords()) return false;
-        int k = sig.length;
-        Arrays.fill(sig, Integer.MAX_VALUE);
-        boolean[] filled = new boolean[k];
-        long[] wh = new long[words.length];
-        for (int i = 0; i < words.length; i++) wh[i] = words[i].hashCode() * 0xC2B2AE3D27D4EB4FL;
-        for (int i = 0; i + 2 < words.length; i++) {
-            long h = mix(wh[i] ^ Long.rotateLeft(wh[i + 1], 21) ^ Long.rotateLeft(wh[i + 2], 42));
-            int bin = (int) Long.remainderUnsigned(h, k);
-            int v = (int) (h >>> 32) & 0x7fffffff;
-            if (v < sig[bin]) sig[bin] = v;
-            filled[bin] = true;
+    /** Lower-case ASCII folding of U+0000..U+024F (accents removed), built once with the JDK normaliser. */
+    private static final char[] FOLD = new char[0x250];
+
+    static {
+        for (char c = 0; c < FOLD.length; c++) {
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+            char f = d.isEmpty() ? c : d.charAt(0);
+            FOLD[c] = Character.isLetterOrDigit(f) ? f : 0;
         }
+    }
+
+    /** Folded letter/digit, or 0 for a separator. Letters outside the table are lower-cased only. */
+    private static char fold(char c) {
+        if (c < FOLD.length) return FOLD[c];
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+    }
+
+    /**
+     * Fills {@code sig} with the densified one-permutation MinHash of the text's word 3-shingles; false when
+     * too short. Words are hashed straight from the characters (no strings are built); URLs ("http...",
+     * "www.") and mentions are skipped.
+     */
+    boolean signature(String text, int[] sig) {
+        int k = sig.length;
+        long w0 = 0, w1 = 0;
+        int words = 0;
+        Arrays.fill(sig, Integer.MAX_VALUE);
+        long filled0 = 0, filled1 = 0; // k <= 128
+        int n = text.length(), i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+            int ws = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
+            if (ws == i) break;
+            char c0 = text.charAt(ws);
+            if (c0 == '@' || text.startsWith("http", ws) || text.startsWith("www.", ws)) continue;
+            long h = 0x84222325CBF29CE4L;
+            int len = 0;
+            for (int j = ws; j < i; j++) {
+                char f = fold(text.charAt(j));
+                if (f == 0) continue;
+                h = (h ^ f) * 0x100000001B3L;
+                len++;
+            }
+            if (len == 0) continue;
+            h = mix(h);
+            words++;
+            if (words >= 3) {
+                long sh = mix(w0 ^ Long.rotateLeft(w1, 21) ^ Long.rotateLeft(h, 42));
+                int bin = (int) Long.remainderUnsigned(sh, k);
+                int v = (int) (sh >>> 32) & 0x7fffffff;
+                if (v < sig[bin]) sig[bin] = v;
+                if (bin < 64) filled0 |= 1L << bin; else filled1 |= 1L << (bin - 64);
+            }
+            w0 = w1;
+            w1 = h;
+        }
+        if (words < config.minWords()) return false;
         // optimal densification: an empty bin borrows from a bin chosen by a hash chain
         for (int b = 0; b < k; b++) {
-            if (filled[b]) continue;
+            if (isFilled(filled0, filled1, b)) continue;
             long h = b;
             for (int attempt = 1; attempt < 64; attempt++) {
                 h = mix(h + 0x632BE59BD9B4E019L * attempt);
                 int other = (int) Long.remainderUnsigned(h, k);
-                if (filled[other]) { sig[b] = sig[other]; break; }
+                if (isFilled(filled0, filled1, other)) { sig[b] = sig[other]; break; }
             }
         }
         return true;
     }
 
-    static String[] words(String text) {
-        String s = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(s.length());
-        String[] raw = s.split("\\s+");
-        int n = 0;
-        String[] out = new String[raw.length];
-        for (String w : raw) {
-            if (w.startsWith("http") || w.startsWith("@") || w.startsWith("www.")) continue;
-            sb.setLength(0);
-            for (int i = 0; i < w.length(); i++) {
-                char c = w.charAt(i);
-                if (Character.isLetterOrDigit(c)) sb.append(c);
-            }
-            if (sb.length() > 0) out[n++] = sb.toString();
-        }
-        return Arrays.copyOf(out, n);
+    private static boolean isFilled(long f0, long f1, int b) {
+        return b < 64 ? (f0 >>> b & 1) != 0 : (f1 >>> (b - 64) & 1) != 0;
     }
 
     static double similarity(int[] a, int[] b) {
