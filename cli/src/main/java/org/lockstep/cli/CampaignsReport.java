@@ -136,6 +136,12 @@ final class CampaignsReport {
             int k = 0;
             for (Campaign.Spreader x : c.origin().firstSpreaders()) sp.row(++k, "@" + x.handle(), CampaignsSupport.iso(x.at()), x.kind(), x.lang());
             d.table(sp.caption("First spreaders (patient zero first)").maxRows(20));
+            if (!c.origin().sources().isEmpty()) {
+                Table so = new Table("order", "handle", "first post (UTC)", "lang", "amplified by (accounts)");
+                int q = 0;
+                for (Campaign.Source x : c.origin().sources()) so.row(++q, "@" + x.handle(), CampaignsSupport.iso(x.at()), x.lang(), x.amplifiers());
+                d.table(so.caption("Amplified sources in order of first post (the accounts whose posts others amplified)").maxRows(20));
+            }
             if (!c.bridges().isEmpty()) {
                 Table br = new Table("handle", "role", "from", "to", "count");
                 for (Campaign.Bridge b : c.bridges()) {

@@ -186,6 +186,17 @@ final class CampaignsSupport {
         }
         or.put("patient_zero", sp.isEmpty() ? null : sp.get(0));
         or.put("first_spreaders", sp);
+        List<Map<String, Object>> so = new ArrayList<>();
+        for (Campaign.Source x : o.sources()) {
+            Map<String, Object> y = new LinkedHashMap<>();
+            y.put("handle", x.handle());
+            y.put("account_id", x.accountId());
+            y.put("first_post_at", iso(x.at()));
+            y.put("lang", x.lang());
+            y.put("amplified_by", x.amplifiers());
+            so.add(y);
+        }
+        or.put("amplified_sources", so);
         or.put("amplified_within_1min", o.amplifiedWithin1Min());
         or.put("amplified_within_5min", o.amplifiedWithin5Min());
         or.put("amplified_within_15min", o.amplifiedWithin15Min());

@@ -64,14 +64,37 @@ public final class LogisticTrainer {
             for (int j = 0; j <= d; j++) for (int k = 0; k < j; k++) h[j][k] = h[k][j];
             h[0][0] += 1e-9;
             double[] step = solve(h, g);
+            // backtracking: halve the Newton step until the penalised log-likelihood does not decrease
+            double before = objective(x, y, beta);
+            double[] trial = new double[d + 1];
+            double scale = 1;
+            for (int half = 0; half < 40; half++, scale /= 2) {
+                for (int j = 0; j <= d; j++) trial[j] = beta[j] + scale * step[j];
+                if (objective(x, y, trial) >= before - 1e-12) break;
+            }
             double norm = 0;
             for (int j = 0; j <= d; j++) {
-                beta[j] += step[j];
-                norm = Math.max(norm, Math.abs(step[j]));
+                norm = Math.max(norm, Math.abs(trial[j] - beta[j]));
+                beta[j] = trial[j];
             }
             if (norm < 1e-8) break;
         }
         return new LogisticModel(beta[0], Arrays.copyOfRange(beta, 1, d + 1));
+    }
+
+    /** Penalised log-likelihood {@code Σ log p(yᵢ) − l2/2 · Σ wⱼ²} (bias not penalised). */
+    private double objective(double[][] x, boolean[] y, double[] beta) {
+        double ll = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = beta[0];
+            for (int j = 0; j < x[i].length; j++) z += beta[j + 1] * x[i][j];
+            // log σ(z) = −log(1 + e^{−z}), computed stably
+            double m = y[i] ? -z : z;
+            ll -= m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+        }
+        double pen = 0;
+        for (int j = 1; j < beta.length; j++) pen += beta[j] * beta[j];
+        return ll - config.l2() / 2 * pen;
     }
 
     /**

@@ -44,9 +44,17 @@ public record Campaign(int entityId, String entity, EntityType type, boolean fla
     /** An account in order of its first post in the episode. */
     public record Spreader(String accountId, String handle, long at, String kind, String lang, String postId) {}
 
-    /** Patient zero and the first spreaders; amplification (repost/quote) counts after the first post. */
-    public record Origin(List<Spreader> firstSpreaders, int amplifiedWithin1Min, int amplifiedWithin5Min,
-                         int amplifiedWithin15Min, int amplifiedWithin30Min, Double medianDelayFirst10Sec) {}
+    /**
+     * Patient zero and the first spreaders; the first amplified sources (accounts whose posts in the episode
+     * were reposted or quoted by at least two others, in order of their first post: the seeding accounts
+     * rather than the fastest amplifiers); amplification (repost/quote) counts after the first post.
+     */
+    public record Origin(List<Spreader> firstSpreaders, List<Source> sources, int amplifiedWithin1Min,
+                         int amplifiedWithin5Min, int amplifiedWithin15Min, int amplifiedWithin30Min,
+                         Double medianDelayFirst10Sec) {}
+
+    /** An amplified source: its first post in the episode and how many distinct accounts amplified it. */
+    public record Source(String accountId, String handle, long at, String lang, int amplifiers) {}
 
     /** Who amplified whom: edge from the amplified account to the amplifier, at the first time it happened. */
     public record Edge(String from, String to, long at, String kind) {}

@@ -402,13 +402,35 @@ public final class CampaignDetector {
             if (nd < 10) delays[nd++] = d / 1000.0;
             if (d > lim[3] && nd >= 10) break;
         }
+        // amplified sources in order of first post
+        it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap firstAt = new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap();
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap firstRow = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        Int2IntOpenHashMap amplifiers = new Int2IntOpenHashMap();
+        LongOpenHashSet pairs = new LongOpenHashSet();
+        for (int r : ep) {
+            int a = t.account[r];
+            if (!firstAt.containsKey(a)) { firstAt.put(a, t.time[r]); firstRow.put(a, r); }
+            int src = source(t, r);
+            if (src >= 0 && src != a && pairs.add(((long) src << 32) | a)) amplifiers.addTo(src, 1);
+        }
+        List<Integer> srcs = new ArrayList<>();
+        for (Int2IntOpenHashMap.Entry x : amplifiers.int2IntEntrySet()) {
+            if (x.getIntValue() >= 2 && firstAt.containsKey(x.getIntKey())) srcs.add(x.getIntKey());
+        }
+        srcs.sort(Comparator.comparingLong((Integer a) -> firstAt.get((int) a)).thenComparingInt(a -> a));
+        List<Campaign.Source> sources = new ArrayList<>();
+        for (int i = 0; i < srcs.size() && i < config.firstSpreaders(); i++) {
+            int a = srcs.get(i);
+            sources.add(new Campaign.Source(t.accounts.get(a), handle(t, a), firstAt.get(a),
+                    langName(t, t.lang[firstRow.get(a)]), amplifiers.get(a)));
+        }
         Double median = null;
         if (nd > 0) {
             double[] dd = Arrays.copyOf(delays, nd);
             Arrays.sort(dd);
             median = nd % 2 == 1 ? dd[nd / 2] : (dd[nd / 2 - 1] + dd[nd / 2]) / 2;
         }
-        return new Campaign.Origin(first, within[0], within[1], within[2], within[3], median);
+        return new Campaign.Origin(first, sources, within[0], within[1], within[2], within[3], median);
     }
 
     static String handle(PostTable t, int a) {
