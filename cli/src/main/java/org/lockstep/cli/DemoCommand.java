@@ -1,13 +1,184 @@
 package org.lockstep.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Simulates a small scenario, ingests it, and shows what Lockstep finds.")
+/**
+ * {@code lockstep demo}: simulates an election scenario with planted operations, ingests it into a case
+ * database, runs every analysis on it and checks what was found against the simulator's ground truth.
+ * It only calls the other commands, so what it shows is what a user gets from them.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulates a small election scenario with planted operations (sock puppets, a hack-and-leak storm,",
+            "a copy-pasted narrative, look-alike domains), ingests it, runs coordination, campaign, account and",
+            "domain detection, and compares what was found with the ground truth."})
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = {"-o", "--out"}, defaultValue = "lockstep-demo", paramLabel = "DIR",
+            description = "Where to write the scenario, the case database and the reports (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--posts", defaultValue = "50000", paramLabel = "N", description = "Posts to simulate (default: ${DEFAULT-VALUE}).")
+    int posts;
+
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
-    public Integer call() {
-        System.err.println("lockstep demo: not built yet");
-        return Main.FAILED;
+    public Integer call() throws IOException {
+        Files.createDirectories(out);
+        Path scenario = out.resolve("scenario.jsonl.gz");
+        Path db = out.resolve("case.duckdb");
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(out.resolve("case.duckdb.wal"));
+
+        step("1/6 simulate " + String.format(Locale.ROOT, "%,d", posts) + " posts (seed " + seed + ")");
+        int rc = Main.run("simulate", "--scenario", "election", "--posts", String.valueOf(posts), "--seed",
+                String.valueOf(seed), "--out", scenario.toString());
+        if (rc != Main.OK) return rc;
+
+        step("2/6 ingest into the case database " + db);
+        rc = Main.run("ingest", "--db", db.toString(), scenario.toString());
+        if (rc != Main.OK) return rc;
+
+        step("3/6 coordination: accounts acting in lockstep");
+        Path coord = out.resolve("coordination");
+        rc = Main.run("detect", "--db", db.toString(), "--out", coord.toString());
+        if (rc != Main.OK) return rc;
+
+        step("4/6 campaigns: what is being pushed, by whom, from where it started");
+        Path campaigns = out.resolve("campaigns");
+        int campaignsRc = Main.run("campaigns", "--db", db.toString(), "--out", campaigns.toString());
+
+        step("5/6 accounts: explainable signs of sock puppets and automation");
+        Path accounts = out.resolve("accounts");
+        int accountsRc = Main.run("accounts", "--db", db.toString(), "--out", accounts.toString());
+
+        step("6/6 look-alike domains of the protected campaign site");
+        JsonNode labels = new ObjectMapper().readTree(out.resolve("scenario.labels.json").toFile());
+        String protectedDomain = protectedDomain(labels);
+        Path protect = out.resolve("protect.txt");
+        Files.writeString(protect, "# demo: the campaign site the simulated operation imitates\n" + protectedDomain + "\n");
+        Path lookalikes = out.resolve("lookalikes.tsv");
+        int domainsRc = Main.run("domains", "match", "--protect", protect.toString(), "--posts", scenario.toString(),
+                "--output", lookalikes.toString());
+        if (domainsRc == Main.OK) printHead(lookalikes, 12);
+
+        step("ground truth: planted accounts found by coordination detection");
+        groundTruth(labels, coord.resolve("accounts.csv"));
+
+        System.out.println();
+        System.out.println("Reports:");
+        System.out.println("  coordination  " + coord.resolve("report.html").toAbsolutePath());
+        if (campaignsRc == Main.OK) System.out.println("  campaigns     " + campaigns.toAbsolutePath());
+        if (accountsRc == Main.OK) System.out.println("  accounts      " + accounts.resolve("accounts.csv").toAbsolutePath());
+        if (domainsRc == Main.OK) System.out.println("  look-alikes   " + lookalikes.toAbsolutePath());
+        System.out.println("  case database " + db.toAbsolutePath() + "  (query it: duckdb " + db + ")");
+        return campaignsRc == Main.OK && accountsRc == Main.OK && domainsRc == Main.OK ? Main.OK : Main.FAILED;
+    }
+
+    private static void step(String s) {
+        System.out.println();
+        System.out.println("== " + s);
+    }
+
+    private static String protectedDomain(JsonNode labels) {
+        for (JsonNode op : labels.path("operations")) {
+            if (op.path("type").asText().equals("lookalike_domains") && op.hasNonNull("protected")) {
+                return op.get("protected").asText();
+            }
+        }
+        return "en-marche.fr";
+    }
+
+    private static void printHead(Path file, int lines) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String l;
+            int n = 0;
+            while ((l = r.readLine()) != null && n++ < lines) System.out.println("  " + l);
+        }
+    }
+
+    /** Recall per planted operation and precision over all flagged accounts, from accounts.csv. */
+    static void groundTruth(JsonNode labels, Path accountsCsv) throws IOException {
+        Map<String, String> planted = new HashMap<>();
+        Map<String, Integer> size = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (JsonNode op : labels.path("operations")) {
+            String name = op.path("type").asText();
+            order.add(name);
+            int k = 0;
+            for (JsonNode a : op.path("accounts")) {
+                planted.put(a.asText(), name);
+                k++;
+            }
+            size.put(name, k);
+        }
+        Set<String> flagged = new HashSet<>();
+        try (BufferedReader r = Files.newBufferedReader(accountsCsv, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) return;
+            String l;
+            while ((l = r.readLine()) != null) {
+                String id = firstCell(l);
+                if (id != null) flagged.add(id);
+            }
+        }
+        Map<String, Integer> found = new HashMap<>();
+        int truePositives = 0;
+        for (String id : flagged) {
+            String op = planted.get(id);
+            if (op != null) {
+                truePositives++;
+                found.merge(op, 1, Integer::sum);
+            }
+        }
+        for (String op : order) {
+            int n = size.get(op);
+            int f = found.getOrDefault(op, 0);
+            System.out.printf(Locale.ROOT, "  %-20s %4d of %4d planted accounts flagged (recall %.2f)%n", op, f, n,
+                    n == 0 ? 0.0 : (double) f / n);
+        }
+        System.out.printf(Locale.ROOT, "  precision %.2f: %d of %d flagged accounts were planted%n",
+                flagged.isEmpty() ? 0.0 : (double) truePositives / flagged.size(), truePositives, flagged.size());
+    }
+
+    /** The first cell of a CSV line (quoted or not). */
+    private static String firstCell(String line) {
+        if (line.isEmpty()) return null;
+        if (line.charAt(0) != '"') {
+            int c = line.indexOf(',');
+            return c < 0 ? line : line.substring(0, c);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    sb.append('"');
+                    i++;
+                } else {
+                    break;
+                }
+            } else {
+                sb.append(ch);
+            }
+        }
+        String s = sb.toString();
+        return s.startsWith("'") ? s.substring(1) : s;
     }
 }

@@ -1,13 +1,18 @@
 package org.lockstep.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "domains", mixinStandardHelpOptions = true, description = "Finds look-alike domains of protected entities.")
-final class DomainsCommand implements Callable<Integer> {
+/** {@code lockstep domains}: look-alike domains of protected entities (match, permute). */
+@Command(name = "domains", mixinStandardHelpOptions = true,
+        description = "Finds look-alike domains of protected entities: 'match' checks observed host names, 'permute' writes a watch list.",
+        subcommands = {DomainsMatchCommand.class, DomainsPermuteCommand.class})
+final class DomainsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("lockstep domains: not built yet");
-        return Main.FAILED;
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -1,8 +1,11 @@
 package org.lockstep.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,19 +95,22 @@ final class SimulateCommand implements Callable<Integer> {
         if (tty) System.err.print("\r\033[K");
         double secs = (System.nanoTime() - t0) / 1e9;
         if (json) {
-            StringBuilder b = new StringBuilder("{\"posts\":").append(res.posts()).append(",\"organic_posts\":")
-                    .append(res.organicPosts()).append(",\"operations\":{");
-            boolean first = true;
-            for (var e : res.operationPosts().entrySet()) {
-                if (!first) b.append(',');
-                first = false;
-                b.append('"').append(e.getKey()).append("\":").append(e.getValue());
+            StringWriter sw = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+                g.writeStartObject();
+                g.writeNumberField("posts", res.posts());
+                g.writeNumberField("organic_posts", res.organicPosts());
+                g.writeObjectFieldStart("operations");
+                for (var e : res.operationPosts().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+                g.writeEndObject();
+                g.writeNumberField("accounts", res.accounts());
+                g.writeStringField("out", out.toString());
+                g.writeStringField("labels", labelsPath.toString());
+                g.writeStringField("accounts_csv", accountsPath.toString());
+                g.writeNumberField("seconds", Math.round(secs * 1000) / 1000.0);
+                g.writeEndObject();
             }
-            b.append("},\"accounts\":").append(res.accounts()).append(",\"out\":\"").append(esc(out.toString()))
-                    .append("\",\"labels\":\"").append(esc(labelsPath.toString())).append("\",\"accounts_csv\":\"")
-                    .append(esc(accountsPath.toString())).append("\",\"seconds\":")
-                    .append(String.format(Locale.ROOT, "%.3f", secs)).append('}');
-            System.out.println(b);
+            System.out.println(sw);
         } else {
             System.err.printf(Locale.ROOT, "lockstep simulate: %,d posts (%,d organic", res.posts(), res.organicPosts());
             for (var e : res.operationPosts().entrySet()) System.err.printf(Locale.ROOT, ", %s %,d", e.getKey(), e.getValue());
@@ -158,16 +164,5 @@ final class SimulateCommand implements Callable<Integer> {
         double rate = n / Math.max(1e-9, secs);
         double eta = (total - n) / Math.max(1, rate);
         System.err.printf(Locale.ROOT, "\r%5.1f%%  %,d posts  %,.0f posts/s  ETA %.0f s ", 100.0 * n / total, n, rate, eta);
-    }
-
-    private static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
     }
 }

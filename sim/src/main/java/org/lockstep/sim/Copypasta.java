@@ -15,11 +15,11 @@ final class Copypasta extends Operation {
             + "ont été découvertes à Marseille et personne n'en parle. Le scrutin de dimanche sera truqué. "
             + "Partagez avant que ce message soit supprimé.";
     private static final String[][] SWAPS = {
-        {"mentent", "mentent", "cachent la vérité"}, {"milliers", "milliers", "centaines"},
-        {"frauduleuses", "frauduleuses", "falsifiées", "bidon"}, {"découvertes", "découvertes", "trouvées"},
-        {"Marseille", "Marseille", "Marseille et Lyon"}, {"personne", "personne", "aucun média"},
-        {"truqué", "truqué", "volé", "manipulé"}, {"Partagez", "Partagez", "Faites tourner", "Diffusez"},
-        {"supprimé", "supprimé", "censuré"}};
+        {"mentent", "cachent la vérité"}, {"milliers", "centaines"},
+        {"frauduleuses", "falsifiées", "bidon"}, {"découvertes", "trouvées"},
+        {"Marseille", "Marseille et Lyon"}, {"personne", "aucun média"},
+        {"truqué", "volé", "manipulé"}, {"Partagez", "Faites tourner", "Diffusez"},
+        {"supprimé", "censuré"}};
     final int rounds;
     final long[] roundStart;
 
@@ -61,9 +61,10 @@ final class Copypasta extends Operation {
         SplittableRandom c = new SplittableRandom(seed[e]);
         t.lang = "fr";
         String s = TEMPLATE;
-        for (String[] sw : SWAPS) {
-            String alt = sw[c.nextInt(sw.length)];
-            if (!alt.equals(sw[0])) s = s.replace(sw[0], alt);
+        int swaps = c.nextInt(4); // 0..3 word swaps per copy
+        for (int i = 0; i < swaps; i++) {
+            String[] sw = SWAPS[c.nextInt(SWAPS.length)];
+            s = s.replace(sw[0], sw[1 + c.nextInt(sw.length - 1)]);
         }
         switch (c.nextInt(5)) {
             case 0: s = s.replace(". ", " ! "); break;

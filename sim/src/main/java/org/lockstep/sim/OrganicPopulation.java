@@ -111,6 +111,8 @@ final class OrganicPopulation {
     /** Splits the organic post budget over the regional and hyperactive streams. */
     Source[] streams(long organicTotal) {
         long hp = Math.min(hyperPosts, organicTotal / 5);
+        // a "big cascade" (labelled viral): >= 1% of all expected organic reposts, between 100 and 1000
+        pool.bigCascade = (int) Math.max(100, Math.min(1000, organicTotal * 0.45 / 100));
         long rest = organicTotal - hp;
         int[] split = splitLong(rest, Lexicon.REGION_SHARE);
         int nRegions = Lexicon.REGION_LANG.length;
@@ -287,6 +289,7 @@ final class OrganicPopulation {
         if (roll < rtShare) {
             t.retweetOf(in, acc.handle[in.author]);
             t.source = acc.source[author];
+            pool.reposts[slot]++;
             if (pool.viral[slot] >= 0) viralReposts[pool.viral[slot]]++;
         } else if (roll < rtShare + 12) {
             t.kind = Tweet.REPLY;
@@ -307,6 +310,16 @@ final class OrganicPopulation {
             words(t, c, Lexicon.WORDS[g], 2 + c.nextInt(10));
             t.url("https://twitter.com/" + acc.handle[in.author] + "/status/" + in.id);
         }
+    }
+
+    /** Ends the stream: records the big cascades still in the pool. */
+    RepostPool finish() {
+        pool.drain();
+        return pool;
+    }
+
+    int bigCascadeThreshold() {
+        return pool.bigCascade;
     }
 
     /** A merged stream of organic arrivals (one region, or the hyperactive accounts). */

@@ -18,6 +18,13 @@ final class RepostPool {
     final int[] author;
     /** Index into the viral list, or -1. */
     final int[] viral;
+    /** Reposts each slot's post has received so far. */
+    final int[] reposts;
+    /** Posts whose cascade reached {@link #bigCascade} reposts: ids and final counts (evicted or at {@link #drain}). */
+    long[] bigIds = new long[16];
+    int[] bigCounts = new int[16];
+    int nBig;
+    int bigCascade = Integer.MAX_VALUE;
     private int filled;
     private long t0;
     private long inserts;
@@ -32,6 +39,7 @@ final class RepostPool {
         this.seed = new long[k];
         this.author = new int[k];
         this.viral = new int[k];
+        this.reposts = new int[k];
         this.t0 = t0;
     }
 
@@ -65,6 +73,7 @@ final class RepostPool {
                 if (w[c] < w[slot]) slot = c;
             }
         }
+        if (slot < filled && w[slot] > 0) retire(slot);
         add(slot, weight - w[slot]);
         w[slot] = weight;
         id[slot] = postId;
@@ -72,6 +81,7 @@ final class RepostPool {
         seed[slot] = contentSeed;
         author[slot] = who;
         viral[slot] = viralIdx;
+        reposts[slot] = 0;
         if (++inserts % 65536 == 0) rebuild();
         return slot;
     }
@@ -92,6 +102,29 @@ final class RepostPool {
         int slot = Math.min(pos, filled - 1);
         if (!(w[slot] > 0)) slot = r.nextInt(filled);
         return slot;
+    }
+
+    private void retire(int slot) {
+        if (reposts[slot] < bigCascade) return;
+        if (nBig == bigIds.length) {
+            bigIds = java.util.Arrays.copyOf(bigIds, nBig * 2);
+            bigCounts = java.util.Arrays.copyOf(bigCounts, nBig * 2);
+        }
+        bigIds[nBig] = id[slot];
+        bigCounts[nBig++] = reposts[slot];
+    }
+
+    /** Retires every live post (end of the stream), so big cascades still in the pool are recorded. */
+    void drain() {
+        for (int i = 0; i < filled; i++) if (w[i] > 0) retire(i);
+        // sort by id (= by time) so labels list cascades in order
+        for (int i = 1; i < nBig; i++) {
+            long x = bigIds[i];
+            int c = bigCounts[i], j = i - 1;
+            while (j >= 0 && bigIds[j] > x) { bigIds[j + 1] = bigIds[j]; bigCounts[j + 1] = bigCounts[j]; j--; }
+            bigIds[j + 1] = x;
+            bigCounts[j + 1] = c;
+        }
     }
 
     private void rescale(long t) {

@@ -85,12 +85,13 @@ public final class Simulator {
             if ((++written & 0xFFFF) == 0 && progress != null) progress.accept(written);
         }
         w.finish();
+        RepostPool pool = organic.finish();
         if (written != config.posts()) throw new IllegalStateException("wrote " + written + " of " + config.posts());
         double days = (end - start) / (double) DAY;
         for (int a = organic.first; a < organic.first + organic.count; a++) {
             if (acc.posts[a] / days > 72.0) acc.role[a] = Accounts.ORGANIC_HYPERACTIVE;
         }
-        if (labels != null) writeLabels(labels, config, acc, organic, ops, written);
+        if (labels != null) writeLabels(labels, config, acc, organic, pool, ops, written);
         if (accounts != null) writeAccounts(accounts, acc, ops);
         Map<String, Long> per = new LinkedHashMap<>();
         for (Operation op : ops) per.put(op.label, (long) op.n);
@@ -108,7 +109,7 @@ public final class Simulator {
     }
 
     private static void writeLabels(OutputStream out, SimConfig c, Accounts acc, OrganicPopulation organic,
-            List<Operation> ops, long written) throws IOException {
+            RepostPool pool, List<Operation> ops, long written) throws IOException {
         JsonFactory f = new JsonFactory();
         f.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         try (JsonGenerator g = f.createGenerator(out, JsonEncoding.UTF8)) {
@@ -144,10 +145,14 @@ public final class Simulator {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("viral_posts");
-            for (long id : organic.viralId) if (id >= 0) g.writeString(Long.toString(id));
+            for (int i = 0; i < pool.nBig; i++) g.writeString(Long.toString(pool.bigIds[i]));
             g.writeEndArray();
             g.writeArrayFieldStart("viral_reposts");
-            for (int i = 0; i < organic.viralId.length; i++) if (organic.viralId[i] >= 0) g.writeNumber(organic.viralReposts[i]);
+            for (int i = 0; i < pool.nBig; i++) g.writeNumber(pool.bigCounts[i]);
+            g.writeEndArray();
+            g.writeNumberField("viral_threshold", organic.bigCascadeThreshold());
+            g.writeArrayFieldStart("planted_viral_posts");
+            for (long id : organic.viralId) if (id >= 0) g.writeString(Long.toString(id));
             g.writeEndArray();
             g.writeArrayFieldStart("hashtags");
             for (String h : Lexicon.HASHTAGS) g.writeString(h);

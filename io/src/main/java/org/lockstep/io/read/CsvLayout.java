@@ -14,4 +14,9 @@ interface CsvLayout {
      * @throws org.lockstep.core.model.InvalidPostException or IllegalArgumentException with the reason
      */
     Post map(List<String> fields);
+
+    /** Something the user should know about how this file is read (a warning on its header line), or null. */
+    default String note() {
+        return null;
+    }
 }

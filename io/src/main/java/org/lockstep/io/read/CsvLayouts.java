@@ -18,7 +18,7 @@ final class CsvLayouts {
         return options.csvMapping() == null ? null : MappedCsv.of(header, options.csvMapping());
     }
 
-    private static boolean known(List<String> header) {
+    static boolean known(List<String> header) {
         return CooRTweetCsv.matches(header) || ToolkitCsv.matches(header) || TwitterIoCsv.matches(header)
                 || IraCsv.matches(header);
     }

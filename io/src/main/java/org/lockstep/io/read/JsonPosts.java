@@ -24,6 +24,7 @@ final class JsonPosts {
         if (n.has("account") && n.has("content") && (n.has("uri") || n.has("url") || n.has("id"))) return Format.MASTODON;
         if (n.has("event") && n.has("payload")) return Format.MASTODON;
         if (n.has("messages") && n.get("messages").isArray()) return Format.TELEGRAM;
+        if (Json.arr(Json.obj(n, "chats"), "list") != null) return Format.TELEGRAM;
         return null;
     }
 

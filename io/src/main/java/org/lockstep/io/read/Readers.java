@@ -24,7 +24,7 @@ import org.lockstep.core.model.PostTable;
  * file, line and reason, counted, optionally quarantined, and skipped; it never costs a good record.
  */
 public final class Readers {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -244,13 +244,26 @@ public final class Readers {
         }
         char sep = separator(headerLine);
         List<String> header = splitHeader(headerLine, sep);
+        CsvMapping mapping = options.csvMapping();
+        if (mapping != null && mapping.separator() != 0 && mapping.separator() != sep
+                && !CsvLayouts.known(header)) {
+            sep = mapping.separator();
+            header = splitHeader(headerLine, sep);
+        }
         CsvLayout layout = CsvLayouts.choose(header, options);
         if (layout == null) {
-            problem(1, Problem.Severity.FILE_FAILED, "CSV header matches no known layout (columns: "
-                    + Timestamps.clip(String.join(",", header)) + "); give a column mapping with --map", null);
+            if (mapping != null) {
+                problem(1, Problem.Severity.FILE_FAILED, "CSV header lacks the mapped columns "
+                        + Timestamps.clip(String.join(", ", MappedCsv.missing(header, mapping))) + " (columns: "
+                        + Timestamps.clip(String.join(",", header)) + ")", null);
+            } else {
+                problem(1, Problem.Severity.FILE_FAILED, "CSV header matches no known layout (columns: "
+                        + Timestamps.clip(String.join(",", header)) + "); give a column mapping with --map", null);
+            }
             return;
         }
         currentFormat = layout.format();
+        if (layout.note() != null) problem(1, Problem.Severity.WARNING, layout.note(), null);
         CsvRecords records = new CsvRecords(lines, options.maxMultilineCsvLines(), sep);
         while (records.next()) {
             report.record();

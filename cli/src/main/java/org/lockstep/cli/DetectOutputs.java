@@ -1,0 +1,436 @@
+package org.lockstep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lockstep.core.coord.AccountStats;
+import org.lockstep.core.coord.CoordinationConfig;
+import org.lockstep.core.coord.CoordinationResult;
+import org.lockstep.core.coord.Edges;
+import org.lockstep.core.coord.Evidence;
+import org.lockstep.core.coord.GroupStats;
+import org.lockstep.core.coord.Signal;
+import org.lockstep.core.model.AccountSnapshot;
+import org.lockstep.core.model.PostTable;
+import org.lockstep.io.out.CsvWriter;
+import org.lockstep.io.out.GexfWriter;
+import org.lockstep.io.out.Graph;
+import org.lockstep.io.out.GraphmlWriter;
+import org.lockstep.io.read.ReadReport;
+import org.lockstep.io.read.Readers;
+import org.lockstep.io.report.HtmlReport;
+import org.lockstep.io.report.Palette;
+
+/**
+ * Writes a detection result as files: summary.json, accounts.csv, edges.csv, groups.csv, evidence.csv,
+ * network.gexf, network.graphml and report.html. Times are ISO-8601 UTC, gaps in seconds; every
+ * account of the network is a node, named by its source id.
+ */
+final class DetectOutputs {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    final Readers.Loaded loaded;
+    final String source;
+    final boolean fromDatabase;
+    final PostTable table;
+    final CoordinationResult r;
+    final long readMs;
+    final int drawNodes, reportGroups;
+    /** Per account id: posts in the input, first and last post time (ms). */
+    final int[] posts;
+    final long[] firstPost, lastPost;
+    /** Per account id: sum of the co-actions of its edges, and its node index (-1 outside the network). */
+    final long[] coActions;
+    final int[] node;
+    /** Whether the result's account ids are the table's, so handles and account snapshots apply. */
+    final boolean sameSpace;
+
+    record Written(String summaryJson, long totalMs) {}
+
+    DetectOutputs(Readers.Loaded loaded, String source, boolean fromDatabase, CoordinationResult r, long readMs, int drawNodes,
+            int reportGroups) {
+        this.loaded = loaded;
+        this.source = source;
+        this.fromDatabase = fromDatabase;
+        this.table = loaded.table();
+        this.r = r;
+        this.readMs = readMs;
+        this.drawNodes = drawNodes;
+        this.reportGroups = reportGroups;
+        int n = r.accounts().size();
+        sameSpace = sameAccountSpace();
+        posts = new int[n];
+        firstPost = new long[n];
+        lastPost = new long[n];
+        java.util.Arrays.fill(firstPost, Long.MAX_VALUE);
+        java.util.Arrays.fill(lastPost, Long.MIN_VALUE);
+        if (sameSpace) {
+            for (int row = 0; row < table.size; row++) {
+                int a = table.account[row];
+                if (a < 0 || a >= n) continue;
+                posts[a]++;
+                firstPost[a] = Math.min(firstPost[a], table.time[row]);
+                lastPost[a] = Math.max(lastPost[a], table.time[row]);
+            }
+        }
+        coActions = new long[n];
+        Edges e = r.edges();
+        for (int k = 0; k < e.size(); k++) {
+            coActions[e.a[k]] += e.coActions[k];
+            coActions[e.b[k]] += e.coActions[k];
+        }
+        node = new int[n];
+        java.util.Arrays.fill(node, -1);
+        int[] members = r.accounts().members;
+        for (int i = 0; i < members.length; i++) node[members[i]] = i;
+    }
+
+    /** Whether the result's account ids are the table's (true when the engine ran on the table). */
+    private boolean sameAccountSpace() {
+        int n = r.accounts().size();
+        if (n != table.accounts.size()) return false;
+        for (int a = 0; a < Math.min(n, 8); a++) if (!table.accounts.get(a).equals(r.accountName(a))) return false;
+        return true;
+    }
+
+    String handle(int account) {
+        if (sameSpace && account < table.accountInfo.size()) {
+            String h = table.accountInfo.handle[account];
+            if (h != null) return h;
+        }
+        return null;
+    }
+
+    long createdAt(int account) {
+        if (sameSpace && account < table.accountInfo.size()) return table.accountInfo.createdAt[account];
+        return AccountSnapshot.UNKNOWN;
+    }
+
+    String text(int row) {
+        return table.text != null && row >= 0 && row < table.size ? table.text[row] : null;
+    }
+
+    static String iso(long ms) {
+        if (ms == Long.MIN_VALUE || ms == Long.MAX_VALUE || ms == AccountSnapshot.UNKNOWN) return null;
+        return Instant.ofEpochMilli(ms).toString();
+    }
+
+    static double seconds(long ms) {
+        return ms / 1000.0;
+    }
+
+    static double seconds(double ms) {
+        return ms / 1000.0;
+    }
+
+    static String signals(int mask) {
+        return Signal.labels(mask);
+    }
+
+    Written writeAll(Path dir, long t0Nanos) throws IOException {
+        long w0 = System.nanoTime();
+        writeAccounts(dir.resolve("accounts.csv"));
+        writeEdges(dir.resolve("edges.csv"));
+        writeGroups(dir.resolve("groups.csv"));
+        writeEvidence(dir.resolve("evidence.csv"));
+        Graph g = graph();
+        GexfWriter.write(g, dir.resolve("network.gexf"));
+        GraphmlWriter.write(g, dir.resolve("network.graphml"));
+        HtmlReport report = new DetectReport(this).build();
+        report.write(dir.resolve("report.html"));
+        long writeMs = (System.nanoTime() - w0) / 1_000_000;
+        long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
+        String json = JSON.writeValueAsString(summary(writeMs, totalMs));
+        Files.writeString(dir.resolve("summary.json"), json + "\n", StandardCharsets.UTF_8);
+        return new Written(json, totalMs);
+    }
+
+    void writeAccounts(Path file) throws IOException {
+        AccountStats s = r.accounts();
+        try (CsvWriter w = CsvWriter.open(file, "account_id", "handle", "group", "component", "degree", "signals", "co_actions",
+                "actions", "posts", "first_post", "last_post", "created_at", "followers", "display_name")) {
+            for (int a : membersByGroup()) {
+                w.cell(r.accountName(a)).cell(handle(a)).cell(s.group[a]).cell(s.component[a]).cell(s.degree[a]).cell(signals(s.signals[a]))
+                        .cell(coActions[a]).cell(s.actions[a]).cell(posts[a]).cell(iso(firstPost[a])).cell(iso(lastPost[a]))
+                        .cell(iso(createdAt(a)));
+                long f = sameSpace && a < table.accountInfo.size() ? table.accountInfo.followers[a] : AccountSnapshot.UNKNOWN;
+                if (f == AccountSnapshot.UNKNOWN) w.cell((String) null);
+                else w.cell(f);
+                w.cell(sameSpace && a < table.accountInfo.size() ? table.accountInfo.displayName[a] : null).endRow();
+            }
+        }
+    }
+
+    /** Network members ordered by group (ungrouped last), then degree (highest first), then id. */
+    int[] membersByGroup() {
+        AccountStats s = r.accounts();
+        Integer[] m = new Integer[s.members.length];
+        for (int i = 0; i < m.length; i++) m[i] = s.members[i];
+        java.util.Arrays.sort(m, (x, y) -> {
+            int gx = s.group[x] < 0 ? Integer.MAX_VALUE : s.group[x], gy = s.group[y] < 0 ? Integer.MAX_VALUE : s.group[y];
+            if (gx != gy) return Integer.compare(gx, gy);
+            if (s.degree[x] != s.degree[y]) return Integer.compare(s.degree[y], s.degree[x]);
+            return Integer.compare(x, y);
+        });
+        int[] out = new int[m.length];
+        for (int i = 0; i < m.length; i++) out[i] = m[i];
+        return out;
+    }
+
+    int edgeGroup(int e) {
+        int ga = r.accounts().group[r.edges().a[e]], gb = r.accounts().group[r.edges().b[e]];
+        return ga == gb ? ga : -1;
+    }
+
+    void writeEdges(Path file) throws IOException {
+        Edges e = r.edges();
+        AccountStats s = r.accounts();
+        try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
+                "q_value", "objects", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
+                "handle_a", "handle_b", "group", "component", "evidence_pairs")) {
+            for (int k = 0; k < e.size(); k++) {
+                w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
+                        .cell(seconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.fastCoActions[k])
+                        .cell(seconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
+                        .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
+                        .cell(r.evidence().count(k)).endRow();
+            }
+        }
+    }
+
+    void writeGroups(Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.open(file, "group", "component", "size", "edges", "density", "signals", "co_actions", "first_action",
+                "last_action", "active_span_s", "top_objects", "leaders", "created_known", "created_min", "created_median", "created_max",
+                "members")) {
+            for (GroupStats g : r.groups()) {
+                w.cell(g.id()).cell(g.component()).cell(g.size()).cell(g.edges()).cell(g.density()).cell(signals(g.signals()))
+                        .cell(g.coActions()).cell(iso(g.firstMs())).cell(iso(g.lastMs()));
+                if (g.firstMs() == Long.MIN_VALUE || g.lastMs() == Long.MIN_VALUE) w.cell((String) null);
+                else w.cell(seconds(g.lastMs() - g.firstMs()));
+                StringBuilder top = new StringBuilder();
+                for (GroupStats.ObjectCount o : g.topObjects()) {
+                    if (top.length() > 0) top.append(" | ");
+                    top.append(o.signal().label()).append(':').append(o.name()).append(" (").append(o.coActions()).append(')');
+                }
+                StringBuilder leaders = new StringBuilder();
+                for (GroupStats.Leader l : g.leaders()) {
+                    if (leaders.length() > 0) leaders.append(" | ");
+                    leaders.append(name(l.account())).append(" (").append(l.timesFirst()).append(')');
+                }
+                w.cell(top.toString()).cell(leaders.toString()).cell(g.createdKnown());
+                w.cell(g.createdKnown() > 0 ? iso(g.createdMinMs()) : null).cell(g.createdKnown() > 0 ? iso(g.createdMedianMs()) : null)
+                        .cell(g.createdKnown() > 0 ? iso(g.createdMaxMs()) : null);
+                StringBuilder members = new StringBuilder();
+                for (int a : g.members()) {
+                    if (members.length() > 0) members.append(' ');
+                    members.append(r.accountName(a));
+                }
+                w.cell(members.toString()).endRow();
+            }
+        }
+    }
+
+    /** Handle when known, else the account id. */
+    String name(int account) {
+        String h = handle(account);
+        return h != null ? h : r.accountName(account);
+    }
+
+    void writeEvidence(Path file) throws IOException {
+        Edges e = r.edges();
+        Evidence ev = r.evidence();
+        try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
+                "gap_s", "pair", "pairs_shown", "co_actions", "handle_a", "handle_b", "text_a", "text_b")) {
+            for (int k = 0; k < e.size(); k++) {
+                int shown = ev.count(k);
+                for (int p = ev.start(k), i = 1; p < ev.end(k); p++, i++) {
+                    w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(r.objectSignal(ev.object[p]).label())
+                            .cell(r.objectName(ev.object[p])).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
+                            .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(i).cell(shown)
+                            .cell(e.coActions[k]).cell(handle(e.a[k])).cell(handle(e.b[k])).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
+                            .endRow();
+                }
+            }
+        }
+    }
+
+    Graph graph() {
+        AccountStats s = r.accounts();
+        Edges e = r.edges();
+        int[] members = s.members;
+        int n = members.length;
+        String[] ids = new String[n], labels = new String[n], handles = new String[n], sig = new String[n], created = new String[n];
+        int[] group = new int[n], comp = new int[n], degree = new int[n], postCount = new int[n];
+        long[] co = new long[n];
+        double[] strength = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = members[i];
+            ids[i] = r.accountName(a);
+            handles[i] = handle(a);
+            labels[i] = handles[i] != null ? handles[i] : ids[i];
+            group[i] = s.group[a];
+            comp[i] = s.component[a];
+            degree[i] = s.degree[a];
+            sig[i] = signals(s.signals[a]);
+            co[i] = coActions[a];
+            postCount[i] = posts[a];
+            created[i] = iso(createdAt(a));
+        }
+        int m = e.size();
+        int[] src = new int[m], dst = new int[m], eg = new int[m];
+        String[] esig = new String[m];
+        double[] med = new double[m], min = new double[m];
+        for (int k = 0; k < m; k++) {
+            src[k] = node[e.a[k]];
+            dst[k] = node[e.b[k]];
+            strength[src[k]] += e.weight[k];
+            strength[dst[k]] += e.weight[k];
+            esig[k] = signals(e.signals[k]);
+            med[k] = seconds(e.medianGapMs[k]);
+            min[k] = seconds(e.minGapMs[k]);
+            eg[k] = edgeGroup(k);
+        }
+        return Graph.builder(ids).labels(labels).colors(Palette.nodeColors(group))
+                .description("Lockstep coordination network: accounts (nodes) that repeatedly acted alike within seconds (edges). "
+                        + "Edge weight: " + weightMeaning() + ".")
+                .nodeColumn("handle", handles).nodeColumn("group", group).nodeColumn("component", comp).nodeColumn("degree", degree)
+                .nodeColumn("strength", strength).nodeColumn("co_actions", co).nodeColumn("signals", sig).nodeColumn("posts", postCount)
+                .nodeColumn("created_at", created)
+                .edges(src, dst, e.weight)
+                .edgeColumn("co_actions", e.coActions).edgeColumn("objects", e.objects).edgeColumn("signals", esig)
+                .edgeColumn("median_gap_s", med).edgeColumn("min_gap_s", min).edgeColumn("p_value", e.pValue).edgeColumn("q_value", e.qValue)
+                .edgeColumn("a_first", e.aFirst).edgeColumn("b_first", e.bFirst).edgeColumn("group", eg)
+                .build();
+    }
+
+    String weightMeaning() {
+        return r.config().selection() == CoordinationConfig.Selection.SIGNIFICANCE
+                ? "-log10(p-value) of the pair under the null model" : "number of co-actions";
+    }
+
+    /** The parameters used, as written in summary.json and shown in the report. */
+    Map<String, Object> parameters() {
+        CoordinationConfig c = r.config();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("preset", c.preset().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> windows = new LinkedHashMap<>();
+        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), seconds(ms)));
+        p.put("signals_window_s", windows);
+        p.put("fast_window_s", c.fastWindowMs() > 0 ? seconds(c.fastWindowMs()) : null);
+        p.put("selection", c.selection().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        p.put("alpha", c.alpha());
+        p.put("min_repetitions", c.minRepetitions());
+        p.put("edge_weight_percentile", c.edgeWeightPercentile());
+        p.put("min_edge_weight", c.minEdgeWeight());
+        p.put("min_participation", c.minParticipation());
+        p.put("max_partners_per_action", c.maxPartnersPerAction());
+        p.put("evidence_per_edge", c.evidencePerEdge());
+        p.put("jitter_factor", c.jitterFactor());
+        p.put("leiden_resolution", c.leidenResolution());
+        p.put("leiden_iterations", c.leidenIterations());
+        p.put("seed", c.seed());
+        CoordinationConfig.NearText nt = c.nearText();
+        if (nt != null && c.enabled(Signal.NEAR_TEXT)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("shingle", nt.shingle());
+            m.put("bands", nt.bands());
+            m.put("rows", nt.rows());
+            m.put("threshold", nt.threshold());
+            m.put("min_chars", nt.minChars());
+            m.put("max_bucket", nt.maxBucket());
+            p.put("near_text", m);
+        }
+        return p;
+    }
+
+    Map<String, Object> inputCounts() {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("source", source);
+        ReadReport rep = loaded.report();
+        if (!fromDatabase) {
+            in.put("files", rep.files());
+            in.put("files_failed", rep.filesFailed());
+            in.put("records", rep.records());
+            in.put("rejected", rep.rejected());
+            in.put("warnings", rep.warnings());
+            in.put("posts_by_format", rep.postsByFormat());
+        }
+        in.put("posts", table.size);
+        in.put("duplicates", loaded.duplicates());
+        in.put("accounts", table.accounts.size());
+        in.put("first_post", table.size > 0 ? iso(table.time[0]) : null);
+        in.put("last_post", table.size > 0 ? iso(table.time[table.size - 1]) : null);
+        return in;
+    }
+
+    Map<String, Object> summary(long writeMs, long totalMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", "detect");
+        m.put("accounts", r.accountCount());
+        m.put("edges", r.edges().size());
+        m.put("groups", r.groups().size());
+        m.put("components", r.components());
+        m.put("edge_weight", weightMeaning());
+        m.put("input", inputCounts());
+        m.put("parameters", parameters());
+        CoordinationResult.Counts c = r.counts();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("co_action_rows", c.actions());
+        counts.put("candidate_edges", c.candidateEdges());
+        counts.put("tested_edges", c.testedEdges());
+        counts.put("kept_edges", c.keptEdges());
+        counts.put("co_action_pairs", c.coActionPairs());
+        counts.put("dropped_pairs_viral_bound", c.droppedPairs());
+        counts.put("capped_objects", c.cappedObjects());
+        counts.put("ignored_actions_min_participation", c.ignoredActions());
+        counts.put("near_text_pairs", c.nearTextPairs());
+        counts.put("skipped_text_buckets", c.skippedBuckets());
+        counts.put("evidence_pairs", r.evidence().total());
+        m.put("counts", counts);
+        CoordinationResult.Timings t = r.timings();
+        Map<String, Object> tm = new LinkedHashMap<>();
+        tm.put("read", readMs);
+        tm.put("extract", t.extractMs());
+        tm.put("pairs", t.pairsMs());
+        tm.put("significance", t.significanceMs());
+        tm.put("groups", t.groupsMs());
+        tm.put("evidence", t.evidenceMs());
+        tm.put("detect", t.totalMs());
+        tm.put("write", writeMs);
+        tm.put("total", totalMs);
+        m.put("run_time_ms", tm);
+        List<Map<String, Object>> top = new ArrayList<>();
+        for (GroupStats g : r.groups()) {
+            if (top.size() >= 20) break;
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("group", g.id());
+            gm.put("size", g.size());
+            gm.put("edges", g.edges());
+            gm.put("density", g.density());
+            gm.put("signals", signals(g.signals()));
+            gm.put("first_action", iso(g.firstMs()));
+            gm.put("last_action", iso(g.lastMs()));
+            List<String> names = new ArrayList<>();
+            for (int a : g.members()) {
+                if (names.size() >= 20) break;
+                names.add(name(a));
+            }
+            gm.put("members_first_20", names);
+            top.add(gm);
+        }
+        m.put("top_groups", top);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String f : new String[] {"summary.json", "accounts.csv", "edges.csv", "groups.csv", "evidence.csv", "network.gexf",
+            "network.graphml", "report.html"}) files.put(f.substring(0, f.indexOf('.')), f);
+        m.put("outputs", files);
+        return m;
+    }
+}

@@ -1,0 +1,233 @@
+package org.lockstep.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.lockstep.core.domains.LookalikeMatcher;
+import org.lockstep.core.domains.PostHosts;
+import org.lockstep.core.domains.ProtectFile;
+import org.lockstep.core.domains.ProtectedEntity;
+import org.lockstep.core.domains.Technique;
+import org.lockstep.io.ct.CtEntry;
+import org.lockstep.io.ct.CtFollower;
+import org.lockstep.io.ct.CtLogClient;
+import org.lockstep.io.read.ReadOptions;
+import org.lockstep.io.read.Readers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lockstep domains match}: which protected entity does each observed host name imitate. */
+@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks host names against protected entities and prints the look-alikes with a score and the techniques that explain them.",
+                "Sources: host names one per line (files or - for standard input), URLs in posts, or a Certificate Transparency log."})
+final class DomainsMatchCommand implements Callable<Integer> {
+    @Option(names = "--protect", required = true, paramLabel = "FILE",
+            description = "Protected entities: a plain list of domains, or [entity] blocks (see docs/domains.md). Repeatable.")
+    List<Path> protect = new ArrayList<>();
+
+    @Option(names = "--candidates", paramLabel = "FILE|-", description = "Host names (or URLs), one per line; - reads standard input. Repeatable.")
+    List<String> candidates = new ArrayList<>();
+
+    @Option(names = "--posts", paramLabel = "FILE|DIR|-", description = "Posts in any format Lockstep reads; their URL hosts are checked, with the accounts that posted them. Repeatable.")
+    List<String> posts = new ArrayList<>();
+
+    @Option(names = "--ct-log", paramLabel = "URL", description = "A Certificate Transparency log (RFC 6962), e.g. https://ct.example/logs/2025h1/")
+    String ctLog;
+
+    @Option(names = "--ct-state", paramLabel = "FILE", description = "Where the position in the CT log is kept; a restart resumes there.")
+    Path ctState;
+
+    @Option(names = "--ct-start", paramLabel = "INDEX", defaultValue = "-1", description = "First entry when there is no saved position (default: the current end of the log).")
+    long ctStart;
+
+    @Option(names = "--ct-max", paramLabel = "N", defaultValue = "100000", description = "Stop after N log entries (default ${DEFAULT-VALUE}).")
+    long ctMax;
+
+    @Option(names = "--ct-batch", paramLabel = "N", defaultValue = "256", description = "Entries per request (default ${DEFAULT-VALUE}).")
+    int ctBatch;
+
+    @Option(names = "--ct-follow", description = "Keep polling the log for new entries.")
+    boolean ctFollow;
+
+    @Option(names = "--format", defaultValue = "tsv", paramLabel = "tsv|json", description = "Output: tsv (default) or json (one object per line).")
+    DomainsOutput.Format format;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "SCORE", description = "Smallest score reported, 0..1 (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--keyword", paramLabel = "WORD", description = "Extra keyword combined with names (besides mail, login, onedrive, ...). Repeatable.")
+    List<String> keywords = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write matches here instead of standard output.")
+    Path output;
+
+    @Option(names = "--max-errors", defaultValue = "-1", paramLabel = "N", description = "Stop when more than N inputs were rejected (default: never).")
+    long maxErrors;
+
+    @Option(names = "--quiet", description = "Do not print each rejected input, only the counts.")
+    boolean quiet;
+
+    private long read, rejected, owned, flagged;
+
+    @Override
+    public Integer call() throws Exception {
+        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null) {
+            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE or --ct-log URL");
+            return Main.USAGE;
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            System.err.println("lockstep domains match: --threshold must be between 0 and 1");
+            return Main.USAGE;
+        }
+        List<ProtectedEntity> entities = new ArrayList<>();
+        for (Path p : protect) {
+            try (Reader r = reader(Files.newInputStream(p))) {
+                ProtectFile.Loaded l = ProtectFile.read(r);
+                for (ProtectFile.Problem pr : l.problems()) System.err.println(p + ":" + pr.line() + ": skipped: " + pr.reason());
+                entities.addAll(l.entities());
+            }
+        }
+        if (entities.isEmpty()) {
+            System.err.println("lockstep domains match: no protected entity in " + protect);
+            return Main.USAGE;
+        }
+        LookalikeMatcher matcher = new LookalikeMatcher(entities,
+                LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords));
+        Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
+        try (DomainsOutput out = new DomainsOutput(w, format,
+                List.of("candidate", "protected", "entity", "score", "techniques", "matched", "source", "detail"))) {
+            for (String c : candidates) {
+                if (!fromFile(c, matcher, out)) return Main.TOO_MANY_ERRORS;
+            }
+            for (String p : posts) fromPosts(p, matcher, out);
+            if (ctLog != null) fromCt(matcher, out);
+        } finally {
+            if (output != null) w.close();
+            else w.flush();
+        }
+        System.err.printf("lockstep domains match: %d candidates, %d rejected, %d owned, %d flagged (threshold %.2f)%n",
+                read, rejected, owned, flagged, threshold);
+        return read == 0 ? Main.NOTHING_READ : Main.OK;
+    }
+
+    private static Reader reader(java.io.InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private boolean fromFile(String name, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
+        String label = name.equals("-") ? "<stdin>" : name;
+        try (Reader r = new java.io.BufferedReader(reader(name.equals("-") ? System.in : Files.newInputStream(Path.of(name))), 1 << 16)) {
+            DomainsInput in = new DomainsInput(r);
+            String line;
+            while ((line = in.next()) != null) {
+                if (in.tooLong()) {
+                    reject(label + ":" + in.line(), "line longer than " + DomainsInput.MAX_LINE + " characters");
+                } else {
+                    String c = DomainsInput.candidate(line);
+                    if (c.isEmpty()) continue;
+                    handle(matcher.match(c), label + ":" + in.line(), "", out);
+                }
+                if (maxErrors >= 0 && rejected > maxErrors) {
+                    System.err.println("lockstep domains match: more than " + maxErrors + " rejected inputs, stopping");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void fromPosts(String input, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
+        Readers.Loaded loaded = Readers.table(List.of(input), ReadOptions.defaults(), false,
+                p -> { if (!quiet) System.err.println("lockstep domains match: " + Safe.text(String.valueOf(p))); });
+        List<LookalikeMatcher.Candidate> cands = PostHosts.candidates(loaded.table(), Set.of());
+        matcher.matchAll(cands, (c, r) -> {
+            PostHosts.Spread s = (PostHosts.Spread) c.context();
+            List<String> acc = s.accounts().size() > 20 ? s.accounts().subList(0, 20) : s.accounts();
+            handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size() + " [" + String.join(" ", acc)
+                    + (s.accounts().size() > 20 ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(s.firstSeen()), out);
+        });
+    }
+
+    private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
+        CtLogClient client = new CtLogClient(CtLogClient.Config.of(ctLog));
+        CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch), ctMax, ctFollow, Duration.ofSeconds(10)));
+        Map<String, Boolean> recent = new LinkedHashMap<>(1 << 16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
+                return size() > 200_000;
+            }
+        };
+        long now = System.currentTimeMillis();
+        CtFollower.Stats s = follower.run(batch -> {
+            for (CtEntry e : batch) {
+                if (e.problem() != null) {
+                    reject("ct:" + e.index(), e.problem());
+                    continue;
+                }
+                boolean fresh = now - e.timestamp() < Duration.ofDays(30).toMillis();
+                LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0);
+                for (String n : e.names()) {
+                    if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert
+                    handle(matcher.match(n, ev), "ct:" + e.index(), "logged=" + Instant.ofEpochMilli(e.timestamp())
+                            + (e.precert() ? " precert" : " cert") + (e.freeCa() ? " free-ca" : "") + " issuer=" + e.issuer(), out);
+                }
+            }
+            out.flush();
+        });
+        System.err.printf("lockstep domains match: CT log %s entries %d..%d (%d read, %d unparseable)%n",
+                Safe.text(ctLog), s.start(), s.next() - 1, s.entries(), s.unparseable());
+    }
+
+    private void handle(LookalikeMatcher.Result r, String source, String detail, DomainsOutput out) throws IOException {
+        read++;
+        if (r.rejection() != null) {
+            reject(source, r.rejection());
+            return;
+        }
+        if (r.owned()) {
+            owned++;
+            return;
+        }
+        if (r.matches().isEmpty()) return;
+        flagged++;
+        for (LookalikeMatcher.Match m : r.matches()) {
+            List<String> t = new ArrayList<>(m.techniques().size());
+            for (Technique x : m.techniques()) t.add(x.label());
+            out.row(m.candidate(), m.protectedDomain(), m.entity(), m.score(), t, m.matchedName(), source, detail);
+        }
+    }
+
+    private void reject(String source, String reason) {
+        rejected++;
+        if (!quiet) System.err.println(Safe.text(source) + ": skipped: " + Safe.text(reason));
+    }
+
+    /** Makes untrusted text safe for a terminal line. */
+    static final class Safe {
+        static String text(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < s.length() && i < 300; i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u202e' || c == '\u202d') sb.append(String.format("\\u%04x", (int) c));
+                else sb.append(c);
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DomainsCommandTest {
+    @Test
+    void matchWritesEscapedTsvAndSkipsBadLines(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("protect.txt");
+        Files.writeString(protect, "[=HYPERLINK(\"http://x\")]\ndomains: spiegel.de\n\n[En Marche]\ndomains: en-marche.fr\n");
+        Path cands = dir.resolve("c.txt");
+        Files.write(cands, ("spiegel.ltd\n" + "x".repeat(10_000) + "\nmail-en-marche.fr\tnewly-registered\nbad\u0007.de\nwww.spiegel.de\nlemonde.fr\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("out.tsv");
+        int rc = Main.run("domains", "match", "--protect", protect.toString(), "--candidates", cands.toString(), "-o", out.toString(), "--quiet");
+        assertEquals(Main.OK, rc);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("candidate\tprotected\tentity\tscore\ttechniques\tmatched\tsource\tdetail", lines.get(0));
+        assertEquals(3, lines.size(), lines.toString());
+        String[] first = lines.get(1).split("\t", -1);
+        assertEquals("spiegel.ltd", first[0]);
+        assertEquals("spiegel.de", first[1]);
+        assertEquals("'=HYPERLINK(\"http://x\")", first[2]); // formula neutralised
+        assertEquals("tld", first[4]);
+        assertTrue(first[6].endsWith("c.txt:1"));
+        assertTrue(lines.get(2).startsWith("mail-en-marche.fr\ten-marche.fr\tEn Marche\t0.9\tkeyword\t"));
+    }
+
+    @Test
+    void jsonOutputIsOneObjectPerLine(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "nato.int\n");
+        Path cands = dir.resolve("c.txt");
+        Files.writeString(cands, "nato-int.com\nnato.int\n");
+        Path out = dir.resolve("o.json");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--candidates", cands.toString(), "--format", "json", "-o", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"candidate\":\"nato-int.com\",\"protected\":\"nato.int\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"techniques\":[\"dots\"]"));
+    }
+
+    @Test
+    void nothingReadAndUsageErrorsHaveTheirExitCodes(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "spiegel.de\n");
+        Path empty = dir.resolve("e.txt");
+        Files.writeString(empty, "# nothing\n\n");
+        assertEquals(Main.NOTHING_READ, Main.run("domains", "match", "--protect", protect.toString(), "--candidates", empty.toString()));
+        assertEquals(Main.USAGE, Main.run("domains", "match", "--protect", protect.toString()));
+        assertEquals(Main.USAGE, Main.run("domains", "match", "--protect", empty.toString(), "--candidates", empty.toString()));
+    }
+
+    @Test
+    void permuteListsCombinationsThatDnstwistDoesNotGenerate(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("p.txt");
+        assertEquals(Main.OK, Main.run("domains", "permute", "spiegel.de", "--format", "list", "-o", out.toString()));
+        List<String> names = Files.readAllLines(out);
+        assertTrue(names.contains("spiegle.ltd"));      // typo + suffix swap
+        assertTrue(names.contains("spiegel.de.com"));   // real domain in front of a private suffix
+        assertTrue(names.contains("login-spiegel.ltd")); // keyword + suffix swap
+        assertFalse(names.contains("spiegel.de"));
+        Path single = dir.resolve("s.txt");
+        assertEquals(Main.OK, Main.run("domains", "permute", "spiegel.de", "--no-combine", "--format", "list", "-o", single.toString()));
+        assertFalse(Files.readAllLines(single).contains("spiegle.ltd"));
+    }
+
+    @Test
+    void tsvCellsEscapeControlsAndFormulas() {
+        assertEquals("'+1", DomainsOutput.tsvCell("+1"));
+        assertEquals("'@x", DomainsOutput.tsvCell("@x"));
+        assertEquals("'-2", DomainsOutput.tsvCell("-2"));
+        assertEquals("a\\tb\\nc", DomainsOutput.tsvCell("a\tb\nc"));
+        assertEquals("plain", DomainsOutput.tsvCell("plain"));
+    }
+}

@@ -1,0 +1,498 @@
+package org.lockstep.core.coord;
+
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lockstep.core.graph.Communities;
+import org.lockstep.core.graph.Components;
+import org.lockstep.core.model.AccountSnapshot;
+import org.lockstep.core.model.PostTable;
+
+/**
+ * Finds accounts that repeatedly act in lockstep: co-actions per signal within exact time windows
+ * ({@link PairKernel}), a significance test per account pair ({@link NullModel}, Benjamini–Hochberg),
+ * connected components and Leiden communities, and the post pairs behind every kept edge.
+ *
+ * <pre>{@code
+ * CoordinationResult r = Coordination.detect(table, CoordinationConfig.builder().build());
+ * CoordinationResult c = Coordination.detect(table, CoordinationConfig.coortweet(60, 2, 0.5));
+ * }</pre>
+ *
+ * <p>References: Giglietto et al. 2020 (CooRnet, coordinated link sharing); Righetti &amp; Balluff
+ * (CooRTweet); Pacheco et al. 2021, "Uncovering coordinated networks on social media"; Graham et al.,
+ * coordination network toolkit; Benjamini &amp; Hochberg 1995; Traag, Waltman &amp; van Eck 2019 (Leiden).
+ */
+public final class Coordination {
+    private Coordination() {}
+
+    /** Extracts the enabled signals from {@code table} and detects coordination. */
+    public static CoordinationResult detect(PostTable table, CoordinationConfig config) {
+        long t0 = System.nanoTime();
+        CoActionExtractor.TextStats ts = new CoActionExtractor.TextStats();
+        Actions actions = CoActionExtractor.extract(table, config, ts);
+        long extract = ms(t0);
+        return run(actions, config, table.accountInfo.createdAt, ts, extract, t0);
+    }
+
+    /** Detects coordination in ready-made co-action rows (e.g. CooRTweet's 4-column input). */
+    public static CoordinationResult detect(Actions actions, CoordinationConfig config) {
+        return run(actions, config, null, new CoActionExtractor.TextStats(), 0, System.nanoTime());
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private static CoordinationResult run(Actions x, CoordinationConfig c, long[] createdAt,
+            CoActionExtractor.TextStats ts, long extractMs, long t0) {
+        if (c.preset() == CoordinationConfig.Preset.COORTWEET) return coortweet(x, c, createdAt, ts, extractMs, t0);
+        long t1 = System.nanoTime();
+        int n = x.size;
+        int na = x.accountCount();
+        // 1. participation filter and counting sort by object (stable: time order within a signal is kept)
+        int[] rowsPerAccount = new int[na];
+        for (int i = 0; i < n; i++) rowsPerAccount[x.account[i]]++;
+        int nobj = x.objectCount();
+        int[] objStart = new int[nobj + 1];
+        long ignored = 0;
+        for (int i = 0; i < n; i++) {
+            if (rowsPerAccount[x.account[i]] >= c.minParticipation()) objStart[x.object[i] + 1]++;
+            else ignored++;
+        }
+        for (int o = 0; o < nobj; o++) objStart[o + 1] += objStart[o];
+        int m = objStart[nobj];
+        int[] sidx = new int[m];
+        int[] fill = Arrays.copyOf(objStart, nobj);
+        for (int i = 0; i < n; i++) {
+            if (rowsPerAccount[x.account[i]] >= c.minParticipation()) sidx[fill[x.object[i]]++] = i;
+        }
+        final long[] xt = x.time;
+        for (int o = 0; o < nobj; o++) {
+            int s = objStart[o], e = objStart[o + 1];
+            for (int k = s + 1; k < e; k++) {
+                if (xt[sidx[k - 1]] > xt[sidx[k]]) {
+                    IntArrays.mergeSort(sidx, s, e, (p, q) -> Long.compare(xt[p], xt[q]));
+                    break;
+                }
+            }
+        }
+        int[] so = new int[m], sa = new int[m];
+        long[] st = new long[m];
+        byte[] ss = new byte[m];
+        int[] actionsPerAccount = new int[na];
+        for (int k = 0; k < m; k++) {
+            int i = sidx[k];
+            so[k] = x.object[i];
+            sa[k] = x.account[i];
+            st[k] = x.time[i];
+            ss[k] = x.signal[i];
+            actionsPerAccount[sa[k]]++;
+        }
+        long[] window = new long[Signal.values().length];
+        for (Signal s : Signal.values()) window[s.ordinal()] = Math.max(0, c.windowMs(s));
+        // 2. first pass: candidate edges
+        long[] within = new long[nobj];
+        EdgeCounter counter = new EdgeCounter(so, sa, ss, Math.max(1024, m / 4));
+        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), within, counter);
+        int ne = counter.size;
+        long pairsMs = ms(t1);
+        // 3. significance
+        long t2 = System.nanoTime();
+        int tested = 0;
+        for (int e = 0; e < ne; e++) if (counter.objects[e] >= c.minRepetitions()) tested++;
+        int[] testedIdx = new int[tested];
+        Long2IntOpenHashMap testedSlot = new Long2IntOpenHashMap(Math.max(16, tested));
+        testedSlot.defaultReturnValue(-1);
+        boolean[] testedAcc = new boolean[na];
+        int q0 = 0;
+        for (int e = 0; e < ne; e++) {
+            if (counter.objects[e] < c.minRepetitions()) continue;
+            testedIdx[q0] = e;
+            testedSlot.put(counter.keys[e], q0);
+            testedAcc[PairKernel.keyA(counter.keys[e])] = testedAcc[PairKernel.keyB(counter.keys[e])] = true;
+            q0++;
+        }
+        double[] lambda = jitterExpectation(so, sa, st, ss, window, c, testedSlot, testedAcc, tested);
+        double[] p = new double[tested];
+        for (int k = 0; k < tested; k++) p[k] = NullModel.poissonUpperTail(counter.objects[testedIdx[k]], lambda[k]);
+        double[] q = NullModel.benjaminiHochberg(p, Math.max(ne, 1));
+        // 4. selection
+        double threshold = c.selection() == CoordinationConfig.Selection.PERCENTILE
+                ? NullModel.quantile7(counter.coActions, ne, c.edgeWeightPercentile()) : Double.NaN;
+        int[] keep = new int[tested];
+        int nk = 0;
+        if (c.selection() == CoordinationConfig.Selection.PERCENTILE) {
+            // the percentile mode keeps CooRTweet's rule and ignores minRepetitions' test status
+            keep = new int[ne];
+            for (int e = 0; e < ne; e++) {
+                if (counter.coActions[e] > threshold && counter.objects[e] >= c.minRepetitions()) keep[nk++] = e;
+            }
+        } else {
+            for (int k = 0; k < tested; k++) {
+                int e = testedIdx[k];
+                boolean ok = switch (c.selection()) {
+                    case SIGNIFICANCE -> q[k] <= c.alpha();
+                    case MIN_WEIGHT -> counter.coActions[e] >= c.minEdgeWeight();
+                    case ALL -> true;
+                    default -> false;
+                };
+                if (ok) keep[nk++] = e;
+            }
+        }
+        final long[] keys = counter.keys;
+        int[] kept = Arrays.copyOf(keep, nk);
+        IntArrays.quickSort(kept, (u, v) -> Long.compare(keys[u], keys[v]));
+        Kept kp = new Kept(nk);
+        for (int i = 0; i < nk; i++) {
+            int e = kept[i];
+            kp.key[i] = keys[e];
+            kp.a[i] = PairKernel.keyA(keys[e]);
+            kp.b[i] = PairKernel.keyB(keys[e]);
+            kp.objects[i] = counter.objects[e];
+            kp.signals[i] = counter.signals[e];
+            int slot = testedSlot.get(keys[e]);
+            kp.expected[i] = slot >= 0 ? lambda[slot] : Double.NaN;
+            kp.p[i] = slot >= 0 ? p[slot] : 1.0;
+            kp.q[i] = slot >= 0 ? q[slot] : 1.0;
+            kp.weight[i] = c.selection() == CoordinationConfig.Selection.SIGNIFICANCE
+                    ? -Math.log10(Math.max(kp.p[i], 1e-300)) : counter.coActions[e];
+        }
+        long significanceMs = ms(t2);
+        // 5. second pass over kept edges: every pair behind them
+        long t3 = System.nanoTime();
+        Long2IntOpenHashMap keptIndex = new Long2IntOpenHashMap(Math.max(16, nk));
+        keptIndex.defaultReturnValue(-1);
+        boolean[] inNet = new boolean[na];
+        for (int i = 0; i < nk; i++) {
+            keptIndex.put(kp.key[i], i);
+            inNet[kp.a[i]] = inNet[kp.b[i]] = true;
+        }
+        PairList pl = new PairList();
+        PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> {
+            if (!inNet[sa[i]] || !inNet[sa[j]]) return;
+            int e = keptIndex.get(PairKernel.key(sa[i], sa[j]));
+            if (e >= 0) pl.add(sidx[i], sidx[j], e);
+        });
+        long evidenceMs = ms(t3);
+        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, ne, tested, nk, ks.pairs, ks.droppedPairs,
+                ks.cappedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
+        return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, significanceMs,
+                evidenceMs, t0);
+    }
+
+    /**
+     * λ per tested edge under the jitter null: a second kernel run with each window widened by 2D, summing
+     * per object q_o = 1 − Π(1 − P(|g + Z| ≤ w)) over the cross pairs of tested edges.
+     */
+    private static double[] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window,
+            CoordinationConfig c, Long2IntOpenHashMap slotOf, boolean[] testedAcc, int tested) {
+        double[] lambda = new double[tested];
+        if (tested == 0) return lambda;
+        long[] d = new long[window.length], wide = new long[window.length];
+        for (int s = 0; s < window.length; s++) {
+            d[s] = Math.round(window[s] * c.jitterFactor());
+            wide[s] = window[s] + 2 * d[s];
+        }
+        int[] curObj = new int[tested];
+        Arrays.fill(curObj, -1);
+        double[] logNone = new double[tested];
+        PairKernel.run(so, sa, st, ss, wide, c.maxPartnersPerAction(), null, (i, j) -> {
+            if (!testedAcc[sa[i]] || !testedAcc[sa[j]]) return;
+            int k = slotOf.get(PairKernel.key(sa[i], sa[j]));
+            if (k < 0) return;
+            int s = ss[i];
+            double pr = NullModel.jitterWithin(st[j] - st[i], window[s], d[s]);
+            if (pr <= 0) return;
+            if (curObj[k] != so[i]) {
+                if (curObj[k] >= 0) lambda[k] += -Math.expm1(logNone[k]);
+                curObj[k] = so[i];
+                logNone[k] = 0;
+            }
+            logNone[k] += pr >= 1 ? -745 : Math.log1p(-pr);
+        });
+        for (int k = 0; k < tested; k++) if (curObj[k] >= 0) lambda[k] += -Math.expm1(logNone[k]);
+        return lambda;
+    }
+
+    private static CoordinationResult coortweet(Actions x, CoordinationConfig c, long[] createdAt,
+            CoActionExtractor.TextStats ts, long extractMs, long t0) {
+        long t1 = System.nanoTime();
+        long w = Long.MIN_VALUE;
+        for (long v : c.windowsMs().values()) w = Math.max(w, v);
+        CooRTweetCompat.Network net = CooRTweetCompat.run(x, w, c.minParticipation(), c.edgeWeightPercentile());
+        long pairsMs = ms(t1);
+        int ne = net.edges;
+        int[] keep = new int[ne];
+        int nk = 0;
+        for (int e = 0; e < ne; e++) if (net.weight[e] > net.threshold) keep[nk++] = e;
+        final long[] keys = net.keys;
+        int[] kept = Arrays.copyOf(keep, nk);
+        IntArrays.quickSort(kept, (u, v) -> Long.compare(keys[u], keys[v]));
+        int[] slot = new int[ne];
+        Arrays.fill(slot, -1);
+        Kept kp = new Kept(nk);
+        for (int i = 0; i < nk; i++) {
+            int e = kept[i];
+            slot[e] = i;
+            kp.key[i] = keys[e];
+            kp.a[i] = PairKernel.keyA(keys[e]);
+            kp.b[i] = PairKernel.keyB(keys[e]);
+            kp.objects[i] = net.objects[e];
+            kp.signals[i] = net.signals[e];
+            kp.expected[i] = Double.NaN;
+            kp.p[i] = Double.NaN;
+            kp.q[i] = Double.NaN;
+            kp.weight[i] = net.weight[e];
+        }
+        PairList pl = new PairList();
+        for (int k = 0; k < net.pairs; k++) {
+            int e = slot[net.pairEdge[k]];
+            if (e >= 0) pl.add(net.pairOlder[k], net.pairNewer[k], e);
+        }
+        int[] actionsPerAccount = new int[x.accountCount()];
+        for (int i = 0; i < x.size; i++) actionsPerAccount[x.account[i]]++;
+        CoordinationResult.Counts counts = new CoordinationResult.Counts(x.size, ne, 0, nk, net.pairs, 0, 0,
+                net.ignoredActions, ts.nearPairs, ts.skippedBuckets);
+        return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, 0, 0, t0);
+    }
+
+    /** Kept edges, sorted by key, before their pair statistics. */
+    private static final class Kept {
+        final long[] key;
+        final int[] a, b, objects, signals;
+        final double[] expected, p, q, weight;
+
+        Kept(int n) {
+            key = new long[n];
+            a = new int[n];
+            b = new int[n];
+            objects = new int[n];
+            signals = new int[n];
+            expected = new double[n];
+            p = new double[n];
+            q = new double[n];
+            weight = new double[n];
+        }
+    }
+
+    /** Pairs (action indices, earlier first) behind the kept edges. */
+    private static final class PairList {
+        int[] i = new int[1024], j = new int[1024], e = new int[1024];
+        int size;
+
+        void add(int ai, int aj, int edge) {
+            if (size == i.length) {
+                i = Arrays.copyOf(i, size * 2);
+                j = Arrays.copyOf(j, size * 2);
+                e = Arrays.copyOf(e, size * 2);
+            }
+            i[size] = ai;
+            j[size] = aj;
+            e[size] = edge;
+            size++;
+        }
+    }
+
+    private static CoordinationResult finish(Actions x, CoordinationConfig c, long[] createdAt, Kept kp, PairList pl,
+            int[] actionsPerAccount, CoordinationResult.Counts counts, long extractMs, long pairsMs,
+            long significanceMs, long evidenceMs, long t0) {
+        long t4 = System.nanoTime();
+        int nk = kp.key.length;
+        int na = x.accountCount();
+        // pairs grouped by edge, each edge's pairs by time of the earlier action
+        int np = pl.size;
+        int[] order = new int[np];
+        for (int k = 0; k < np; k++) order[k] = k;
+        final int[] pe = pl.e, pi = pl.i, pj = pl.j;
+        final long[] t = x.time;
+        IntArrays.quickSort(order, (u, v) -> {
+            int cmp = Integer.compare(pe[u], pe[v]);
+            if (cmp != 0) return cmp;
+            cmp = Long.compare(t[pi[u]], t[pi[v]]);
+            return cmp != 0 ? cmp : Long.compare(t[pj[u]], t[pj[v]]);
+        });
+        int[] coActions = new int[nk], fast = new int[nk], aFirst = new int[nk], bFirst = new int[nk];
+        long[] minGap = new long[nk], medianGap = new long[nk];
+        double[] meanGap = new double[nk];
+        int[] evOff = new int[nk + 1];
+        int cap = c.evidencePerEdge();
+        int k = 0;
+        long[] gaps = new long[16];
+        int evTotal = 0;
+        for (int e = 0; e < nk; e++) {
+            int s = k;
+            while (k < np && pe[order[k]] == e) k++;
+            int cnt = k - s;
+            coActions[e] = cnt;
+            evTotal += Math.min(cap, cnt);
+            if (gaps.length < cnt) gaps = new long[Math.max(cnt, gaps.length * 2)];
+            double sum = 0;
+            for (int u = s; u < k; u++) {
+                int y = order[u];
+                long g = Math.abs(t[pj[y]] - t[pi[y]]);
+                gaps[u - s] = g;
+                sum += g;
+                if (c.fastWindowMs() > 0 && g <= c.fastWindowMs()) fast[e]++;
+                if (t[pj[y]] != t[pi[y]]) {
+                    int first = t[pi[y]] < t[pj[y]] ? x.account[pi[y]] : x.account[pj[y]];
+                    if (first == kp.a[e]) aFirst[e]++;
+                    else bFirst[e]++;
+                }
+            }
+            if (cnt > 0) {
+                Arrays.sort(gaps, 0, cnt);
+                minGap[e] = gaps[0];
+                medianGap[e] = cnt % 2 == 1 ? gaps[cnt / 2] : (gaps[cnt / 2 - 1] + gaps[cnt / 2]) / 2;
+                meanGap[e] = sum / cnt;
+            } else {
+                minGap[e] = medianGap[e] = -1;
+                meanGap[e] = Double.NaN;
+            }
+        }
+        // evidence
+        int[] eo = new int[evTotal], ra = new int[evTotal], rb = new int[evTotal], ca = new int[evTotal],
+                cb = new int[evTotal];
+        long[] ta = new long[evTotal], tb = new long[evTotal];
+        k = 0;
+        int w = 0;
+        for (int e = 0; e < nk; e++) {
+            evOff[e] = w;
+            int s = k;
+            while (k < np && pe[order[k]] == e) k++;
+            for (int u = s; u < Math.min(k, s + cap); u++) {
+                int y = order[u];
+                int ia = x.account[pi[y]] == kp.a[e] ? pi[y] : pj[y];
+                int ib = ia == pi[y] ? pj[y] : pi[y];
+                eo[w] = x.object[ia];
+                ra[w] = x.row[ia];
+                rb[w] = x.row[ib];
+                ca[w] = x.content[ia];
+                cb[w] = x.content[ib];
+                ta[w] = t[ia];
+                tb[w] = t[ib];
+                w++;
+            }
+        }
+        evOff[nk] = w;
+        Evidence evidence = new Evidence(evOff, eo, ra, rb, ca, cb, ta, tb);
+        Edges edges = new Edges(nk, kp.a, kp.b, kp.objects, coActions, fast, minGap, medianGap, meanGap, aFirst, bFirst,
+                kp.signals, kp.expected, kp.p, kp.q, kp.weight);
+        // graph
+        int[] component = Components.of(na, kp.a, kp.b, nk);
+        int components = Components.count(component);
+        double[] lw = new double[nk];
+        for (int e = 0; e < nk; e++) lw[e] = Math.max(1e-9, kp.weight[e]);
+        int[] group = Communities.leiden(na, kp.a, kp.b, lw, nk, c.leidenResolution(), c.leidenIterations(), c.seed());
+        int[] degree = new int[na], signals = new int[na];
+        for (int e = 0; e < nk; e++) {
+            degree[kp.a[e]]++;
+            degree[kp.b[e]]++;
+            signals[kp.a[e]] |= kp.signals[e];
+            signals[kp.b[e]] |= kp.signals[e];
+        }
+        int members = 0;
+        for (int v = 0; v < na; v++) if (degree[v] > 0) members++;
+        int[] mem = new int[members];
+        members = 0;
+        for (int v = 0; v < na; v++) if (degree[v] > 0) mem[members++] = v;
+        AccountStats accounts = new AccountStats(group, component, degree, signals, actionsPerAccount, mem);
+        List<GroupStats> groups = GroupBuilder.build(x, edges, pl.i, pl.j, pl.e, np, group, component, mem, createdAt);
+        long groupsMs = ms(t4);
+        CoordinationResult.Timings timings = new CoordinationResult.Timings(extractMs, pairsMs, significanceMs,
+                groupsMs, evidenceMs, ms(t0));
+        return new CoordinationResult(c, x, edges, accounts, groups, components, evidence, counts, timings);
+    }
+
+    static boolean known(long createdAt) {
+        return createdAt != AccountSnapshot.UNKNOWN;
+    }
+
+    static final class GroupBuilder {
+        private GroupBuilder() {}
+
+        static List<GroupStats> build(Actions x, Edges edges, int[] pi, int[] pj, int[] pe, int np, int[] group,
+                int[] component, int[] members, long[] createdAt) {
+            int ng = 0;
+            for (int v : members) ng = Math.max(ng, group[v] + 1);
+            List<GroupStats> out = new ArrayList<>(ng);
+            if (ng == 0) return out;
+            int[] size = new int[ng];
+            for (int v : members) size[group[v]]++;
+            int[][] mem = new int[ng][];
+            for (int g = 0; g < ng; g++) mem[g] = new int[size[g]];
+            int[] f = new int[ng];
+            for (int v : members) mem[group[v]][f[group[v]]++] = v;
+            int[] gEdges = new int[ng], gSignals = new int[ng];
+            long[] gCo = new long[ng];
+            for (int e = 0; e < edges.size; e++) {
+                int g = group[edges.a[e]];
+                if (g != group[edges.b[e]]) continue;
+                gEdges[g]++;
+                gSignals[g] |= edges.signals[e];
+            }
+            long[] first = new long[ng], last = new long[ng];
+            Arrays.fill(first, Long.MAX_VALUE);
+            Arrays.fill(last, Long.MIN_VALUE);
+            it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap objCount = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+            it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap leaderCount = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+            for (int k = 0; k < np; k++) {
+                int e = pe[k];
+                int g = group[edges.a[e]];
+                if (g != group[edges.b[e]]) continue;
+                int i = pi[k], j = pj[k];
+                gCo[g]++;
+                first[g] = Math.min(first[g], Math.min(x.time[i], x.time[j]));
+                last[g] = Math.max(last[g], Math.max(x.time[i], x.time[j]));
+                objCount.addTo(((long) g << 32) | x.object[i], 1);
+                if (x.time[i] != x.time[j]) {
+                    int lead = x.time[i] < x.time[j] ? x.account[i] : x.account[j];
+                    leaderCount.addTo(((long) g << 32) | lead, 1);
+                }
+            }
+            List<List<GroupStats.ObjectCount>> tops = new ArrayList<>();
+            List<List<GroupStats.Leader>> leads = new ArrayList<>();
+            for (int g = 0; g < ng; g++) { tops.add(new ArrayList<>()); leads.add(new ArrayList<>()); }
+            for (var en : objCount.long2IntEntrySet()) {
+                int g = (int) (en.getLongKey() >>> 32), o = (int) en.getLongKey();
+                tops.get(g).add(new GroupStats.ObjectCount(o, x.objectSignal(o), null, en.getIntValue()));
+            }
+            for (var en : leaderCount.long2IntEntrySet()) {
+                int g = (int) (en.getLongKey() >>> 32), a = (int) en.getLongKey();
+                leads.get(g).add(new GroupStats.Leader(a, en.getIntValue()));
+            }
+            for (int g = 0; g < ng; g++) {
+                List<GroupStats.ObjectCount> top = tops.get(g);
+                top.sort((u, v) -> u.coActions() != v.coActions() ? Integer.compare(v.coActions(), u.coActions())
+                        : Integer.compare(u.object(), v.object()));
+                List<GroupStats.ObjectCount> named = new ArrayList<>();
+                for (int i = 0; i < Math.min(10, top.size()); i++) {
+                    GroupStats.ObjectCount oc = top.get(i);
+                    named.add(new GroupStats.ObjectCount(oc.object(), oc.signal(), x.objectName(oc.object()), oc.coActions()));
+                }
+                List<GroupStats.Leader> ld = leads.get(g);
+                ld.sort((u, v) -> u.timesFirst() != v.timesFirst() ? Integer.compare(v.timesFirst(), u.timesFirst())
+                        : Integer.compare(u.account(), v.account()));
+                if (ld.size() > 10) ld = new ArrayList<>(ld.subList(0, 10));
+                int[] m = mem[g];
+                long n = m.length;
+                double density = n < 2 ? 0 : gEdges[g] / (n * (n - 1) / 2.0);
+                long[] created = new long[m.length];
+                int known = 0;
+                if (createdAt != null) {
+                    for (int v : m) if (v < createdAt.length && known(createdAt[v])) created[known++] = createdAt[v];
+                }
+                Arrays.sort(created, 0, known);
+                long cmin = known > 0 ? created[0] : AccountSnapshot.UNKNOWN;
+                long cmax = known > 0 ? created[known - 1] : AccountSnapshot.UNKNOWN;
+                long cmed = known > 0 ? created[known / 2] : AccountSnapshot.UNKNOWN;
+                out.add(new GroupStats(g, component[m[0]], m, gEdges[g], density, gSignals[g],
+                        first[g] == Long.MAX_VALUE ? AccountSnapshot.UNKNOWN : first[g],
+                        last[g] == Long.MIN_VALUE ? AccountSnapshot.UNKNOWN : last[g], gCo[g], List.copyOf(named),
+                        List.copyOf(ld), known, cmin, cmax, cmed));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.lockstep.core.coord;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Every parameter of a detection run. Build one with {@link #builder()} (defaults below) or
+ * {@link #coortweet(long, int, double)}; records are immutable and printed as the "parameters used".
+ *
+ * @param windowsMs enabled signals, each with its co-action window in milliseconds (|Δt| ≤ window)
+ * @param fastWindowMs an optional second, narrower window (0 = off); edges also count co-actions within it
+ * @param selection how edges are kept: by significance (default), CooRTweet's percentile, or the toolkit's minimum weight
+ * @param alpha false discovery rate for {@link Selection#SIGNIFICANCE} (Benjamini–Hochberg)
+ * @param minRepetitions minimum distinct objects an edge needs to be kept (any selection but {@link Selection#PERCENTILE})
+ * @param edgeWeightPercentile for {@link Selection#PERCENTILE}: keep edges whose co-action count exceeds this quantile (R type 7)
+ * @param minEdgeWeight for {@link Selection#MIN_WEIGHT}: keep edges with at least this many co-actions
+ * @param minParticipation accounts with fewer co-action rows are ignored (CooRTweet's {@code min_participation})
+ * @param maxPartnersPerAction viral bound: each action is paired with at most this many later actions on the
+ *        same object within the window (the nearest in time); the rest are counted as dropped
+ * @param evidencePerEdge post pairs kept per edge as evidence (the true count is kept too)
+ * @param jitterFactor the null model moves every action by up to ±D = jitterFactor × window (the jitter
+ *        method); timing coarser than D is kept, finer alignment is what the test measures
+ * @param leidenResolution modularity resolution γ of the Leiden communities (1 = standard modularity)
+ * @param leidenIterations Leiden iterations (more = more stable)
+ * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
+ * @param nearText MinHash/LSH parameters of {@link Signal#NEAR_TEXT}
+ * @param preset {@link Preset#COORTWEET} reproduces CooRTweet 2.1.3 exactly (ignores the statistics options)
+ */
+public record CoordinationConfig(
+        Map<Signal, Long> windowsMs,
+        long fastWindowMs,
+        Selection selection,
+        double alpha,
+        int minRepetitions,
+        double edgeWeightPercentile,
+        int minEdgeWeight,
+        int minParticipation,
+        int maxPartnersPerAction,
+        int evidencePerEdge,
+        double jitterFactor,
+        double leidenResolution,
+        int leidenIterations,
+        long seed,
+        NearText nearText,
+        Preset preset) {
+
+    /** How edges are kept. */
+    public enum Selection {
+        /** Benjamini–Hochberg q ≤ alpha under the null model, and at least {@code minRepetitions} objects. */
+        SIGNIFICANCE,
+        /** CooRTweet: co-action count above the {@code edgeWeightPercentile} quantile of all edges. */
+        PERCENTILE,
+        /** Coordination network toolkit: at least {@code minEdgeWeight} co-actions (and {@code minRepetitions} objects). */
+        MIN_WEIGHT,
+        /** Every edge with at least {@code minRepetitions} objects. */
+        ALL
+    }
+
+    /** Compatibility presets. */
+    public enum Preset { NONE, COORTWEET }
+
+    /**
+     * Near-duplicate text parameters: word {@code shingle}-grams, {@code bands × rows} MinHash values
+     * (Broder 1997), candidates from LSH banding confirmed when the exact Jaccard similarity of the
+     * shingle sets is at least {@code threshold}; texts shorter than {@code minChars} (after
+     * normalisation) are ignored. Buckets larger than {@code maxBucket} are skipped (boilerplate).
+     */
+    public record NearText(int shingle, int bands, int rows, double threshold, int minChars, int maxBucket) {
+        public static NearText defaults() {
+            return new NearText(3, 20, 5, 0.7, 40, 2000);
+        }
+    }
+
+    public static final long DEFAULT_WINDOW_MS = 60_000;
+
+    public CoordinationConfig {
+        windowsMs = Collections.unmodifiableMap(new EnumMap<>(windowsMs));
+        if (windowsMs.isEmpty()) throw new IllegalArgumentException("no signal enabled");
+        for (var e : windowsMs.entrySet()) {
+            if (e.getValue() < 0) throw new IllegalArgumentException("negative window for " + e.getKey().label());
+        }
+        if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in (0, 1]");
+        if (!(edgeWeightPercentile >= 0 && edgeWeightPercentile <= 1)) {
+            throw new IllegalArgumentException("edge weight percentile must be in [0, 1]");
+        }
+        if (maxPartnersPerAction < 1) throw new IllegalArgumentException("maxPartnersPerAction must be ≥ 1");
+        if (evidencePerEdge < 0) throw new IllegalArgumentException("evidencePerEdge must be ≥ 0");
+        if (fastWindowMs < 0) throw new IllegalArgumentException("fast window must be ≥ 0");
+        if (!(jitterFactor >= 0)) throw new IllegalArgumentException("jitter factor must be ≥ 0");
+    }
+
+    /** The window of a signal, or -1 when it is switched off. */
+    public long windowMs(Signal s) {
+        Long w = windowsMs.get(s);
+        return w == null ? -1 : w;
+    }
+
+    public boolean enabled(Signal s) {
+        return windowsMs.containsKey(s);
+    }
+
+    /** Default settings: significance selection over the default signals. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** CooRTweet 2.1.3 {@code detect_groups(time_window, min_participation)} + {@code generate_coordinated_network(edge_weight, subgraph = 1)}. */
+    public static CoordinationConfig coortweet(long windowSeconds, int minParticipation, double edgeWeight) {
+        return builder().signals(Signal.OBJECT).window(windowSeconds * 1000).preset(Preset.COORTWEET)
+                .selection(Selection.PERCENTILE).edgeWeightPercentile(edgeWeight)
+                .minParticipation(minParticipation).minRepetitions(1).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.windows.clear();
+        b.windows.putAll(windowsMs);
+        b.fastWindowMs = fastWindowMs;
+        b.selection = selection;
+        b.alpha = alpha;
+        b.minRepetitions = minRepetitions;
+        b.edgeWeightPercentile = edgeWeightPercentile;
+        b.minEdgeWeight = minEdgeWeight;
+        b.minParticipation = minParticipation;
+        b.maxPartnersPerAction = maxPartnersPerAction;
+        b.evidencePerEdge = evidencePerEdge;
+        b.jitterFactor = jitterFactor;
+        b.leidenResolution = leidenResolution;
+        b.leidenIterations = leidenIterations;
+        b.seed = seed;
+        b.nearText = nearText;
+        b.preset = preset;
+        return b;
+    }
+
+    /** Mutable builder with the defaults documented on each setter. */
+    public static final class Builder {
+        private final EnumMap<Signal, Long> windows = new EnumMap<>(Signal.class);
+        private long fastWindowMs = 0;
+        private Selection selection = Selection.SIGNIFICANCE;
+        private double alpha = 0.05;
+        private int minRepetitions = 3;
+        private double edgeWeightPercentile = 0.5;
+        private int minEdgeWeight = 2;
+        private int minParticipation = 1;
+        private int maxPartnersPerAction = 250;
+        private int evidencePerEdge = 20;
+        private double jitterFactor = 5;
+        private double leidenResolution = 1.0;
+        private int leidenIterations = 10;
+        private long seed = 42;
+        private NearText nearText = NearText.defaults();
+        private Preset preset = Preset.NONE;
+
+        private Builder() {
+            for (Signal s : DEFAULT_SIGNALS) windows.put(s, DEFAULT_WINDOW_MS);
+        }
+
+        /** Switches on exactly these signals, each with the current default window (60 s). */
+        public Builder signals(Signal... signals) {
+            windows.clear();
+            for (Signal s : signals) windows.put(s, DEFAULT_WINDOW_MS);
+            return this;
+        }
+
+        /** Sets the window of every enabled signal. */
+        public Builder window(long ms) {
+            windows.replaceAll((s, w) -> ms);
+            return this;
+        }
+
+        /** Switches a signal on with its own window. */
+        public Builder window(Signal s, long ms) { windows.put(s, ms); return this; }
+        public Builder disable(Signal s) { windows.remove(s); return this; }
+        public Builder fastWindow(long ms) { fastWindowMs = ms; return this; }
+        public Builder selection(Selection v) { selection = v; return this; }
+        public Builder alpha(double v) { alpha = v; return this; }
+        public Builder minRepetitions(int v) { minRepetitions = v; return this; }
+        public Builder edgeWeightPercentile(double v) { edgeWeightPercentile = v; return this; }
+        public Builder minEdgeWeight(int v) { minEdgeWeight = v; return this; }
+        public Builder minParticipation(int v) { minParticipation = v; return this; }
+        public Builder maxPartnersPerAction(int v) { maxPartnersPerAction = v; return this; }
+        public Builder evidencePerEdge(int v) { evidencePerEdge = v; return this; }
+        public Builder jitterFactor(double v) { jitterFactor = v; return this; }
+        public Builder leidenResolution(double v) { leidenResolution = v; return this; }
+        public Builder leidenIterations(int v) { leidenIterations = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder nearText(NearText v) { nearText = v; return this; }
+        public Builder preset(Preset v) { preset = v; return this; }
+
+        public CoordinationConfig build() {
+            return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
+                    edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
+                    jitterFactor, leidenResolution, leidenIterations, seed, nearText, preset);
+        }
+    }
+
+    /** Signals switched on by default. */
+    public static final Signal[] DEFAULT_SIGNALS = {
+        Signal.CO_REPOST, Signal.CO_REPLY, Signal.CO_QUOTE, Signal.CO_LINK, Signal.CO_DOMAIN, Signal.HASHTAG_SET,
+        Signal.CO_TEXT, Signal.NEAR_TEXT, Signal.CO_IMAGE
+    };
+}

@@ -1,0 +1,88 @@
+package org.lockstep.core.coord;
+
+/**
+ * The exact sliding-window pair kernel. Input columns are sorted by (object, time); for each object a
+ * two-pointer sweep visits every pair of actions whose times differ by at most the object's window
+ * (exact times, both directions, no bins), each unordered pair once, earlier action first.
+ *
+ * <p>Viral bound: an action is paired with at most {@code maxPartners} later actions of the same object
+ * (the nearest in time); the pairs beyond are counted in {@link Stats#droppedPairs}, not visited. The
+ * number of within-window pairs per object ({@code withinPairs}) is exact either way, since the
+ * two-pointer knows how many partners each action has without visiting them.
+ *
+ * <p>A pure function over primitive arrays (no allocation per pair), so a streaming job can run it per window.
+ */
+final class PairKernel {
+    private PairKernel() {}
+
+    /** Receives pairs {@code (i, j)}, {@code i < j} in sorted order, of actions by different accounts. */
+    interface Sink {
+        void pair(int i, int j);
+    }
+
+    /** Totals of one run. */
+    static final class Stats {
+        long pairs, droppedPairs, cappedObjects;
+    }
+
+    /**
+     * Runs the kernel.
+     *
+     * @param object object per action, ascending
+     * @param account account per action
+     * @param time time per action, ascending within an object
+     * @param signal signal ordinal per action (selects the window)
+     * @param windowBySignal window per signal ordinal
+     * @param maxPartners the viral bound
+     * @param withinPairs if not null, receives the number of within-window pairs per object id (same-account
+     *        pairs and dropped pairs included)
+     * @param sink receives each counted pair of different accounts
+     */
+    static Stats run(int[] object, int[] account, long[] time, byte[] signal, long[] windowBySignal,
+            int maxPartners, long[] withinPairs, Sink sink) {
+        Stats st = new Stats();
+        int n = object.length;
+        int s = 0;
+        while (s < n) {
+            int o = object[s];
+            int e = s + 1;
+            while (e < n && object[e] == o) e++;
+            long w = windowBySignal[signal[s]];
+            int end = s + 1;
+            long within = 0, dropped = 0, pairs = 0;
+            for (int i = s; i < e; i++) {
+                if (end < i + 1) end = i + 1;
+                long ti = time[i];
+                while (end < e && time[end] - ti <= w) end++;
+                int partners = end - i - 1;
+                within += partners;
+                int lim = end;
+                if (partners > maxPartners) {
+                    lim = i + 1 + maxPartners;
+                    dropped += partners - maxPartners;
+                }
+                int ai = account[i];
+                for (int j = i + 1; j < lim; j++) {
+                    if (account[j] != ai) {
+                        sink.pair(i, j);
+                        pairs++;
+                    }
+                }
+            }
+            if (withinPairs != null) withinPairs[o] += within;
+            if (dropped > 0) st.cappedObjects++;
+            st.droppedPairs += dropped;
+            st.pairs += pairs;
+            s = e;
+        }
+        return st;
+    }
+
+    /** Packs an unordered account pair into a long key, smaller id in the high half. */
+    static long key(int x, int y) {
+        return x < y ? ((long) x << 32) | (y & 0xffffffffL) : ((long) y << 32) | (x & 0xffffffffL);
+    }
+
+    static int keyA(long key) { return (int) (key >>> 32); }
+    static int keyB(long key) { return (int) key; }
+}

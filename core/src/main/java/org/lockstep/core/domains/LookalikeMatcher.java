@@ -1,0 +1,562 @@
+package org.lockstep.core.domains;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse matching: which protected entity does an observed host name imitate, with a score and
+ * the techniques that explain it. All entities are matched at once through three indexes built
+ * from their names, never by enumerating permutations per candidate:
+ *
+ * <ul>
+ *   <li>a deletion neighbourhood ({@link DeletionIndex}) over UTS #39 skeletons of every name
+ *       variant, which finds exact, homoglyph and single-typo matches in (length + 1) hash probes;
+ *   <li>an Aho–Corasick automaton ({@link AhoCorasick}) over the same skeletons without hyphens,
+ *       which finds names inside longer labels ({@code webmail-en-marche}) in one pass;
+ *   <li>hash sets of owned and sister domains (never flagged), keywords and free-hosting domains.
+ * </ul>
+ *
+ * Every label of the candidate is looked at, the public suffix included ({@code g0uv.fr}), so
+ * techniques combine freely: a typo plus a new suffix, a homoglyph plus a keyword, and so on.
+ * Thread-safe after construction.
+ */
+public final class LookalikeMatcher {
+    /** Words attackers put next to a real name (threat reports: APT28, Ghostwriter, Doppelganger). */
+    public static final List<String> DEFAULT_KEYWORDS = List.of(
+            "mail", "webmail", "email", "login", "logon", "signin", "account", "accounts", "onedrive", "office",
+            "office365", "o365", "outlook", "owa", "sharepoint", "adfs", "sso", "auth", "secure", "security",
+            "verify", "verification", "update", "support", "service", "services", "portal", "online", "web",
+            "www", "news", "press", "media", "info", "live", "cloud", "drive", "docs", "files", "download",
+            "id", "my", "vote", "election", "elections", "campaign", "donate", "official", "app", "mobile",
+            "vpn", "intranet", "admin", "team", "help", "today", "daily", "actu", "actualites", "nachrichten",
+            "aktuell", "info", "gov", "gouv", "mil", "ministry", "protect", "passport", "my");
+
+    /** Registrable domains and private suffixes whose subdomains anyone can get for free. */
+    public static final List<String> DEFAULT_FREE_HOSTING = List.of(
+            "github.io", "gitlab.io", "blogspot.com", "wordpress.com", "weebly.com", "wixsite.com",
+            "000webhostapp.com", "firebaseapp.com", "web.app", "netlify.app", "vercel.app", "pages.dev",
+            "workers.dev", "herokuapp.com", "azurewebsites.net", "glitch.me", "duckdns.org", "ngrok.io",
+            "ngrok-free.app", "tilda.ws", "squarespace.com", "webflow.io", "godaddysites.com", "jimdosite.com",
+            "yolasite.com", "mystrikingly.com", "site123.me", "ukit.me", "appspot.com", "r2.dev", "surge.sh",
+            "carrd.co", "notion.site", "framer.website", "telegra.ph", "linktr.ee", "myshopify.com");
+
+    /**
+     * Settings.
+     *
+     * @param threshold         smallest score reported (0..1)
+     * @param minTypoLength     shortest name (skeleton letters, no hyphens) for which typos count;
+     *                          shorter names need an exact or homoglyph match
+     * @param minKeywordLength  shortest name that counts when combined with keywords
+     * @param minContainsLength shortest name that counts inside arbitrary other text
+     * @param maxMatches        most matches reported per candidate (best entity first)
+     * @param keywords          words combined with names (the defaults plus user-supplied ones)
+     * @param freeHosting       free-hosting domains
+     */
+    public record Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
+                         int maxMatches, List<String> keywords, List<String> freeHosting) {
+        public Config {
+            keywords = List.copyOf(keywords);
+            freeHosting = List.copyOf(freeHosting);
+        }
+
+        /** Threshold 0.5, typos from 5 letters, keywords from 4, contains from 6, 3 matches. */
+        public static Config defaults() {
+            return new Config(0.5, 5, 4, 6, 3, DEFAULT_KEYWORDS, DEFAULT_FREE_HOSTING);
+        }
+
+        public Config withThreshold(double t) {
+            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting);
+        }
+
+        public Config withKeywords(List<String> extra) {
+            List<String> k = new ArrayList<>(keywords);
+            k.addAll(extra);
+            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting);
+        }
+    }
+
+    /**
+     * Evidence beyond the name, when a source has it. Each adds to the score of a name match:
+     * first seen recently (e.g. a new certificate in a CT log) +0.05, certificate from a free
+     * certificate authority +0.05, shared by accounts found coordinated +0.1.
+     */
+    public record Evidence(boolean recent, boolean freeCa, int coordinatedAccounts) {
+        public static final Evidence NONE = new Evidence(false, false, 0);
+
+        double bonus() {
+            return (recent ? 0.05 : 0) + (freeCa ? 0.05 : 0) + (coordinatedAccounts > 0 ? 0.1 : 0);
+        }
+    }
+
+    /**
+     * One protected entity the candidate imitates.
+     *
+     * @param candidate       the host as given, in ASCII (punycode) form
+     * @param protectedDomain the protected domain (or organisation name) it imitates
+     * @param entity          the entity's display name
+     * @param score           0..1, higher is more suspicious
+     * @param techniques      the techniques that explain the resemblance, strongest evidence first
+     * @param matchedName     the name variant that matched (e.g. {@code nato-int} for {@code nato.int})
+     */
+    public record Match(String candidate, String protectedDomain, String entity, double score,
+                        List<Technique> techniques, String matchedName) {}
+
+    /**
+     * The answer for one candidate.
+     *
+     * @param candidate the candidate as given (not safe to print raw)
+     * @param host      its ASCII form, or null when rejected
+     * @param rejection why it was not looked at, or null
+     * @param owned     true when it is an owned or sister domain (or under one): never flagged
+     * @param matches   matches above the threshold, best first
+     */
+    public record Result(String candidate, String host, String rejection, boolean owned, List<Match> matches) {}
+
+    private final Config config;
+    private final String[] entityNames;
+    private final Set<String> owned = new HashSet<>();
+    private final Set<String> freeHosting;
+    private final Set<String> keywordSkeletons = new HashSet<>();
+    private final int[] keywordLengths;
+    // name variants, struct of arrays
+    private final String[] nameSkel, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
+    private final int[] nameEntity, nameLen, nameMask;
+    private final DeletionIndex index = new DeletionIndex();
+    private final AhoCorasick automaton;
+    private final int[][] patternNames;
+
+    /** Builds the indexes for {@code entities}. Invalid domains throw {@link IllegalArgumentException}. */
+    public LookalikeMatcher(List<ProtectedEntity> entities, Config config) {
+        this.config = config;
+        this.entityNames = new String[entities.size()];
+        this.freeHosting = new HashSet<>(config.freeHosting());
+        Set<String> kw = new LinkedHashSet<>(config.keywords());
+        List<Object[]> names = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (int e = 0; e < entities.size(); e++) {
+            ProtectedEntity pe = entities.get(e);
+            entityNames[e] = pe.name();
+            kw.addAll(pe.keywords());
+            if (pe.country() != null) {
+                kw.add(pe.country());
+                kw.add("gov");
+                kw.add("gouv");
+                kw.add("gob");
+                kw.add("govt");
+                kw.add("mil");
+            }
+            for (String d : pe.domains()) owned.add(d.toLowerCase(Locale.ROOT));
+            for (String d : pe.sisters()) owned.add(d.toLowerCase(Locale.ROOT));
+            for (String d : pe.domains()) {
+                HostName.Parsed p = HostName.parseOrThrow(d);
+                String[] L = p.labels();
+                String[] U = p.unicodeLabels();
+                // the most specific label is the name (bmi in bmi.bund.de), the rest its natural suffix
+                String suffix = HostName.join(L, 1, L.length, '.');
+                String label = U[0];
+                int len = hyphenFree(Skeleton.of(label)).length();
+                addName(names, seen, e, d, label, 0, suffix, len);
+                if (label.indexOf('-') >= 0) addName(names, seen, e, d, label.replace("-", ""), bit(Technique.HYPHENATION), suffix, len);
+                for (int k = 2; k <= L.length; k++) {
+                    String rest = k < L.length ? HostName.join(L, k, L.length, '.') : null;
+                    String flat = HostName.join(U, 0, k, '-');
+                    int flatLen = Math.max(len, hyphenFree(Skeleton.of(flat)).length());
+                    addName(names, seen, e, d, flat, bit(Technique.DOTS), rest, flatLen);
+                    addName(names, seen, e, d, flat.replace("-", ""), bit(Technique.DOTS), rest, flatLen);
+                }
+            }
+            String first = pe.domains().isEmpty() ? pe.name() : pe.domains().get(0);
+            for (String n : pe.names()) {
+                String t = n.toLowerCase(Locale.ROOT).replaceAll("[\\s'’.&,]+", " ").strip();
+                if (t.isEmpty()) continue;
+                String joined = t.replace(" ", "");
+                int len = hyphenFree(Skeleton.of(joined)).length();
+                if (len < 3 || len > 63) continue;
+                addName(names, seen, e, first, joined, bit(Technique.NAME), null, len);
+                if (t.indexOf(' ') >= 0) addName(names, seen, e, first, t.replace(" ", "-"), bit(Technique.NAME), null, len);
+            }
+        }
+        int n = names.size();
+        nameSkel = new String[n];
+        nameRaw = new String[n];
+        nameSuffix = new String[n];
+        nameSuffixSkel = new String[n];
+        nameProtected = new String[n];
+        nameEntity = new int[n];
+        nameLen = new int[n];
+        nameMask = new int[n];
+        Map<String, IntArrayList> patterns = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Object[] o = names.get(i);
+            nameEntity[i] = (Integer) o[0];
+            nameProtected[i] = (String) o[1];
+            nameRaw[i] = (String) o[2];
+            nameMask[i] = (Integer) o[3];
+            nameSuffix[i] = (String) o[4];
+            nameLen[i] = (Integer) o[5];
+            nameSkel[i] = Skeleton.of(nameRaw[i]);
+            nameSuffixSkel[i] = nameSuffix[i] == null ? null : suffixSkeleton(nameSuffix[i]);
+            index.add(nameSkel[i], i);
+            String rawAscii = nameRaw[i];
+            if (!rawAscii.equals(nameSkel[i])) index.add(rawAscii, i);
+            String hf = hyphenFree(Skeleton.light(nameRaw[i]));
+            if (hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
+                patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
+            }
+        }
+        index.build();
+        automaton = AhoCorasick.build(new ArrayList<>(patterns.keySet()));
+        patternNames = new int[patterns.size()][];
+        int p = 0;
+        for (IntArrayList l : patterns.values()) patternNames[p++] = l.toIntArray();
+        Set<Integer> lengths = new java.util.TreeSet<>();
+        for (String k : kw) {
+            String s = hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT)));
+            if (s.length() >= 2) {
+                keywordSkeletons.add(s);
+                lengths.add(s.length());
+            }
+        }
+        keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addName(List<Object[]> names, Map<String, Boolean> seen, int entity, String domain,
+                                String raw, int mask, String suffix, int len) {
+        if (raw.isEmpty() || raw.length() > 63) return;
+        String key = entity + "\u0000" + raw + "\u0000" + suffix;
+        if (seen.putIfAbsent(key, Boolean.TRUE) != null) return;
+        names.add(new Object[] {entity, domain, raw, mask, suffix, len});
+    }
+
+    private static int bit(Technique t) {
+        return 1 << t.ordinal();
+    }
+
+    static String hyphenFree(String s) {
+        return s.indexOf('-') < 0 ? s : s.replace("-", "");
+    }
+
+    private static String suffixSkeleton(String dotted) {
+        String[] parts = dotted.split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) sb.append('.');
+            String u = parts[i];
+            if (u.startsWith("xn--")) {
+                try {
+                    u = java.net.IDN.toUnicode(u, java.net.IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    // keep as is
+                }
+            }
+            sb.append(Skeleton.of(u));
+        }
+        return sb.toString();
+    }
+
+    /** Number of name variants indexed (for diagnostics and benchmarks). */
+    public int indexedNames() {
+        return nameSkel.length;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * A host name to check, with what its source knows about it.
+     *
+     * @param host     the host name as observed (untrusted)
+     * @param evidence extra evidence for ranking
+     * @param context  the source's own data carried through to the output (line number, CT index,
+     *                 accounts that posted it); may be null
+     */
+    public record Candidate(String host, Evidence evidence, Object context) {
+        public static Candidate of(String host) {
+            return new Candidate(host, Evidence.NONE, null);
+        }
+    }
+
+    /** Receives each candidate with its result (rejected, owned, unmatched or matched). */
+    public interface Sink {
+        void accept(Candidate candidate, Result result) throws java.io.IOException;
+    }
+
+    /** Matches every candidate in order and hands each result to {@code sink}. */
+    public void matchAll(Iterable<Candidate> candidates, Sink sink) throws java.io.IOException {
+        for (Candidate c : candidates) sink.accept(c, match(c.host(), c.evidence()));
+    }
+
+    /** Matches one host name with no extra evidence. */
+    public Result match(String host) {
+        return match(host, Evidence.NONE);
+    }
+
+    /** Matches one host name (any text: bad input yields a rejection, never an exception). */
+    public Result match(String candidate, Evidence evidence) {
+        Object parsed = HostName.parse(candidate);
+        if (parsed instanceof HostName.Rejected r) return new Result(candidate, null, r.reason(), false, List.of());
+        HostName.Parsed p = (HostName.Parsed) parsed;
+        String host = p.ascii();
+        if (isOwned(host)) return new Result(candidate, host, null, true, List.of());
+        int s = p.suffixStart();
+        if (s == 0) return new Result(candidate, host, null, false, List.of());
+        if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
+        Query q = new Query(p, evidence == null ? Evidence.NONE : evidence);
+        String[] L = p.labels();
+        String[] U = p.unicodeLabels();
+        int r = s - 1;
+        int w = 0;
+        while (w < r && L[w].equals("www")) w++;
+        String[] skel = new String[L.length];
+        for (int i = w; i < L.length; i++) skel[i] = Skeleton.of(U[i]);
+        q.skel = skel;
+        analyse(q, r, U[r], skel[r], 0, true);
+        for (int j = w; j < r; j++) analyse(q, j, U[j], skel[j], 0, true);
+        if (r - 1 >= w) {
+            String raw = U[r - 1] + U[r];
+            if (raw.length() <= 63) analyse(q, r, raw, skel[r - 1] + skel[r], bit(Technique.DOT_INSERTION), false);
+        }
+        return new Result(candidate, host, null, false, q.finish());
+    }
+
+    private boolean isOwned(String host) {
+        int i = 0;
+        while (true) {
+            if (owned.contains(i == 0 ? host : host.substring(i))) return true;
+            int dot = host.indexOf('.', i);
+            if (dot < 0) return false;
+            i = dot + 1;
+        }
+    }
+
+    /** Per-call state. */
+    private final class Query {
+        final HostName.Parsed p;
+        final Evidence evidence;
+        final double bonus;
+        String[] skel;
+        final List<Match> best = new ArrayList<>(4);
+        final int[] bestEntity = new int[16];
+        int bestCount;
+        final IntArrayList probed = new IntArrayList();
+
+        Query(HostName.Parsed p, Evidence evidence) {
+            this.p = p;
+            this.evidence = evidence;
+            this.bonus = evidence.bonus();
+        }
+
+        void offer(int name, int mask, int labelIndex) {
+            mask |= nameMask[name];
+            mask |= context(name, labelIndex, mask);
+            double score = distinct(nameLen[name]);
+            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) score *= t.strength();
+            if (score + bonus < config.threshold() || score <= 0) return;
+            score = Math.min(1.0, score + (score >= 0.3 ? bonus : 0));
+            int e = nameEntity[name];
+            for (int i = 0; i < best.size(); i++) {
+                if (bestEntity[i] == e) {
+                    Match m = best.get(i);
+                    if (m.score() > score || m.score() == score && m.techniques().size() <= Integer.bitCount(mask)) return;
+                    best.set(i, match(name, mask, score));
+                    return;
+                }
+            }
+            if (best.size() < bestEntity.length) {
+                bestEntity[best.size()] = e;
+                best.add(match(name, mask, score));
+            }
+        }
+
+        private Match match(int name, int mask, double score) {
+            List<Technique> ts = new ArrayList<>(3);
+            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) ts.add(t);
+            return new Match(p.ascii(), nameProtected[name], entityNames[nameEntity[name]],
+                    Math.round(score * 1000) / 1000.0, List.copyOf(ts), nameRaw[name]);
+        }
+
+        /** Techniques that come from where the name sits in the host. */
+        private int context(int name, int j, int mask) {
+            String[] L = p.labels();
+            int s = p.suffixStart();
+            String ns = nameSuffix[name];
+            if (j == s - 1) {
+                String cs = p.suffix();
+                if (ns == null || cs.equals(ns)) return 0;
+                if (freeHosting.contains(cs)) return bit(Technique.FREE_HOSTING);
+                if (suffixSkeletonOf(s).equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
+                return tldBit(p);
+            }
+            String rest = HostName.join(L, j + 1, L.length, '.');
+            if (ns != null) {
+                String restSkel = suffixSkeletonOf(j + 1);
+                if (restSkel.equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
+                if (sameButLast(rest, ns)) return tldBit(p);
+                if (rest.startsWith(ns + ".") || rest.startsWith(ns + "-")) return bit(Technique.FRONT);
+                if (restSkel.startsWith(nameSuffixSkel[name] + ".") || restSkel.startsWith(nameSuffixSkel[name] + "-")) {
+                    return bit(Technique.FRONT) | bit(Technique.HOMOGLYPH);
+                }
+            }
+            if (freeHosting.contains(p.registrable()) || freeHosting.contains(p.suffix())) return bit(Technique.FREE_HOSTING);
+            return bit(Technique.SUBDOMAIN);
+        }
+
+        private String suffixSkeletonOf(int from) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = from; i < skel.length; i++) {
+                if (i > from) sb.append('.');
+                sb.append(skel[i] != null ? skel[i] : Skeleton.of(p.unicodeLabels()[i]));
+            }
+            return sb.toString();
+        }
+
+        List<Match> finish() {
+            if (best.isEmpty()) return List.of();
+            best.sort((a, b) -> Double.compare(b.score(), a.score()));
+            return best.size() > config.maxMatches() ? List.copyOf(best.subList(0, config.maxMatches())) : List.copyOf(best);
+        }
+    }
+
+    /** Same number of labels, all equal but the last ({@code diplomatie.gouv.fm} for {@code .gouv.fr}). */
+    static boolean sameButLast(String a, String b) {
+        int da = a.lastIndexOf('.'), db = b.lastIndexOf('.');
+        return da > 0 && da == db && a.regionMatches(0, b, 0, da) && !a.equals(b);
+    }
+
+    /** TLD swap to a suffix often abused (new gTLDs, generic-use ccTLDs, private suffixes) or not. */
+    private static int tldBit(HostName.Parsed p) {
+        return Suffixes.abused(p) ? bit(Technique.TLD) : bit(Technique.TLD) | bit(Technique.TLD_LEGACY);
+    }
+
+    /** Distinctiveness of a name by its length: short names collide by chance (0.6 .. 1). */
+    static double distinct(int len) {
+        if (len <= 3) return 0.6;
+        if (len == 4) return 0.7;
+        if (len == 5) return 0.8;
+        if (len == 6) return 0.9;
+        if (len == 7) return 0.95;
+        return 1.0;
+    }
+
+    /** Looks for names in one piece of the candidate (a label, or two labels joined). */
+    private void analyse(Query q, int labelIndex, String raw, String skel, int extra, boolean combine) {
+        probe(q, labelIndex, raw, skel, extra, 0);
+        if (!combine) return;
+        String hf = hyphenFree(Skeleton.light(raw));
+        // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
+        automaton.scan(hf, (pattern, start, end) -> {
+            if (start == 0 && end == hf.length()) return;
+            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            for (int name : patternNames[pattern]) {
+                int len = nameLen[name];
+                int mask = extra;
+                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD);
+                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
+                else continue;
+                if (!hyphenFree(raw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
+                q.offer(name, mask, labelIndex);
+            }
+        });
+        // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
+        if (raw.indexOf('-') > 0) {
+            String[] rawTokens = raw.split("-");
+            if (rawTokens.length < 2 || rawTokens.length > 8) return;
+            String[] tokens = new String[rawTokens.length];
+            for (int i = 0; i < tokens.length; i++) tokens[i] = Skeleton.light(rawTokens[i]);
+            for (int a = 0; a < tokens.length; a++) {
+                for (int b = a + 1; b <= tokens.length; b++) {
+                    if (a == 0 && b == tokens.length) continue;
+                    if (!allKeywords(tokens, 0, a) || !allKeywords(tokens, b, tokens.length)) continue;
+                    String rawPiece = String.join("-", java.util.Arrays.asList(rawTokens).subList(a, b));
+                    probe(q, labelIndex, rawPiece, Skeleton.of(rawPiece), extra | bit(Technique.KEYWORD), 1);
+                    if (b - a > 1) {
+                        String joined = rawPiece.replace("-", "");
+                        probe(q, labelIndex, joined, Skeleton.of(joined), extra | bit(Technique.KEYWORD), 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean allKeywords(String[] tokens, int from, int to) {
+        for (int i = from; i < to; i++) if (!decomposes(tokens[i], 0, tokens[i].length())) return false;
+        return true;
+    }
+
+    /** Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones. */
+    private void probe(Query q, int labelIndex, String raw, String skel, int extra, int minDistance) {
+        if (skel.isEmpty() || skel.length() > 64 || raw.length() > 64) return;
+        IntArrayList probed = q.probed;
+        probed.clear();
+        lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(skel, new long[skel.length() + 1]), probed);
+        if (!raw.equals(skel)) lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(raw, new long[raw.length() + 1]), probed);
+    }
+
+    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, IntArrayList probed) {
+        for (long k : keys) {
+            int[] post = index.get(k);
+            if (post == null) continue;
+            for (int name : post) {
+                if (probed.contains(name)) continue;
+                probed.add(name);
+                String ns = nameSkel[name];
+                int mask = extra;
+                if (skel.equals(ns)) {
+                    if (minDistance > 0) continue;
+                    if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
+                } else {
+                    if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
+                    Technique t = EditOps.classify(raw, nameRaw[name]);
+                    if (t == null) {
+                        t = EditOps.classify(skel, ns);
+                        if (t == null) continue;
+                        mask |= bit(Technique.HOMOGLYPH);
+                    }
+                    mask |= bit(t);
+                }
+                q.offer(name, mask, labelIndex);
+            }
+        }
+    }
+
+    /** True when {@code s[from, to)} is empty or a concatenation of keywords and digits 2-9. */
+    private boolean decomposes(String s, int from, int to) {
+        if (from >= to) return true;
+        int n = to - from;
+        if (n > 64) return false;
+        boolean[] ok = new boolean[n + 1];
+        ok[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!ok[i]) continue;
+            char c = s.charAt(from + i);
+            if (c >= '2' && c <= '9' || c == '-') ok[i + 1] = true;
+            for (int len : keywordLengths) {
+                if (i + len > n) break;
+                if (keywordSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
+            }
+        }
+        return ok[n];
+    }
+
+    /** Unmodifiable view of the keyword skeletons (for tests and documentation). */
+    Set<String> keywordSkeletons() {
+        return Collections.unmodifiableSet(keywordSkeletons);
+    }
+
+    static EnumSet<Technique> techniques(int mask) {
+        EnumSet<Technique> s = EnumSet.noneOf(Technique.class);
+        for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) s.add(t);
+        return s;
+    }
+}

@@ -1,0 +1,112 @@
+package org.lockstep.core.domains;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+
+/**
+ * The visual skeleton of a domain label: two labels that look alike get the same skeleton.
+ *
+ * <p>Non-ASCII labels go through case folding (NFKC_Casefold), the UTS #39 skeleton of ICU's
+ * {@link SpoofChecker} (Unicode confusables: Cyrillic {@code а} becomes Latin {@code a}) and accent
+ * stripping. Every label then goes through the ASCII look-alikes that UTS #39 leaves alone but that
+ * attackers use: {@code 0/o}, {@code 1/l}, {@code i/l}, {@code q/g}, {@code rn/m}, {@code vv/w},
+ * {@code cl/d}, {@code ln/h}. The result is only compared, never shown.
+ */
+final class Skeleton {
+    private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+    private static final Normalizer2 CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+    private static final char[] ASCII = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        ASCII['0'] = 'o';
+        ASCII['1'] = 'l';
+        ASCII['i'] = 'l';
+        ASCII['I'] = 'l';
+        ASCII['|'] = 'l';
+        ASCII['q'] = 'g';
+        ASCII['Q'] = 'g';
+    }
+
+    private Skeleton() {}
+
+    /** The skeleton of one label (or any short string), given in Unicode or ASCII form. */
+    static String of(String label) {
+        String s = label;
+        if (!isAscii(s)) {
+            s = CASEFOLD.normalize(s);
+            s = SPOOF.getSkeleton(s);
+            s = stripMarks(s);
+        }
+        return asciiPass(s);
+    }
+
+    /**
+     * A lighter skeleton for searching names inside longer labels: single-character look-alikes only,
+     * no multi-character rewrites, which could join characters across the boundary between a name
+     * and the text around it ({@code spiegel}+{@code news} must not turn {@code ln} into {@code h}).
+     */
+    static String light(String label) {
+        String s = label;
+        boolean ascii = isAscii(s);
+        if (!ascii) {
+            s = CASEFOLD.normalize(s);
+            s = SPOOF.getSkeleton(s);
+            s = stripMarks(s);
+        }
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = s.charAt(i);
+            out[i] = c < 128 ? ASCII[c] : Character.toLowerCase(c);
+        }
+        String r = new String(out);
+        return ascii ? r : r.replace("rn", "m"); // undo UTS #39's m -> rn
+    }
+
+    /** The skeleton of a dotted name, label by label, dots kept. */
+    static String ofName(String[] unicodeLabels, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) sb.append('.');
+            sb.append(of(unicodeLabels[i]));
+        }
+        return sb.toString();
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    private static String stripMarks(String s) {
+        String d = NFD.normalize(s);
+        StringBuilder sb = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            int t = Character.getType(c);
+            if (t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK) continue;
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String asciiPass(String s) {
+        int n = s.length();
+        char[] out = new char[n];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            c = c < 128 ? ASCII[c] : Character.toLowerCase(c);
+            if (o > 0) {
+                char p = out[o - 1];
+                if (p == 'r' && c == 'n') { out[o - 1] = 'm'; continue; }
+                if (p == 'v' && c == 'v') { out[o - 1] = 'w'; continue; }
+                if (p == 'c' && c == 'l') { out[o - 1] = 'd'; continue; }
+                if (p == 'l' && c == 'n') { out[o - 1] = 'h'; continue; }
+            }
+            out[o++] = c;
+        }
+        return new String(out, 0, o);
+    }
+}

@@ -1,0 +1,52 @@
+package org.lockstep.core.domains;
+
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import com.google.thirdparty.publicsuffix.PublicSuffixType;
+import java.util.Set;
+
+/**
+ * What a public suffix says about a domain. Two facts are used for ranking:
+ *
+ * <ul>
+ *   <li>Abused suffixes: look-alike operations register on new generic suffixes ({@code .ltd},
+ *       {@code .work}, {@code .pics}), on country codes sold as generic ones ({@code .co}, {@code .ws},
+ *       {@code .cc}) and on private second-level suffixes ({@code eu.com}, {@code co.com}); see the
+ *       Doppelganger domains in VIGINUM's RRN report (2023) and Interisle's Phishing Landscape
+ *       reports. A country code or legacy suffix ({@code .ie}, {@code .com}) more often hosts an
+ *       unrelated real site of the same name.
+ *   <li>Government namespaces ({@code gov.xx}, {@code gouv.xx}, {@code gv.at}, {@code .gov}) are
+ *       registered only by governments, so a name there is never an attacker's registration.
+ * </ul>
+ */
+final class Suffixes {
+    private static final Set<String> LEGACY = Set.of("com", "net", "org", "edu", "gov", "mil", "int", "biz", "info", "name", "mobi", "aero", "coop", "museum", "jobs", "travel", "post", "asia", "cat", "tel", "pro", "arpa");
+    private static final Set<String> GENERIC_CC = Set.of("co", "cc", "ws", "pw", "tk", "ml", "ga", "cf", "gq", "me", "io", "tv", "su", "ly", "to", "gg", "nu", "la", "fm", "am", "sh", "ac", "vc", "ai", "im", "is", "so", "st");
+    private static final Set<String> GOVERNMENT_LABELS = Set.of("gov", "gouv", "gv", "gob", "govt", "mil", "gub", "go", "admin", "bund");
+    private static final Set<String> GOVERNMENT_TLDS = Set.of("gov", "mil");
+
+    private Suffixes() {}
+
+    /** True when the host's public suffix is one that look-alike operations favour. */
+    static boolean abused(HostName.Parsed p) {
+        String suffix = p.suffix();
+        if (!p.knownSuffix()) return true;
+        PublicSuffixType t = PublicSuffixPatterns.EXACT.get(suffix);
+        if (t == PublicSuffixType.PRIVATE) return true;
+        String[] L = p.labels();
+        String tld = L[L.length - 1];
+        if (tld.length() == 2) return GENERIC_CC.contains(tld) && L.length - p.suffixStart() == 1;
+        return !LEGACY.contains(tld);
+    }
+
+    /** True when the host lies in a government-only namespace ({@code *.gov.pl}, {@code *.gv.at}, {@code *.gov}). */
+    static boolean governmentNamespace(HostName.Parsed p) {
+        String[] L = p.labels();
+        int s = p.suffixStart();
+        if (GOVERNMENT_TLDS.contains(L[L.length - 1])) return true;
+        if (L.length - s >= 2 && p.knownSuffix()) {
+            PublicSuffixType t = PublicSuffixPatterns.EXACT.get(p.suffix());
+            return t != PublicSuffixType.PRIVATE && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,78 @@
+package org.lockstep.core.domains;
+
+/**
+ * How a look-alike differs from the protected name. Each technique has a strength in (0, 1]: the
+ * score of a match is the product of the strengths of its techniques (techniques combine freely),
+ * times the distinctiveness of the protected name.
+ *
+ * <p>The typo kinds follow the fuzzers of dnstwist and the typosquatting taxonomy of Wang et al.,
+ * "Strider Typo-Patrol" (2006); bit flips follow Dinaburg, "Bitsquatting" (Black Hat 2011).
+ */
+public enum Technique {
+    /** Same label under another public suffix ({@code spiegel.ltd} for {@code spiegel.de}). */
+    TLD("tld", 0.9),
+    /**
+     * Qualifies {@link #TLD}: the new suffix is a country code or a legacy generic suffix
+     * ({@code .com}, {@code .org}), where real sites with the same name are common; lowers the score.
+     */
+    TLD_LEGACY("tld-cc-or-legacy", 0.9),
+    /** Characters replaced by look-alikes (UTS #39 confusables, {@code rn/m}, {@code 0/o}, accents). */
+    HOMOGLYPH("homoglyph", 0.95),
+    /** One character left out. */
+    OMISSION("omission", 0.8),
+    /** One character added (not a repeat of its neighbour, not a hyphen). */
+    INSERTION("insertion", 0.75),
+    /** One character doubled. */
+    REPETITION("repetition", 0.8),
+    /** A hyphen added inside the name. */
+    HYPHENATION("hyphenation", 0.85),
+    /** One character replaced by one next to it on a QWERTY/AZERTY/QWERTZ keyboard. */
+    KEYBOARD("keyboard", 0.8),
+    /** One vowel replaced by another. */
+    VOWEL_SWAP("vowel-swap", 0.8),
+    /** One character differing by one bit. */
+    BITFLIP("bitflip", 0.7),
+    /** One character replaced by another (none of the above). */
+    REPLACEMENT("replacement", 0.7),
+    /** Two neighbouring characters swapped. */
+    TRANSPOSITION("transposition", 0.8),
+    /** A dot inserted inside the name ({@code spie.gel.de}). */
+    DOT_INSERTION("dot-insertion", 0.8),
+    /** Dots of the real domain turned into hyphens or removed ({@code nato-int.com}). */
+    DOTS("dots", 0.9),
+    /** The name combined with keywords such as {@code mail-}, {@code login}, {@code onedrive}. */
+    KEYWORD("keyword", 0.9),
+    /** An organisation name (not a domain label) used as the label. */
+    NAME("name", 0.85),
+    /** The whole real domain at the front of a longer host ({@code leparisien.fr.ltd}). */
+    FRONT("front", 0.9),
+    /** The name as a subdomain label of a free-hosting service ({@code spiegel.github.io} style). */
+    FREE_HOSTING("free-hosting", 0.8),
+    /** The name as a subdomain label of another domain. */
+    SUBDOMAIN("subdomain", 0.45),
+    /** The name inside a longer label with other text around it: weak alone. */
+    CONTAINS("contains", 0.45);
+
+    private final String label;
+    private final double strength;
+
+    Technique(String label, double strength) {
+        this.label = label;
+        this.strength = strength;
+    }
+
+    /** Short lower-case name used in output. */
+    public String label() {
+        return label;
+    }
+
+    /** Strength in (0, 1]: how strongly this technique alone indicates imitation. */
+    public double strength() {
+        return strength;
+    }
+
+    /** True for the single-edit typo kinds. */
+    public boolean isTypo() {
+        return ordinal() >= OMISSION.ordinal() && ordinal() <= TRANSPOSITION.ordinal();
+    }
+}

@@ -1,0 +1,114 @@
+package org.lockstep.core.coord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lockstep.core.model.Platform;
+import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostRef;
+import org.lockstep.core.model.PostTable;
+
+/**
+ * End-to-end detection on a small hand-built world: organic reposting cascades, a few hyperactive
+ * organic accounts that repost a third of everything, and a planted ring of eight accounts that repost
+ * the same fifteen posts within seconds of each other.
+ */
+class CoordPipelineTest {
+    static final long H = 3_600_000;
+
+    static PostTable world(long seed, Set<String> planted, Set<String> hyper) {
+        Random rnd = new Random(seed);
+        PostTable.Builder b = PostTable.builder();
+        int originals = 1500;
+        long[] born = new long[originals];
+        int id = 0;
+        for (int k = 0; k < originals; k++) {
+            born[k] = (long) (rnd.nextDouble() * 72 * H);
+            b.add(Post.builder(Platform.TWITTER).id("o" + k).accountId("u" + rnd.nextInt(400)).timeMs(born[k])
+                    .text("original post number " + k).build());
+        }
+        for (int k = 0; k < originals; k++) {
+            int reposts = (int) Math.min(300, Math.floor(1 / Math.pow(rnd.nextDouble(), 0.9)));
+            for (int r = 0; r < reposts; r++) {
+                long t = born[k] + (long) (-Math.log(1 - rnd.nextDouble()) * 0.5 * H);
+                b.add(repost("r" + id++, "u" + rnd.nextInt(400), k, t));
+            }
+            for (int h = 0; h < 10; h++) {
+                if (rnd.nextDouble() < 0.33) {
+                    long t = born[k] + (long) (-Math.log(1 - rnd.nextDouble()) * 0.3 * H);
+                    b.add(repost("r" + id++, "hyper" + h, k, t));
+                }
+            }
+        }
+        for (int h = 0; h < 10; h++) hyper.add("hyper" + h);
+        for (int target = 0; target < 15; target++) {
+            int k = rnd.nextInt(originals);
+            long start = born[k] + (long) (rnd.nextDouble() * 2 * H);
+            for (int s = 0; s < 8; s++) {
+                b.add(repost("r" + id++, "sock" + s, k, start + rnd.nextInt(20_000)));
+                planted.add("sock" + s);
+            }
+        }
+        return b.build();
+    }
+
+    static Post repost(String id, String account, int original, long t) {
+        return Post.builder(Platform.TWITTER).id(id).accountId(account).timeMs(t)
+                .repostOf(new PostRef("o" + original, null, null)).build();
+    }
+
+    @Test
+    void findsThePlantedRingAndNotTheHyperactiveAccounts() {
+        Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
+        PostTable table = world(1, planted, hyper);
+        CoordinationResult r = Coordination.detect(table, CoordinationConfig.builder().build());
+        Set<String> found = new HashSet<>();
+        for (int a : r.accounts().members) found.add(r.accountName(a));
+        Set<String> tp = new HashSet<>(found);
+        tp.retainAll(planted);
+        assertEquals(planted, tp, "recall: found " + found);
+        assertTrue(tp.size() >= 0.95 * found.size(), "precision: found " + found);
+        for (String h : hyper) assertTrue(!found.contains(h), h + " flagged");
+        // 8 accounts, all 28 pairs, one component, one group
+        assertEquals(28, r.edges().size);
+        assertEquals(1, r.components());
+        assertEquals(1, r.groups().size());
+        GroupStats g = r.groups().get(0);
+        assertEquals(8, g.size());
+        assertEquals(1.0, g.density(), 1e-12);
+        assertEquals(Signal.CO_REPOST.bit(), g.signals());
+        Edges e = r.edges();
+        for (int i = 0; i < e.size; i++) {
+            assertEquals(15, e.objects[i]);
+            assertTrue(e.qValue[i] <= 0.05);
+            assertTrue(e.minGapMs[i] <= e.medianGapMs[i] && e.medianGapMs[i] <= 20_000);
+            assertEquals(e.coActions[i], r.evidence().count(i));
+            for (int k = r.evidence().start(i); k < r.evidence().end(i); k++) {
+                assertTrue(Math.abs(r.evidence().gapMs(k)) <= 20_000);
+                assertEquals(r.evidence().object[k] - r.actions().objectBase(Signal.CO_REPOST),
+                        table.posts.find(r.objectName(r.evidence().object[k])));
+            }
+        }
+    }
+
+    @Test
+    void percentileAndMinWeightModesKeepMoreThanSignificance() {
+        Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
+        PostTable table = world(2, planted, hyper);
+        CoordinationResult sig = Coordination.detect(table, CoordinationConfig.builder().build());
+        CoordinationResult pct = Coordination.detect(table, CoordinationConfig.builder()
+                .selection(CoordinationConfig.Selection.PERCENTILE).edgeWeightPercentile(0.99).minRepetitions(1).build());
+        CoordinationResult mw = Coordination.detect(table, CoordinationConfig.builder()
+                .selection(CoordinationConfig.Selection.MIN_WEIGHT).minEdgeWeight(3).minRepetitions(1).build());
+        assertTrue(pct.edges().size > sig.edges().size, pct.edges().size + " vs " + sig.edges().size);
+        assertTrue(mw.edges().size >= sig.edges().size);
+        List<String> names = new java.util.ArrayList<>();
+        for (int a : pct.accounts().members) names.add(pct.accountName(a));
+        assertTrue(names.containsAll(planted));
+    }
+}

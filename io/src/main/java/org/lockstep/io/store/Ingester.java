@@ -1,0 +1,440 @@
+package org.lockstep.io.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.lockstep.core.model.AccountSnapshot;
+import org.lockstep.core.model.Media;
+import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostRef;
+import org.lockstep.core.url.UrlNormalizer;
+import org.lockstep.io.read.Problem;
+import org.lockstep.io.read.ReadOptions;
+import org.lockstep.io.read.ReadReport;
+import org.lockstep.io.read.Readers;
+import org.lockstep.io.read.TooManyErrorsException;
+
+/**
+ * Streams posts from the readers into the case database: the DuckDB appender fills session-local
+ * staging tables, and every {@code batchSize} posts (and at each file's end) one transaction moves the
+ * posts not yet stored into the real tables and records the file's progress. A crash therefore loses
+ * at most the open batch, and the progress row says how many posts of the file are safe, so the next
+ * ingest of the same file (same fingerprint) skips them.
+ */
+final class Ingester {
+    private static final String[] COPY_SQL = {
+        """
+        CREATE OR REPLACE TEMP TABLE stage_new AS
+        SELECT s.seq, s.platform, s.post_id FROM stage_posts s
+        WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.platform = s.platform AND p.post_id = s.post_id)
+        QUALIFY row_number() OVER (PARTITION BY s.platform, s.post_id ORDER BY s.seq) = 1""",
+        """
+        INSERT INTO posts SELECT s.platform, s.post_id, s.account_id, s.handle, epoch_ms(s.time_ms), s.kind, s.text, s.lang,
+          s.repost_of, s.repost_of_account, s.repost_of_handle, s.reply_to, s.reply_to_account, s.reply_to_handle,
+          s.quote_of, s.quote_of_account, s.quote_of_handle, $1, $2
+        FROM stage_posts s JOIN stage_new n USING (seq) ORDER BY s.seq""",
+        "INSERT INTO post_urls SELECT n.platform, n.post_id, u.ord, u.url, u.url_normalized, u.host, u.domain FROM stage_urls u JOIN stage_new n USING (seq)",
+        "INSERT INTO post_hashtags SELECT n.platform, n.post_id, h.ord, h.hashtag FROM stage_hashtags h JOIN stage_new n USING (seq)",
+        "INSERT INTO post_mentions SELECT n.platform, n.post_id, m.ord, m.handle FROM stage_mentions m JOIN stage_new n USING (seq)",
+        "INSERT INTO post_media SELECT n.platform, n.post_id, m.ord, m.url, m.type, m.hash FROM stage_media m JOIN stage_new n USING (seq)",
+    };
+
+    /** Account columns merged field by field: the newest known value wins, an unknown never erases a known one. */
+    private static final String[][] ACCOUNT_FIELDS = {
+        {"handle", "a_handle"}, {"display_name", "a_display_name"}, {"description", "a_description"},
+        {"location", "a_location"}, {"lang", "a_lang"}, {"avatar_url", "a_avatar_url"},
+        {"created_at", "epoch_ms(a_created_ms)"}, {"followers", "a_followers"}, {"following", "a_following"},
+        {"posts", "a_posts"}, {"default_profile", "a_default_profile"}, {"default_avatar", "a_default_avatar"},
+        {"verified", "a_verified"},
+    };
+
+    private static final String ACCOUNTS_SQL = accountsSql();
+
+    private final CaseDb db;
+    private final DuckDBConnection conn;
+    private final int batchSize;
+    private final IngestListener listener;
+    private final IngestReport report = new IngestReport();
+    private DuckDBAppender posts, urls, tags, mentions, media;
+    private long seq;
+    private long pending;
+    private long totalRead;
+    // the file being read
+    private String file;
+    private long fileId;
+    private long skip;
+    private long fileCommitted;
+    private long fileStored, fileDuplicates, fileBatches;
+
+    Ingester(CaseDb db, int batchSize, IngestListener listener) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
+        this.db = db;
+        this.conn = db.connection();
+        this.batchSize = batchSize;
+        this.listener = listener == null ? IngestListener.NONE : listener;
+    }
+
+    IngestReport run(List<String> inputs, ReadOptions options, Consumer<Problem> problems) throws IOException {
+        long t0 = System.nanoTime();
+        Path quarantine = options.quarantine();
+        Path qtmp = null;
+        if (quarantine != null) {
+            Path parent = quarantine.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.write(quarantine, new byte[0]);
+            qtmp = quarantine.resolveSibling(quarantine.getFileName() + ".part");
+        }
+        try {
+            sql(Schema.STAGING);
+            openAppenders();
+            for (String in : expand(inputs)) {
+                long remaining = options.maxErrors() < 0 ? -1 : Math.max(0, options.maxErrors() - report.rejected());
+                ReadOptions o = options.withMaxErrors(remaining).withQuarantine(qtmp);
+                boolean stop = readFile(in, o, problems);
+                if (qtmp != null) appendQuarantine(qtmp, quarantine);
+                if (stop) break;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+        } finally {
+            closeAppenders();
+            if (qtmp != null) Files.deleteIfExists(qtmp);
+        }
+        report.seconds((System.nanoTime() - t0) / 1e9);
+        return report;
+    }
+
+    /** Reads one input; returns true when the error limit stopped reading. */
+    private boolean readFile(String in, ReadOptions o, Consumer<Problem> problems) throws IOException, SQLException {
+        startFile(in);
+        ReadReport rr;
+        boolean stop = false;
+        String status = "complete";
+        try {
+            rr = Readers.read(List.of(in), o, this::accept, problems);
+        } catch (TooManyErrorsException e) {
+            rr = e.report();
+            report.stopped(e.getMessage());
+            status = "stopped";
+            stop = true;
+        } catch (RuntimeException | IOException e) {
+            markFile("interrupted");
+            throw e;
+        }
+        commit();
+        report.add(rr);
+        if (rr.filesFailed() > 0 && rr.posts() == 0) status = "failed";
+        try (PreparedStatement ps = conn.prepareStatement("""
+                UPDATE ingest_files SET finished_at = now()::TIMESTAMP, status = ?, records = ?, posts_read = ?,
+                  rejected = ?, warnings = ?, formats = ? WHERE file_id = ?""")) {
+            ps.setString(1, status);
+            ps.setLong(2, rr.records());
+            ps.setLong(3, rr.posts());
+            ps.setLong(4, rr.rejected());
+            ps.setLong(5, rr.warnings());
+            ps.setString(6, String.join(",", rr.postsByFormat().keySet()));
+            ps.setLong(7, fileId);
+            ps.executeUpdate();
+        }
+        listener.fileFinished(in);
+        return stop;
+    }
+
+    private void startFile(String in) throws IOException, SQLException {
+        file = in.equals("-") ? "<stdin>" : Path.of(in).toAbsolutePath().normalize().toString();
+        long size = -1;
+        String fp = null;
+        if (!in.equals("-") && Files.isRegularFile(Path.of(in)) && Files.isReadable(Path.of(in))) {
+            size = Files.size(Path.of(in));
+            fp = Fingerprint.of(Path.of(in));
+        }
+        skip = 0;
+        if (fp != null) {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT status, posts_committed, started_at, path FROM ingest_files WHERE fingerprint = ?
+                    ORDER BY file_id DESC LIMIT 1""")) {
+                ps.setString(1, fp);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        String st = rs.getString(1);
+                        long committed = rs.getLong(2);
+                        String when = rs.getString(3);
+                        if (!st.equals("complete") && !st.equals("failed") && committed > 0) {
+                            skip = committed;
+                            report.note("resuming " + file + ": an ingest started " + when + " stopped ("
+                                    + st + ") after committing " + committed + " posts of it; they are skipped");
+                        } else if (st.equals("complete")) {
+                            report.note(file + " was ingested completely before (" + when
+                                    + "); it is read again and its posts count as duplicates");
+                        }
+                    }
+                }
+            }
+        }
+        fileId = db.nextFileId();
+        fileCommitted = skip;
+        fileStored = fileDuplicates = fileBatches = 0;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                INSERT INTO ingest_files (file_id, path, size, fingerprint, started_at, status, resumed_after, batches,
+                  posts_committed, stored, duplicates) VALUES (?, ?, ?, ?, now()::TIMESTAMP, 'running', ?, 0, ?, 0, 0)""")) {
+            ps.setLong(1, fileId);
+            ps.setString(2, file);
+            if (size < 0) ps.setNull(3, java.sql.Types.BIGINT);
+            else ps.setLong(3, size);
+            ps.setString(4, fp);
+            ps.setLong(5, skip);
+            ps.setLong(6, skip);
+            ps.executeUpdate();
+        }
+        report.resumed(skip);
+        listener.fileStarted(file, size, skip);
+    }
+
+    private void markFile(String status) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE ingest_files SET status = ? WHERE file_id = ?")) {
+            ps.setString(1, status);
+            ps.setLong(2, fileId);
+            ps.executeUpdate();
+        } catch (SQLException ignored) {
+            // the row keeps 'running', which reads as interrupted too
+        }
+    }
+
+    /** The post sink: never throws IllegalArgumentException, which the readers would take for a bad record. */
+    private void accept(Post p) {
+        totalRead++;
+        if ((totalRead & 4095) == 0) listener.posts(totalRead);
+        if (skip > 0) {
+            skip--;
+            return;
+        }
+        try {
+            stage(p);
+            if (++pending >= batchSize) commit();
+        } catch (SQLException e) {
+            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void stage(Post p) throws SQLException {
+        long s = seq++;
+        posts.beginRow();
+        posts.append(s).append(p.platform().label()).append(p.id()).append(p.accountId()).append(p.handle())
+                .append(p.timeMs()).append(p.kind().label()).append(p.text()).append(p.lang());
+        ref(p.repostOf());
+        ref(p.replyTo());
+        ref(p.quoteOf());
+        AccountSnapshot a = p.account();
+        if (a == null) {
+            posts.append(p.handle());
+            for (int i = 0; i < 5; i++) posts.append((String) null);
+            for (int i = 0; i < 4; i++) posts.append((Long) null);
+            for (int i = 0; i < 3; i++) posts.append((Boolean) null);
+        } else {
+            posts.append(a.handle() != null ? a.handle() : p.handle()).append(a.displayName()).append(a.description())
+                    .append(a.location()).append(a.lang()).append(a.avatarUrl());
+            num(a.createdAtMs());
+            num(a.followers());
+            num(a.following());
+            num(a.posts());
+            posts.append(a.defaultProfile()).append(a.defaultAvatar()).append(a.verified());
+        }
+        posts.endRow();
+
+        int ord = 0;
+        List<String> seen = new ArrayList<>(4);
+        for (String u : p.urls()) {
+            if (u == null || u.isEmpty() || seen.contains(u)) continue;
+            seen.add(u);
+            String n = UrlNormalizer.normalize(u);
+            String host = n == null ? null : UrlNormalizer.host(n);
+            urls.beginRow();
+            urls.append(s).append(ord++).append(u).append(n).append(host)
+                    .append(host == null ? null : UrlNormalizer.registrableDomain(host));
+            urls.endRow();
+        }
+        ord = 0;
+        seen.clear();
+        for (String h : p.hashtags()) {
+            if (h == null || h.isEmpty()) continue;
+            String l = h.toLowerCase(Locale.ROOT);
+            if (seen.contains(l)) continue;
+            seen.add(l);
+            tags.beginRow();
+            tags.append(s).append(ord++).append(l);
+            tags.endRow();
+        }
+        ord = 0;
+        seen.clear();
+        for (String m : p.mentions()) {
+            if (m == null || m.isEmpty()) continue;
+            String l = m.toLowerCase(Locale.ROOT);
+            if (seen.contains(l)) continue;
+            seen.add(l);
+            mentions.beginRow();
+            mentions.append(s).append(ord++).append(l);
+            mentions.endRow();
+        }
+        ord = 0;
+        for (Media m : p.media()) {
+            if (m == null) continue;
+            media.beginRow();
+            media.append(s).append(ord++).append(m.url()).append(m.type()).append(m.hash());
+            media.endRow();
+        }
+    }
+
+    private void ref(PostRef r) throws SQLException {
+        if (r == null) posts.append((String) null).append((String) null).append((String) null);
+        else posts.append(r.postId()).append(r.accountId()).append(r.handle());
+    }
+
+    private void num(long v) throws SQLException {
+        if (v == AccountSnapshot.UNKNOWN) posts.append((Long) null);
+        else posts.append(v);
+    }
+
+    /** Moves the staged batch into the tables in one transaction, with the file's progress. */
+    private void commit() throws SQLException {
+        if (pending == 0) return;
+        for (DuckDBAppender a : appenders()) a.flush();
+        long batch = db.nextBatch();
+        long stored;
+        conn.setAutoCommit(false);
+        try (Statement st = conn.createStatement()) {
+            st.execute(COPY_SQL[0]);
+            try (PreparedStatement ps = conn.prepareStatement(COPY_SQL[1])) {
+                ps.setString(1, file);
+                ps.setLong(2, batch);
+                stored = ps.executeUpdate();
+            }
+            for (int i = 2; i < COPY_SQL.length; i++) st.execute(COPY_SQL[i]);
+            st.execute(ACCOUNTS_SQL);
+            long dup = pending - stored;
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
+                ps.setLong(1, batch);
+                ps.setLong(2, fileId);
+                ps.setLong(3, pending);
+                ps.setLong(4, stored);
+                ps.setLong(5, dup);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    UPDATE ingest_files SET batches = batches + 1, posts_committed = posts_committed + ?,
+                      stored = stored + ?, duplicates = duplicates + ? WHERE file_id = ?""")) {
+                ps.setLong(1, pending);
+                ps.setLong(2, stored);
+                ps.setLong(3, dup);
+                ps.setLong(4, fileId);
+                ps.executeUpdate();
+            }
+            for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new"}) {
+                st.execute("DELETE FROM " + t);
+            }
+            conn.commit();
+            report.batch(stored, dup);
+            fileStored += stored;
+            fileDuplicates += dup;
+            fileBatches++;
+            fileCommitted += pending;
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+        long n = pending;
+        pending = 0;
+        seq = 0;
+        listener.batchCommitted(file, batch, n, stored, n - stored);
+    }
+
+    private static String accountsSql() {
+        StringBuilder agg = new StringBuilder();
+        StringBuilder upd = new StringBuilder();
+        for (String[] f : ACCOUNT_FIELDS) {
+            agg.append("arg_max(").append(f[1]).append(", time_ms) FILTER (WHERE ").append(f[1]).append(" IS NOT NULL), ");
+            if (upd.length() > 0) upd.append(", ");
+            upd.append(f[0]).append(" = CASE WHEN excluded.last_seen >= accounts.last_seen THEN coalesce(excluded.")
+                    .append(f[0]).append(", accounts.").append(f[0]).append(") ELSE coalesce(accounts.").append(f[0])
+                    .append(", excluded.").append(f[0]).append(") END");
+        }
+        return "INSERT INTO accounts SELECT platform, account_id, " + agg
+                + "epoch_ms(min(time_ms)), epoch_ms(max(time_ms)) FROM stage_posts GROUP BY platform, account_id "
+                + "ON CONFLICT (platform, account_id) DO UPDATE SET " + upd
+                + ", first_seen = least(accounts.first_seen, excluded.first_seen)"
+                + ", last_seen = greatest(accounts.last_seen, excluded.last_seen)";
+    }
+
+    private void openAppenders() throws SQLException {
+        posts = conn.createAppender("temp", "main", "stage_posts");
+        urls = conn.createAppender("temp", "main", "stage_urls");
+        tags = conn.createAppender("temp", "main", "stage_hashtags");
+        mentions = conn.createAppender("temp", "main", "stage_mentions");
+        media = conn.createAppender("temp", "main", "stage_media");
+    }
+
+    private DuckDBAppender[] appenders() {
+        return new DuckDBAppender[] {posts, urls, tags, mentions, media};
+    }
+
+    private void closeAppenders() {
+        for (DuckDBAppender a : appenders()) {
+            if (a == null) continue;
+            try {
+                a.close();
+            } catch (SQLException ignored) {
+                // staging data is session-local and thrown away anyway
+            }
+        }
+    }
+
+    private void sql(String[] statements) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String s : statements) st.execute(s);
+        }
+    }
+
+    /** Files in the order the readers would read them: directories recursively, in name order. */
+    static List<String> expand(List<String> inputs) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String in : inputs) {
+            Path p = in.equals("-") ? null : Path.of(in);
+            if (p != null && Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(f -> out.add(f.toString()));
+                }
+            } else {
+                out.add(in);
+            }
+        }
+        return out;
+    }
+
+    private static void appendQuarantine(Path part, Path target) throws IOException {
+        if (!Files.exists(part)) return;
+        try (Stream<String> lines = Files.lines(part, StandardCharsets.UTF_8);
+                BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            for (String l : (Iterable<String>) lines::iterator) {
+                if (l.isBlank()) continue;
+                w.write(l);
+                w.write('\n');
+            }
+        }
+    }
+}
