@@ -129,7 +129,8 @@ final class CampaignsReport {
             d.figure(svg, "Posts over the episode; markers: first burst, first flagged, language shift.");
             Table parts = new Table("indicator", "share of posts", "weight", "contribution");
             for (Campaign.Part p : c.profile().parts()) {
-                parts.row(p.indicator(), pct(p.share()), String.format("%.2f", p.weight()), String.format("%.3f", p.contribution()));
+                if (!p.measured()) parts.row(p.indicator(), "not measured", "—", "—");
+                else parts.row(p.indicator(), pct(p.share()), String.format("%.2f", p.weight()), String.format("%.3f", p.contribution()));
             }
             d.table(parts.caption("Score breakdown (score = sum of contributions)"));
             Table sp = new Table("order", "handle", "time (UTC)", "kind", "lang");

@@ -142,8 +142,9 @@ final class CampaignsSupport {
         for (Campaign.Part pt : p.parts()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("indicator", pt.indicator());
+            x.put("measured", pt.measured());
             x.put("share", finite(pt.share()));
-            x.put("weight", pt.weight());
+            x.put("weight", finite(pt.weight()));
             x.put("contribution", finite(pt.contribution()));
             parts.add(x);
         }

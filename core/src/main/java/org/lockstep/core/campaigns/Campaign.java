@@ -21,8 +21,11 @@ public record Campaign(int entityId, String entity, EntityType type, boolean fla
     /** Peak of one scale: the highest z and its window count and expected count, at {@code at}. */
     public record ScaleBurst(long scaleMs, double peakZ, int peakCount, double expected, long at, Long firstAt) {}
 
-    /** One indicator of the manipulation score: its share, weight and contribution {@code share × weight}. */
-    public record Part(String indicator, double share, double weight, double contribution) {}
+    /**
+     * One indicator of the manipulation score: its share, effective weight (after leaving out what was not
+     * measured) and contribution {@code share × weight}; {@code measured} is false when its input was missing.
+     */
+    public record Part(String indicator, boolean measured, double share, double weight, double contribution) {}
 
     /**
      * The amplification profile of the episode.

@@ -132,6 +132,7 @@ public final class CampaignDetector {
         long firstScale = 0;
         double scoreAtFlag = Double.NaN;
         Window w = new Window();
+        double[] wt = weights(in);
         // an entity already present when the data starts has unknown history: test it only once a full
         // minHistory of data precedes the window (warm-up); an entity first seen later is new, tested at once
         boolean presentAtStart = t.time[rows[off]] < t0 + config.minHistoryMs();
@@ -169,7 +170,7 @@ public final class CampaignDetector {
             if (firstBurst < 0) firstBurst = i;
             lastBurst = i;
             if (flagIdx < 0 && w.accounts >= config.minAccounts()) {
-                double score = windowScore(w);
+                double score = windowScore(w, wt);
                 if (score >= config.flagThreshold()) { flagIdx = i; scoreAtFlag = score; }
             }
         }
@@ -205,13 +206,22 @@ public final class CampaignDetector {
         }
     }
 
-    private double windowScore(Window w) {
+    /** Effective weights in part order (coordinated, inauthentic, new, batch, hyperactive, repetition). */
+    private double[] weights(AccountInputs in) {
         ManipulationWeights mw = config.weights();
+        double[] w = {in.group() == null ? 0 : mw.coordinated(), in.inauthenticity() == null ? 0 : mw.inauthentic(),
+                mw.newAccounts(), in.actingBatch() == null ? 0 : mw.creationBatch(),
+                in.hyperactive() == null ? 0 : mw.hyperactive(), mw.repetition()};
+        double sum = 0;
+        for (double x : w) sum += x;
+        if (sum > 0) for (int i = 0; i < w.length; i++) w[i] /= sum;
+        return w;
+    }
+
+    private static double windowScore(Window w, double[] wt) {
         double p = Math.max(1, w.posts);
-        return mw.coordinated() * w.coord / p + mw.inauthentic() * w.inauth / p
-                + mw.newAccounts() * (w.known == 0 ? 0 : w.newAcc / (double) w.known)
-                + mw.creationBatch() * w.batch / p + mw.hyperactive() * w.hyper / p
-                + mw.repetition() * (1 - w.accounts / p);
+        return wt[0] * w.coord / p + wt[1] * w.inauth / p + wt[2] * (w.known == 0 ? 0 : w.newAcc / (double) w.known)
+                + wt[3] * w.batch / p + wt[4] * w.hyper / p + wt[5] * (1 - w.accounts / p);
     }
 
     // ---------------------------------------------------------------- episode profile
@@ -270,15 +280,15 @@ public final class CampaignDetector {
         }
         s.clear();
         double p = m;
-        ManipulationWeights mw = config.weights();
+        double[] wt = weights(in);
         double newShare = w.known == 0 ? 0 : w.newAcc / (double) w.known;
         List<Campaign.Part> parts = List.of(
-                part("coordinated_groups", w.coord / p, mw.coordinated()),
-                part("inauthentic_accounts", w.inauth / p, mw.inauthentic()),
-                part("new_accounts", newShare, mw.newAccounts()),
-                part("creation_batches", w.batch / p, mw.creationBatch()),
-                part("hyperactive_accounts", w.hyper / p, mw.hyperactive()),
-                part("repetition", 1 - w.accounts / p, mw.repetition()));
+                part("coordinated_groups", in.group() != null, w.coord / p, wt[0]),
+                part("inauthentic_accounts", in.inauthenticity() != null, w.inauth / p, wt[1]),
+                part("new_accounts", true, newShare, wt[2]),
+                part("creation_batches", in.actingBatch() != null, w.batch / p, wt[3]),
+                part("hyperactive_accounts", in.hyperactive() != null, w.hyper / p, wt[4]),
+                part("repetition", true, 1 - w.accounts / p, wt[5]));
         double score = 0;
         for (Campaign.Part pt : parts) score += pt.contribution();
 
@@ -321,8 +331,8 @@ public final class CampaignDetector {
                 languageShift(t, ep), origin(t, ep), cascade(t, ep), bridges(t, ep, in.group(), ownLang), timeline(t, ep), null);
     }
 
-    private static Campaign.Part part(String name, double share, double weight) {
-        return new Campaign.Part(name, share, weight, share * weight);
+    private static Campaign.Part part(String name, boolean measured, double share, double weight) {
+        return new Campaign.Part(name, measured, share, weight, share * weight);
     }
 
     static String langName(PostTable t, int l) {

@@ -10,6 +10,6 @@ package org.lockstep.core.campaigns;
 public record ManipulationWeights(double coordinated, double inauthentic, double newAccounts, double creationBatch,
                                   double hyperactive, double repetition) {
     public static ManipulationWeights defaults() {
-        return new ManipulationWeights(0.30, 0.25, 0.15, 0.15, 0.05, 0.10);
+        return new ManipulationWeights(0.30, 0.25, 0.15, 0.10, 0.10, 0.10);
     }
 }

@@ -77,11 +77,16 @@ class CampaignDetectorTest {
         assertEquals(times.get(9), c.firstFlaggedAt());
         assertEquals(times.get(9), c.firstBurstAt());
         assertEquals(5 * MIN, c.firstBurstScaleMs());
-        // at the 10th post: 10 posts, 10 accounts, all grouped (0.30), 7 of 10 new (0.15 * 0.7)
-        assertEquals(0.30 + 0.15 * 0.7, c.scoreAtFlag(), 1e-9);
+        // measured: groups (0.30), new accounts (0.15), repetition (0.10); weights divided by their sum 0.55.
+        // at the 10th post: 10 posts, 10 accounts, all grouped, 7 of 10 new
+        assertEquals((0.30 + 0.15 * 0.7) / 0.55, c.scoreAtFlag(), 1e-9);
         // episode: all 43 posts; grouped 1.0, new 40/43
         assertEquals(43, c.profile().posts());
-        assertEquals(0.30 + 0.15 * 40 / 43.0, c.score(), 1e-9);
+        assertEquals((0.30 + 0.15 * 40 / 43.0) / 0.55, c.score(), 1e-9);
+        assertFalse(c.profile().parts().get(1).measured(), "no account signals given");
+        double sum = 0;
+        for (Campaign.Part p : c.profile().parts()) sum += p.contribution();
+        assertEquals(c.score(), sum, 1e-12);
         assertEquals(1.0, c.profile().coordinatedShare(), 1e-12);
         // first spreaders in order of first post
         assertEquals("h_seed0", c.origin().firstSpreaders().get(0).handle());
