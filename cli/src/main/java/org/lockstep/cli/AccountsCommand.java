@@ -36,11 +36,14 @@ final class AccountsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Input files or directories; - for stdin.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--db", description = "Case database (not in this build yet: give the files instead).")
+    @Option(names = "--db", description = "Case database (lockstep ingest); or give input files.")
     Path db;
 
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
+
+    @Option(names = "--no-coord", description = "Do not run coordination detection for the coordinated-groups indicator.")
+    boolean noCoord;
 
     @Option(names = "--groups", description = "Coordination groups: CSV with account_id and group columns.")
     Path groups;
@@ -60,20 +63,20 @@ final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (db != null) {
-            System.err.println("lockstep accounts: --db is not available in this build; pass the input files instead");
+        if (db != null && !inputs.isEmpty()) {
+            System.err.println("lockstep accounts: give either --db or input files, not both");
             return Main.USAGE;
         }
-        if (inputs.isEmpty()) {
+        if (db == null && inputs.isEmpty()) {
             System.err.println("lockstep accounts: give input files (or --db)");
             return Main.USAGE;
         }
-        PostTable t = CampaignsSupport.load(inputs, false, System.err);
+        PostTable t = CampaignsSupport.load(db, inputs, false, System.err);
         if (t == null) {
             System.err.println("lockstep accounts: no posts could be read");
             return Main.NOTHING_READ;
         }
-        int[] group = groups == null ? null : CampaignsSupport.readGroups(groups, t);
+        int[] group = CampaignsSupport.groups(groups, !noCoord, t, System.err);
         AccountSignalsConfig cfg = AccountSignalsConfig.defaults();
         if (model != null) cfg = cfg.withModel(readModel(model));
         AccountSignalsResult r = new AccountSignals(cfg).compute(t, group);

@@ -29,11 +29,14 @@ final class CampaignsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Input files or directories (any supported format, plain or gzip); - for stdin.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--db", description = "Case database (not in this build yet: give the files instead).")
+    @Option(names = "--db", description = "Case database (lockstep ingest); or give input files.")
     Path db;
 
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
+
+    @Option(names = "--no-coord", description = "Do not run coordination detection for the coordinated-groups indicator.")
+    boolean noCoord;
 
     @Option(names = "--groups", description = "Coordination groups: CSV with account_id and group columns (e.g. accounts.csv of lockstep detect).")
     Path groups;
@@ -70,22 +73,22 @@ final class CampaignsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (db != null) {
-            System.err.println("lockstep campaigns: --db is not available in this build; pass the input files instead");
+        if (db != null && !inputs.isEmpty()) {
+            System.err.println("lockstep campaigns: give either --db or input files, not both");
             return Main.USAGE;
         }
-        if (inputs.isEmpty()) {
+        if (db == null && inputs.isEmpty()) {
             System.err.println("lockstep campaigns: give input files (or --db)");
             return Main.USAGE;
         }
         long t0 = System.nanoTime();
-        PostTable t = CampaignsSupport.load(inputs, !noNarratives, System.err);
+        PostTable t = CampaignsSupport.load(db, inputs, !noNarratives, System.err);
         if (t == null) {
             System.err.println("lockstep campaigns: no posts could be read");
             return Main.NOTHING_READ;
         }
         long t1 = System.nanoTime();
-        int[] group = groups == null ? null : CampaignsSupport.readGroups(groups, t);
+        int[] group = CampaignsSupport.groups(groups, !noCoord, t, System.err);
         CampaignConfig cc = config();
         CampaignAnalysis.Config ac = new CampaignAnalysis.Config(cc, org.lockstep.core.accounts.AccountSignalsConfig.defaults(), !noNarratives);
         CampaignAnalysis.Result r = new CampaignAnalysis(ac).run(t, group);

@@ -22,15 +22,36 @@ import org.lockstep.io.read.Readers;
 final class CampaignsSupport {
     private CampaignsSupport() {}
 
-    /** Reads the inputs into a table, printing the first problems to {@code err}; null when nothing was read. */
-    static PostTable load(List<String> inputs, boolean keepText, PrintStream err) throws IOException {
+    /**
+     * Reads the case database or the input files into a table, printing the first problems to {@code err};
+     * null when nothing was read.
+     */
+    static PostTable load(Path db, List<String> inputs, boolean keepText, PrintStream err) throws IOException {
         int[] shown = {0};
-        Readers.Loaded l = Readers.table(inputs, ReadOptions.defaults(), keepText, p -> {
+        Readers.Loaded l = org.lockstep.io.store.Cases.load(db, inputs, ReadOptions.defaults(), keepText, p -> {
             if (shown[0]++ < 20) err.println("lockstep: " + p);
         });
         if (l.table().size == 0) return null;
         if (l.report().rejected() > 0) err.println("lockstep: " + l.report().rejected() + " records rejected");
         return l.table();
+    }
+
+    /**
+     * Coordination groups per account id: from {@code file} when given, else from running the coordination
+     * engine with its defaults when {@code run}, else null. Prints what it did to {@code err}.
+     */
+    static int[] groups(Path file, boolean run, PostTable t, PrintStream err) throws IOException {
+        if (file != null) return readGroups(file, t);
+        if (!run) return null;
+        long s = System.nanoTime();
+        org.lockstep.core.coord.CoordinationResult r = org.lockstep.core.coord.Coordination.detect(t,
+                org.lockstep.core.coord.CoordinationConfig.builder().build());
+        int[] g = r.accounts().group.clone();
+        int in = 0;
+        for (int x : g) if (x >= 0) in++;
+        err.printf("lockstep: coordination: %d accounts in %d groups (%.1f s; --no-coord to skip, --groups to reuse a run)%n",
+                in, r.groups().size(), (System.nanoTime() - s) / 1e9);
+        return g;
     }
 
     /**
