@@ -79,7 +79,27 @@ public final class BotSlayerBaseline {
             bsN = new int[ne];
         }
 
+        private long cachedEnd = Long.MIN_VALUE;
+        private int[] cachedSlot;          // entity -> slot, -1
+        private double[] cTrend, cBs, cRt, cRv, cRb, cRd;
+        private int[] cVol, cUsers;
+        private int cM;
+
+        /** The BS level of {@code entity} for the window ending at {@code windowEnd}; consecutive calls with the same end share the work. */
         Campaign.BotSlayer level(double[] bot, long windowEnd, int entity) {
+            if (windowEnd != cachedEnd) compute(bot, windowEnd);
+            int self = entity < cachedSlot.length ? cachedSlot[entity] : -1;
+            if (self < 0) return null;
+            double level = Double.NaN;
+            if (!(Double.isNaN(cRt[self]) || Double.isNaN(cRv[self]) || Double.isNaN(cRb[self]) || Double.isNaN(cRd[self]))) {
+                double z = 1.91356533 * (1 - cRt[self]) + 2.8811564 * (1 - cRv[self]) + 7.09627534 * (1 - cRb[self])
+                        - 0.0889277 * (1 - cRd[self]) - 10.3836869;
+                level = sig(z);
+            }
+            return new Campaign.BotSlayer(level, cTrend[self], cBs[self], cVol[self], cUsers[self], windowEnd, cM);
+        }
+
+        private void compute(double[] bot, long windowEnd) {
             PostTable t = idx.table();
             int from = lowerBound(t.time, windowEnd - 2 * WINDOW);
             int mid = upperBound(t.time, windowEnd - WINDOW);
@@ -100,46 +120,50 @@ public final class BotSlayerBaseline {
                     if (!Double.isNaN(b)) { bsSum[e] += b; bsN[e]++; }
                 }
             }
-            // distinct accounts per entity: sort (entity, account) pairs
             long[] pa = pairs.toLongArray();
             Arrays.sort(pa);
-            int[] users = new int[touched.size()];
             int m = 0;
+            java.util.Arrays.fill(slot, -1);
             for (int i = 0; i < touched.size(); i++) {
                 int e = touched.getInt(i);
                 if (posts[e] > 0) slot[e] = m++;
-                else slot[e] = -1;
             }
+            int[] users = new int[m];
             for (int i = 0; i < pa.length; i++) if (i == 0 || pa[i] != pa[i - 1]) users[slot[(int) (pa[i] >>> 32)]]++;
-            Campaign.BotSlayer out = null;
-            if (m > 0 && posts[entity] > 0) {
-                double[] vol = new double[m], trend = new double[m], div = new double[m], bs = new double[m];
-                for (int i = 0; i < touched.size(); i++) {
-                    int e = touched.getInt(i);
-                    int sl = slot[e];
-                    if (sl < 0) continue;
-                    int p = posts[e];
-                    vol[sl] = p;
-                    trend[sl] = prev[e] > 0 ? (p + 1.0) / (prev[e] + 1.0) : p + 1.0;
-                    div[sl] = (users[sl] + 1.0) / (p + 1.0);
-                    bs[sl] = bsN[e] == 0 ? 0 : bsSum[e] / bsN[e];
-                }
-                int self = slot[entity];
-                double rt = normRank(trend, self), rv = normRank(vol, self), rb = normRank(bs, self), rd = normRank(div, self);
-                double level = Double.NaN;
-                if (!(Double.isNaN(rt) || Double.isNaN(rv) || Double.isNaN(rb) || Double.isNaN(rd))) {
-                    double z = 1.91356533 * (1 - rt) + 2.8811564 * (1 - rv) + 7.09627534 * (1 - rb)
-                            - 0.0889277 * (1 - rd) - 10.3836869;
-                    level = sig(z);
-                }
-                out = new Campaign.BotSlayer(level, trend[self], bs[self], (int) vol[self], users[self], windowEnd, m);
+            double[] vol = new double[m], trend = new double[m], div = new double[m], bs = new double[m];
+            int[] vi = new int[m];
+            for (int i = 0; i < touched.size(); i++) {
+                int e = touched.getInt(i);
+                int sl = slot[e];
+                if (sl < 0) continue;
+                int p = posts[e];
+                vol[sl] = p;
+                vi[sl] = p;
+                trend[sl] = prev[e] > 0 ? (p + 1.0) / (prev[e] + 1.0) : p + 1.0;
+                div[sl] = (users[sl] + 1.0) / (p + 1.0);
+                bs[sl] = bsN[e] == 0 ? 0 : bsSum[e] / bsN[e];
             }
+            cachedSlot = slot.clone();
+            cTrend = trend; cBs = bs; cVol = vi; cUsers = users; cM = m;
+            cRt = normRanks(trend); cRv = normRanks(vol); cRb = normRanks(bs); cRd = normRanks(div);
+            cachedEnd = windowEnd;
             for (int i = 0; i < touched.size(); i++) {
                 int e = touched.getInt(i);
                 posts[e] = 0; prev[e] = 0; bsSum[e] = 0; bsN[e] = 0;
             }
-            return out;
         }
+    }
+
+    /** {@link #normRank} of every element, with one sort. */
+    static double[] normRanks(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double[] out = new double[n];
+        if (n == 0) return out;
+        int maxRank = n - upper(sorted, sorted[0]);
+        for (int i = 0; i < n; i++) out[i] = maxRank == 0 ? Double.NaN : (n - upper(sorted, v[i])) / (double) maxRank;
+        return out;
     }
 
     /** {@code (RANK() OVER (ORDER BY v DESC) − 1) / max rank} of element {@code self}; NaN when every rank is 0. */

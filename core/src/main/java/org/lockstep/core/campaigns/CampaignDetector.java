@@ -55,21 +55,18 @@ public final class CampaignDetector {
         for (int r = 0; r < t.size; r++) cum[(int) ((t.time[r] - t0) / minute) + 1]++;
         for (int m = 0; m < minutes; m++) cum[m + 1] += cum[m];
 
-        Scratch s = new Scratch(t.accounts.size(), config.scalesMs().length);
-        List<Hit> hits = new ArrayList<>();
-        int tested = 0;
         int minTest = Math.max(config.minEntityCount(), Arrays.stream(config.minCount()).min().getAsInt());
-        for (int e = 0; e < ne; e++) {
-            if (idx.count(e) < minTest) continue;
-            tested++;
-            Hit h = scan(idx, e, inputs, cum, t0, s);
-            if (h != null) hits.add(h);
-        }
-        // score every bursting entity's episode, keep the best
-        List<Campaign> out = new ArrayList<>(hits.size());
-        double[] bot = null;
+        int tested = 0;
+        for (int e = 0; e < ne; e++) if (idx.count(e) >= minTest) tested++;
+        // entities are independent: scan them on all cores, each worker with its own scratch arrays
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        List<Hit> hits = parallel(threads, ne, 256, (e, s) -> idx.count(e) >= minTest ? scan(idx, e, inputs, cum, t0, s) : null,
+                t.accounts.size());
+        hits.sort(Comparator.comparingInt(Hit::entity));
         int[] ownLang = hits.isEmpty() ? null : ownLanguages(t);
-        for (Hit h : hits) out.add(profile(idx, h, inputs, s, ownLang));
+        List<Campaign> out = parallel(threads, hits.size(), 1, (i, s) -> profile(idx, hits.get(i), inputs, s, ownLang),
+                t.accounts.size());
+        double[] bot = null;
         out.sort(Comparator.comparing((Campaign c) -> !c.flagged()).thenComparing(Comparator.comparingDouble(Campaign::score).reversed())
                 .thenComparing(Comparator.comparingInt((Campaign c) -> c.profile().posts()).reversed()));
         int flagged = 0;
@@ -78,15 +75,61 @@ public final class CampaignDetector {
         if (config.botSlayerCampaigns() > 0 && !out.isEmpty()) {
             bot = BotSlayerBaseline.botRulerScores(t);
             BotSlayerBaseline.Scratch bss = new BotSlayerBaseline.Scratch(idx);
-            for (int i = 0; i < out.size() && i < config.botSlayerCampaigns(); i++) {
+            int nb = Math.min(out.size(), config.botSlayerCampaigns());
+            // window end: the peak of the largest scale that counted, rounded up to 5 minutes so that
+            // campaigns peaking together share one ranking pass; computed in order of window end
+            long[] ends = new long[nb];
+            Integer[] order = new Integer[nb];
+            for (int i = 0; i < nb; i++) {
                 Campaign c = out.get(i);
                 long end = c.firstBurstAt();
-                for (Campaign.ScaleBurst sb : c.bursts()) if (sb.peakCount() > 0) end = sb.at(); // largest scale that counted
-                Campaign.BotSlayer b = bss.level(bot, end, c.entityId());
-                out.set(i, withBotSlayer(c, b));
+                for (Campaign.ScaleBurst sb : c.bursts()) if (sb.peakCount() > 0) end = sb.at();
+                long q = 5 * CampaignConfig.MINUTE;
+                ends[i] = Math.floorDiv(end + q - 1, q) * q;
+                order[i] = i;
             }
+            Arrays.sort(order, Comparator.comparingLong(i -> ends[i]));
+            for (int i : order) out.set(i, withBotSlayer(out.get(i), bss.level(bot, ends[i], out.get(i).entityId())));
         }
         return new CampaignResult(List.copyOf(out), ne, tested, hits.size(), flagged, config);
+    }
+
+    private interface Task<T> {
+        T run(int item, Scratch s);
+    }
+
+    /** Runs {@code task} over items 0..n-1 in chunks on {@code threads} threads; results (non-null) in item order. */
+    private <T> List<T> parallel(int threads, int n, int chunk, Task<T> task, int accounts) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        @SuppressWarnings("unchecked")
+        T[] res = (T[]) new Object[n];
+        Runnable worker = () -> {
+            Scratch s = new Scratch(accounts, config.scalesMs().length);
+            int from;
+            while ((from = next.getAndAdd(chunk)) < n) {
+                for (int i = from; i < Math.min(n, from + chunk); i++) res[i] = task.run(i, s);
+            }
+        };
+        if (threads == 1 || n < 2 * chunk) {
+            worker.run();
+        } else {
+            Thread[] ts = new Thread[threads - 1];
+            RuntimeException[] err = new RuntimeException[1];
+            for (int k = 0; k < ts.length; k++) {
+                ts[k] = new Thread(() -> {
+                    try { worker.run(); } catch (RuntimeException ex) { err[0] = ex; }
+                }, "campaigns-" + k);
+                ts[k].start();
+            }
+            worker.run();
+            for (Thread th : ts) {
+                try { th.join(); } catch (InterruptedException ex) { Thread.currentThread().interrupt(); throw new IllegalStateException(ex); }
+            }
+            if (err[0] != null) throw err[0];
+        }
+        List<T> out = new ArrayList<>();
+        for (T x : res) if (x != null) out.add(x);
+        return out;
     }
 
     private static Campaign withBotSlayer(Campaign c, Campaign.BotSlayer b) {

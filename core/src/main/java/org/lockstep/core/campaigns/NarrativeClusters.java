@@ -21,7 +21,7 @@ public final class NarrativeClusters {
 
     /** @param k signature length; @param bands LSH bands (k divisible by bands); @param threshold minimum estimated Jaccard; @param minWords shortest text considered */
     public record Config(int k, int bands, double threshold, int minWords, int minClusterSize) {
-        public static Config defaults() { return new Config(64, 16, 0.6, 6, 3); }
+        public static Config defaults() { return new Config(32, 8, 0.6, 6, 3); }
     }
 
     /** Cluster per row (-1 when none) and, per cluster, its size and first (earliest) row. */
@@ -145,8 +145,8 @@ public final class NarrativeClusters {
             words++;
             if (words >= 3) {
                 long sh = mix(w0 ^ Long.rotateLeft(w1, 21) ^ Long.rotateLeft(h, 42));
-                int bin = (int) Long.remainderUnsigned(sh, k);
-                int v = (int) (sh >>> 32) & 0x7fffffff;
+                int bin = (int) (((sh >>> 32) * k) >>> 32);   // multiply-shift instead of a division
+                int v = (int) sh & 0x7fffffff;
                 if (v < sig[bin]) sig[bin] = v;
                 if (bin < 64) filled0 |= 1L << bin; else filled1 |= 1L << (bin - 64);
             }
@@ -160,7 +160,7 @@ public final class NarrativeClusters {
             long h = b;
             for (int attempt = 1; attempt < 64; attempt++) {
                 h = mix(h + 0x632BE59BD9B4E019L * attempt);
-                int other = (int) Long.remainderUnsigned(h, k);
+                int other = (int) (((h >>> 32) * k) >>> 32);
                 if (isFilled(filled0, filled1, other)) { sig[b] = sig[other]; break; }
             }
         }
