@@ -144,7 +144,7 @@ final class AccountsCommand implements Callable<Integer> {
     static void writeAccounts(AccountSignalsResult r, Path file) throws IOException {
         PostTable t = r.table();
         List<String> header = new ArrayList<>(List.of("account_id", "handle", "posts", "score", "logit", "age_days",
-                "posts_per_day", "hyperactive", "creation_batch"));
+                "posts_per_day", "hyperactive", "batch_id"));
         for (AccountFeature f : AccountFeature.values()) {
             header.add(f.key());
             header.add(f.key() + "_contribution");
