@@ -127,12 +127,19 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.printf("lockstep campaigns: %,d posts, %,d entities tested, %,d bursting, %,d flagged -> %s%n",
                     t.size, r.campaigns().tested(), r.campaigns().bursting(), r.campaigns().flagged(), out.resolve("campaigns.json"));
             int shown = 0;
-            for (Campaign c : cs) {
+            for (int k = 0; k < cs.size(); k++) {
+                Campaign c = cs.get(k);
                 if (!c.flagged() || shown++ >= 5) break;
                 List<String> h = new ArrayList<>();
-                for (int i = 0; i < Math.min(5, c.origin().firstSpreaders().size()); i++) h.add(c.origin().firstSpreaders().get(i).handle());
-                System.err.printf("  %-40s score %.2f  flagged %s  first spreaders %s%n", CampaignsReport.clip(c.entity(), 40),
-                        c.score(), CampaignsSupport.iso(c.firstFlaggedAt()), h);
+                for (int i = 0; i < Math.min(5, c.origin().firstSpreaders().size()); i++) h.add("@" + c.origin().firstSpreaders().get(i).handle());
+                Campaign.LanguageShift ls = c.languageShift();
+                System.err.printf("  %-40s score %.2f, flagged %s (first post %s)%n", CampaignsReport.clip(c.entity(), 40),
+                        c.score(), CampaignsSupport.iso(c.firstFlaggedAt()), CampaignsSupport.iso(c.episodeStart()));
+                System.err.printf("    first spreaders %s%s%n", String.join(" ", h),
+                        ls.shifted() ? "; language " + ls.from() + " -> " + ls.to() : "");
+                if (k < CampaignsReport.MAX_TIMELINES) {
+                    System.err.printf("    timeline %s%n", out.resolve("timelines").resolve(String.format("campaign-%03d.svg", k + 1)));
+                }
             }
         }
         return Main.OK;
