@@ -99,10 +99,20 @@ public final class PostTable {
                 handles = new Interner(), mediaIds = new Interner();
         private final AccountTable.Builder accountInfo = new AccountTable.Builder();
         private final LongOpenHashSet seen = new LongOpenHashSet();
+        private static final int RAW_URL_CACHE = 1 << 22;
+        private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> rawUrls = rawUrlCache();
+        private final it.unimi.dsi.fastutil.ints.IntArrayList urlHost = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        private final it.unimi.dsi.fastutil.ints.IntArrayList hostDomain = new it.unimi.dsi.fastutil.ints.IntArrayList();
         private long duplicates;
 
         private Builder(boolean keepText) {
             this.keepText = keepText;
+        }
+
+        private static it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> rawUrlCache() {
+            var m = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String>();
+            m.defaultReturnValue(-2);
+            return m;
         }
 
         /** Adds a post; returns false (and stores nothing) when the same platform and id was added before. */
@@ -135,20 +145,15 @@ public final class PostTable {
             }
             hashtags.endRow();
             for (String u : p.urls()) {
-                String n = UrlNormalizer.normalize(u);
-                if (n == null) continue;
-                int uid = urlIds.intern(n);
-                if (urls.rowContains(uid)) continue;
+                if (u == null) continue;
+                int uid = urlId(u);
+                if (uid < 0 || urls.rowContains(uid)) continue;
                 urls.add(uid);
-                String host = UrlNormalizer.host(n);
-                if (host != null) {
-                    int hid = hostIds.intern(host);
+                int hid = urlHost.getInt(uid);
+                if (hid >= 0) {
                     if (!hosts.rowContains(hid)) hosts.add(hid);
-                    String d = UrlNormalizer.registrableDomain(host);
-                    if (d != null) {
-                        int did = domainIds.intern(d);
-                        if (!domains.rowContains(did)) domains.add(did);
-                    }
+                    int did = hostDomain.getInt(hid);
+                    if (did >= 0 && !domains.rowContains(did)) domains.add(did);
                 }
             }
             urls.endRow();
@@ -177,6 +182,28 @@ public final class PostTable {
 
         /** Posts rejected by {@link #add} because their platform and id had been added before. */
         public long duplicates() { return duplicates; }
+
+        /** Normalised URL id of a raw URL (-1 if not an http(s) URL), computing host and domain once per URL. */
+        private int urlId(String raw) {
+            int uid = rawUrls.getInt(raw);
+            if (uid != -2) return uid;
+            String n = UrlNormalizer.normalize(raw);
+            uid = n == null ? -1 : urlIds.intern(n);
+            if (uid >= 0 && uid == urlHost.size()) {
+                String host = UrlNormalizer.host(n);
+                int hid = -1;
+                if (host != null) {
+                    hid = hostIds.intern(host);
+                    if (hid == hostDomain.size()) {
+                        String d = UrlNormalizer.registrableDomain(host);
+                        hostDomain.add(d == null ? -1 : domainIds.intern(d));
+                    }
+                }
+                urlHost.add(hid);
+            }
+            if (rawUrls.size() < RAW_URL_CACHE) rawUrls.put(raw, uid);
+            return uid;
+        }
 
         private int refPost(PostRef ref) {
             return ref == null || ref.postId() == null ? -1 : posts.intern(ref.postId());

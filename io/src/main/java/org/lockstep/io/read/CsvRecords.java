@@ -21,6 +21,7 @@ final class CsvRecords {
     private final ArrayDeque<Line> replay = new ArrayDeque<>();
     private final List<String> fields = new ArrayList<>();
     private long startLine;
+    private int expected = -1;
     private String raw;
     private String bad;
     private boolean warnUtf8;
@@ -35,7 +36,7 @@ final class CsvRecords {
         if (!replay.isEmpty()) return replay.pollFirst();
         if (!lines.next()) return null;
         String b = null;
-        if (lines.tooLong()) b = "record longer than " + lines.lineBytes() + " bytes exceeds the line limit";
+        if (lines.tooLong()) b = "line of " + lines.lineBytes() + " bytes is longer than the limit of " + lines.maxLineBytes() + " bytes";
         else if (lines.hasNul()) b = "NUL byte in record";
         boolean invalid = b == null && !lines.validUtf8();
         Line l = new Line(lines.lineNumber(), b == null ? lines.text() : "", b);
@@ -64,7 +65,7 @@ final class CsvRecords {
         }
         List<Line> used = new ArrayList<>();
         used.add(first);
-        StringBuilder text = new StringBuilder(first.text());
+        String text = first.text();
         while (!parse(text)) {
             if (used.size() > maxLines) {
                 rejectRunaway(used, "quoted field not closed within " + maxLines + " lines");
@@ -81,10 +82,24 @@ final class CsvRecords {
                 return true;
             }
             used.add(more);
-            text.append('\n').append(more.text());
+            text = text + '\n' + more.text();
         }
-        raw = text.toString();
+        if (used.size() > 1 && expected > 0 && fields.size() != expected) {
+            int n = fields.size();
+            rejectRunaway(used, "stray quote: a quoted field runs over " + (used.size() - 1)
+                    + " more lines into a record of " + n + " columns, expected " + expected);
+            return true;
+        }
+        raw = text;
         return true;
+    }
+
+    /**
+     * Tells the number of columns a record must have: a quoted field that spans lines and yields a
+     * record of another width is a stray quote, so only its first line is rejected.
+     */
+    void expectColumns(int n) {
+        expected = n;
     }
 
     private void rejectRunaway(List<Line> used, String why) {
@@ -95,50 +110,46 @@ final class CsvRecords {
     }
 
     /** Splits {@code s} into fields; false when it ends inside a quoted field. */
-    private boolean parse(CharSequence s) {
+    private boolean parse(String s) {
         fields.clear();
-        StringBuilder f = new StringBuilder();
         int n = s.length();
         int i = 0;
-        boolean fieldStart = true;
-        boolean quoted = false;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+        while (true) {
+            if (i < n && s.charAt(i) == '"') {
+                // quoted field: doubled quotes are one quote; text after the closing quote is kept as is
+                StringBuilder f = new StringBuilder();
+                i++;
+                while (true) {
+                    int q = s.indexOf('"', i);
+                    if (q < 0) return false;
+                    f.append(s, i, q);
+                    if (q + 1 < n && s.charAt(q + 1) == '"') {
                         f.append('"');
-                        i += 2;
+                        i = q + 2;
                         continue;
                     }
-                    quoted = false;
-                    i++;
-                    continue;
+                    i = q + 1;
+                    break;
                 }
-                f.append(c);
-                i++;
-                continue;
-            }
-            if (c == '"' && fieldStart) {
-                quoted = true;
-                fieldStart = false;
-                i++;
-                continue;
-            }
-            if (c == sep) {
+                int e = s.indexOf(sep, i);
+                if (e < 0) {
+                    f.append(s, i, n);
+                    fields.add(f.toString());
+                    return true;
+                }
+                f.append(s, i, e);
                 fields.add(f.toString());
-                f.setLength(0);
-                fieldStart = true;
-                i++;
+                i = e + 1;
                 continue;
             }
-            f.append(c);
-            fieldStart = false;
-            i++;
+            int e = s.indexOf(sep, i);
+            if (e < 0) {
+                fields.add(s.substring(i));
+                return true;
+            }
+            fields.add(s.substring(i, e));
+            i = e + 1;
         }
-        if (quoted) return false;
-        fields.add(f.toString());
-        return true;
     }
 
     List<String> fields() { return fields; }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class CsvText {
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])[#＃]([\\p{L}\\p{N}_]{1,139})");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([A-Za-z0-9_]{1,30})");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;| ]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
 
     private CsvText() {}
@@ -36,7 +37,7 @@ final class CsvText {
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
         if (s.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
-        for (String part : s.split("[,;| ]+")) {
+        for (String part : LIST_SEPARATORS.split(s)) {
             String p = part.strip();
             if (p.length() >= 2 && (p.charAt(0) == '\'' || p.charAt(0) == '"') && p.charAt(p.length() - 1) == p.charAt(0)) {
                 p = p.substring(1, p.length() - 1);
@@ -46,11 +47,70 @@ final class CsvText {
         return out;
     }
 
+    /**
+     * Hashtags in text, lower-cased: {@code #} or {@code ＃} not after a letter, digit, {@code _} or
+     * {@code &}, then 1 to 139 letters, digits or {@code _} (the same as {@link #HASHTAG}, without regex).
+     */
     static List<String> hashtags(String text) {
+        if (text == null || text.indexOf('#') < 0 && text.indexOf('\uFF03') < 0) return List.of();
+        List<String> out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '#' && c != '\uFF03') continue;
+            if (i > 0 && (word(text.charAt(i - 1)) || text.charAt(i - 1) == '&')) continue;
+            int j = i + 1;
+            int count = 0;
+            while (j < n && count < 139) {
+                int cp = text.codePointAt(j);
+                if (!word(cp)) break;
+                j += Character.charCount(cp);
+                count++;
+            }
+            if (count == 0) continue;
+            if (out == null) out = new ArrayList<>(2);
+            out.add(text.substring(i + 1, j).toLowerCase(Locale.ROOT));
+            i = j - 1;
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** Mentions: {@code @} not after a letter, digit or {@code _}, then 1 to 30 of {@code [A-Za-z0-9_]}. */
+    static List<String> mentions(String text) {
+        if (text == null || text.indexOf('@') < 0) return List.of();
+        List<String> out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) != '@') continue;
+            if (i > 0 && word(text.charAt(i - 1))) continue;
+            int j = i + 1;
+            while (j < n && j - i - 1 < 30 && handleChar(text.charAt(j))) j++;
+            if (j == i + 1) continue;
+            if (out == null) out = new ArrayList<>(2);
+            out.add(text.substring(i + 1, j));
+            i = j - 1;
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** {@code [\p{L}\p{N}_]}. */
+    private static boolean word(int cp) {
+        if (cp < 0x80) return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_';
+        if (Character.isLetter(cp)) return true;
+        int t = Character.getType(cp);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static boolean handleChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** The regex definitions, kept to test the scanners against. */
+    static List<String> hashtagsByRegex(String text) {
         return find(HASHTAG, text, true);
     }
 
-    static List<String> mentions(String text) {
+    static List<String> mentionsByRegex(String text) {
         return find(MENTION, text, false);
     }
 

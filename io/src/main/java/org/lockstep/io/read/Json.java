@@ -23,6 +23,13 @@ final class Json {
         return null;
     }
 
+    /** A string field that must be text (URLs, names): a number there is as good as absent. */
+    static String text(JsonNode n, String field) {
+        if (n == null) return null;
+        JsonNode v = n.get(field);
+        return v != null && v.isTextual() && !v.textValue().isEmpty() ? v.textValue() : null;
+    }
+
     /** A required id: text or integer, else the record is rejected. */
     static String id(JsonNode n, String... fields) {
         for (String f : fields) {

@@ -57,13 +57,7 @@ final class LineReader implements Closeable {
             }
             any = true;
             int start = pos;
-            int nl = -1;
-            for (int i = pos; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = Utf8.indexOf(buf, pos, limit, (byte) '\n');
             int end = nl < 0 ? limit : nl;
             append(start, end - start);
             pos = nl < 0 ? limit : nl + 1;
@@ -113,6 +107,7 @@ final class LineReader implements Closeable {
     }
 
     long lineNumber() { return lineNo; }
+    int maxLineBytes() { return maxLineBytes; }
     /** Whether the current line was longer than the limit; its bytes are then gone. */
     boolean tooLong() { return tooLong; }
     /** Length in bytes of the current line, also when it was too long. */

@@ -41,7 +41,23 @@ public final class Readers {
     private Readers(ReadOptions options, ReadReport report, Consumer<Post> sink) {
         this.options = options;
         this.report = report;
-        this.sink = sink;
+        // a failure of the consumer is not a bad record: it must stop reading, not be counted as rejected
+        this.sink = p -> {
+            try {
+                sink.accept(p);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        };
+    }
+
+    /** Carries an exception thrown by the caller's sink past the readers' own catch clauses. */
+    private static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -73,6 +89,8 @@ public final class Readers {
                     r.readPath(p);
                 }
             }
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         } finally {
             if (r.quarantine != null) r.quarantine.close();
         }
@@ -169,9 +187,11 @@ public final class Readers {
                         + options.maxLineBytes() + " bytes", null);
                 continue;
             }
+            boolean utf8 = Utf8.isAscii(lines.bytes(), 0, lines.length()) || lines.validUtf8();
+            if (utf8 && fastTweet(no, lines)) continue;
             JsonNode node;
             try {
-                if (Utf8.isAscii(lines.bytes(), 0, lines.length()) || lines.validUtf8()) {
+                if (utf8) {
                     node = MAPPER.readTree(lines.bytes(), 0, lines.length());
                 } else {
                     problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
@@ -185,9 +205,40 @@ public final class Readers {
         }
     }
 
+    /**
+     * The fast path for the commonest input: reads a line as a Twitter v1.1 tweet in one streaming pass.
+     * Returns false when the line is something else or malformed, so the tree path recognises it and
+     * reports the reason.
+     */
+    private boolean fastTweet(long no, LineReader lines) throws IOException {
+        TwitterV1Json.Tweet t;
+        try (JsonParser p = MAPPER.getFactory().createParser(lines.bytes(), 0, lines.length())) {
+            t = TwitterV1Json.readTop(p);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+        if (t == null) return false;
+        try {
+            sink.accept(t.toPost());
+            report.post(Format.TWITTER_V1);
+        } catch (InvalidPostException | IllegalArgumentException e) {
+            reject(no, e.getMessage(), lines.text());
+        }
+        return true;
+    }
+
     private void mapJson(long no, JsonNode node, LineReader lines) {
         if (node != null && node.isArray()) {
-            for (JsonNode e : node) mapJson(no, e, lines);
+            if (node.isEmpty()) {
+                reject(no, "empty JSON array, no post", lines != null ? lines.text() : "[]");
+                return;
+            }
+            boolean firstElement = true;
+            for (JsonNode e : node) {
+                if (!firstElement) report.record(); // the line was counted once; each further element is a record
+                firstElement = false;
+                mapJson(no, e, lines);
+            }
             return;
         }
         Format f = JsonPosts.kind(node);
@@ -209,7 +260,9 @@ public final class Readers {
     }
 
     private void readJsonDocument(InputStream in) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+        // a decoder that replaces invalid UTF-8 with U+FFFD: one bad byte must not cost the whole document
+        java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+        try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
@@ -217,6 +270,13 @@ public final class Readers {
                         long line = p.currentTokenLocation().getLineNr();
                         report.record();
                         JsonNode n = MAPPER.readTree(p);
+                        mapJson(line, n, null);
+                    }
+                } else if (t == JsonToken.START_OBJECT) {
+                    long line = p.currentTokenLocation().getLineNr();
+                    JsonNode n = readObject(p);
+                    if (n != null) {
+                        report.record();
                         mapJson(line, n, null);
                     }
                 } else {
@@ -232,6 +292,49 @@ public final class Readers {
             reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             reject(0, "input ends early (truncated compressed stream): " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Reads a top-level object field by field into a tree, except the {@code messages} of a Telegram
+     * export, which are mapped one by one as they are read: a large export then never sits in memory
+     * whole, and each bad message is reported with its own line. Returns null when it streamed them.
+     */
+    private JsonNode readObject(JsonParser p) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode obj = MAPPER.createObjectNode();
+        boolean streamed = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            if (f.equals("messages") && v == JsonToken.START_ARRAY && Json.str(obj, "id") != null
+                    && !obj.has("user") && !obj.has("data") && !obj.has("did") && !obj.has("account")) {
+                streamTelegram(p, obj);
+                streamed = true;
+                continue;
+            }
+            JsonNode value = MAPPER.readTree(p);
+            obj.set(f, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+        }
+        return streamed ? null : obj;
+    }
+
+    private void streamTelegram(JsonParser p, JsonNode chat) throws IOException {
+        String chatId = Json.str(chat, "id");
+        String name = Json.str(chat, "name");
+        String type = Json.str(chat, "type");
+        int i = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+            long line = p.currentTokenLocation().getLineNr();
+            report.record();
+            JsonNode m = MAPPER.readTree(p);
+            try {
+                sink.accept(TelegramJson.message(m, chatId, name, type));
+                report.post(Format.TELEGRAM);
+            } catch (InvalidPostException | IllegalArgumentException e) {
+                reject(line, TelegramJson.part(i, m) + ": " + e.getMessage(), m == null ? null : clipRaw(m.toString()));
+            }
+            i++;
         }
     }
 
@@ -265,6 +368,7 @@ public final class Readers {
         currentFormat = layout.format();
         if (layout.note() != null) problem(1, Problem.Severity.WARNING, layout.note(), null);
         CsvRecords records = new CsvRecords(lines, options.maxMultilineCsvLines(), sep);
+        records.expectColumns(layout.columns());
         while (records.next()) {
             report.record();
             long no = records.line();
@@ -316,7 +420,7 @@ public final class Readers {
         if (m == null) m = e.getClass().getSimpleName();
         int nl = m.indexOf('\n');
         if (nl > 0) m = m.substring(0, nl);
-        return Timestamps.clip(m.length() > 160 ? m.substring(0, 160) : m);
+        return Timestamps.clip(m, 160);
     }
 
     private void reject(long line, String reason, String raw) {

@@ -21,7 +21,7 @@ final class Source {
     private Source() {}
 
     /** An opened input: the decoded stream (positioned at its start) and its first bytes. */
-    record Opened(String name, BufferedInputStream in, byte[] head, int headLen) {
+    record Opened(String name, InputStream in, byte[] head, int headLen) {
         /** The first non-blank byte, skipping a UTF-8 BOM, or -1. */
         int firstSignificant() {
             int i = 0;
@@ -47,40 +47,84 @@ final class Source {
     }
 
     static Opened open(String name, InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(4);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            in.mark(4);
-            b0 = in.read();
-            b1 = in.read();
-            in.reset();
-        }
-        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-            Reader r = new InputStreamReader(in, StandardCharsets.UTF_16);
-            in = new BufferedInputStream(new Utf8Encoding(r), 1 << 16);
-        }
-        in.mark(PEEK + 1);
-        byte[] head = new byte[PEEK];
-        int n = 0;
-        try {
-            while (n < PEEK) {
-                int r = in.read(head, n, PEEK - n);
-                if (r < 0) break;
-                n += r;
+        BufferedInputStream bin = new BufferedInputStream(raw, 1 << 16);
+        bin.mark(2);
+        int b0 = bin.read();
+        int b1 = bin.read();
+        bin.reset();
+        InputStream decoded = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(bin, 1 << 16) : bin;
+        Peeked p = Peeked.of(decoded);
+        java.nio.charset.Charset utf16 = utf16(p.head, p.len);
+        if (utf16 == null) return new Opened(name, p.stream(decoded), p.head, p.len);
+        InputStream utf8 = new Utf8Encoding(new InputStreamReader(p.stream(decoded), utf16));
+        Peeked q = Peeked.of(utf8);
+        return new Opened(name, q.stream(utf8), q.head, q.len);
+    }
+
+    /** UTF-16 by its byte-order mark, or by ASCII text with every other byte NUL; else null. */
+    private static java.nio.charset.Charset utf16(byte[] h, int n) {
+        if (n < 2) return null;
+        int b0 = h[0] & 0xff, b1 = h[1] & 0xff;
+        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) return StandardCharsets.UTF_16; // the BOM decides
+        if (n < 4) return null;
+        int b2 = h[2] & 0xff, b3 = h[3] & 0xff;
+        if (b0 > 0 && b0 < 0x80 && b1 == 0 && b2 > 0 && b2 < 0x80 && b3 == 0) return StandardCharsets.UTF_16LE;
+        if (b0 == 0 && b1 > 0 && b1 < 0x80 && b2 == 0 && b3 > 0 && b3 < 0x80) return StandardCharsets.UTF_16BE;
+        return null;
+    }
+
+    /**
+     * The first bytes of a stream, read call by call (each call either returns bytes or throws, so a
+     * truncated compressed stream loses nothing that was decoded), and the error that ended the peek.
+     */
+    private record Peeked(byte[] head, int len, IOException error) {
+        static Peeked of(InputStream in) {
+            byte[] head = new byte[PEEK];
+            int n = 0;
+            IOException err = null;
+            try {
+                while (n < PEEK) {
+                    int r = in.read(head, n, PEEK - n);
+                    if (r < 0) break;
+                    n += r;
+                }
+            } catch (IOException e) {
+                err = e; // truncated or corrupt: the reader reports it when it gets there
             }
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            // truncated or corrupt: the line reader reports it when it gets there
+            return new Peeked(head, n, err);
         }
-        try {
-            in.reset();
-        } catch (IOException e) {
-            throw new IOException("cannot rewind " + name, e);
+
+        /** The peeked bytes again, then the rest of {@code rest} (or the error that stopped the peek). */
+        InputStream stream(InputStream rest) {
+            return new InputStream() {
+                private int pos;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int r = read(one, 0, 1);
+                    return r < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int n) throws IOException {
+                    if (n == 0) return 0;
+                    if (pos < len) {
+                        int k = Math.min(n, len - pos);
+                        System.arraycopy(head, pos, b, off, k);
+                        pos += k;
+                        return k;
+                    }
+                    if (error != null) throw error;
+                    return rest.read(b, off, n);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    rest.close();
+                }
+            };
         }
-        return new Opened(name, in, head, n);
     }
 
     static Opened open(Path file) throws IOException {

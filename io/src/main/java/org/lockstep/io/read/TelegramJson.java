@@ -56,17 +56,21 @@ final class TelegramJson {
                 out.accept(message(m, chatId, chatName, chatType));
                 ok++;
             } catch (InvalidPostException | IllegalArgumentException e) {
-                String mid = Json.str(m, "id");
-                rejectPart.accept("messages[" + i + "]" + (mid == null ? "" : " (message " + Timestamps.clip(mid) + ")")
-                        + ": " + e.getMessage());
+                rejectPart.accept(part(i, m) + ": " + e.getMessage());
             }
             i++;
         }
         return ok;
     }
 
+    /** How a bad message is named in its reason: {@code messages[4] (message 5)}. */
+    static String part(int i, JsonNode m) {
+        String mid = Json.str(m, "id");
+        return "messages[" + i + "]" + (mid == null ? "" : " (message " + Timestamps.clip(mid) + ")");
+    }
+
     static Post message(JsonNode m, String chatId, String chatName, String chatType) {
-        if (!m.isObject()) throw new InvalidPostException("not a message object");
+        if (m == null || !m.isObject()) throw new InvalidPostException("not a message object");
         String type = Json.str(m, "type");
         if ("service".equals(type)) {
             String action = Json.str(m, "action");

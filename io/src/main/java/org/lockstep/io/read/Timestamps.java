@@ -129,7 +129,12 @@ public final class Timestamps {
     }
 
     static String clip(String s) {
-        String c = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return clip(s, 40);
+    }
+
+    /** {@code s} cut at {@code max} characters, control characters shown as '?': safe in a one-line message. */
+    static String clip(String s, int max) {
+        String c = s.length() > max ? s.substring(0, max) + "…" : s;
         StringBuilder sb = new StringBuilder(c.length());
         for (int i = 0; i < c.length(); i++) {
             char ch = c.charAt(i);

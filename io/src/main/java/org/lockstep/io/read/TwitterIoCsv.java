@@ -5,6 +5,7 @@ import org.lockstep.core.model.AccountSnapshot;
 import org.lockstep.core.model.InvalidPostException;
 import org.lockstep.core.model.Platform;
 import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostKind;
 import org.lockstep.core.model.PostRef;
 
 /**
@@ -67,7 +68,7 @@ final class TwitterIoCsv implements CsvLayout {
         String rtUser = id(CsvText.cell(f, retweetUser));
         if (rt != null || rtUser != null || truth(CsvText.cell(f, isRetweet))) {
             if (rt != null || rtUser != null) b.repostOf(new PostRef(rt, rtUser, null));
-            else b.kind(org.lockstep.core.model.PostKind.REPOST);
+            else b.kind(PostKind.REPOST);
         }
         String rp = id(CsvText.cell(f, replyTweet));
         String rpUser = id(CsvText.cell(f, replyUser));

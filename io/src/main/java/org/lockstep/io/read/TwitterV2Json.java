@@ -138,9 +138,9 @@ final class TwitterV2Json {
             if (urls != null && !urls.isEmpty()) {
                 List<String> out = new ArrayList<>(urls.size());
                 for (JsonNode u : urls) {
-                    String e = Json.str(u, "unwound_url");
-                    if (e == null) e = Json.str(u, "expanded_url");
-                    if (e == null) e = Json.str(u, "url");
+                    String e = Json.text(u, "unwound_url");
+                    if (e == null) e = Json.text(u, "expanded_url");
+                    if (e == null) e = Json.text(u, "url");
                     // links to the tweet's own photos are not shared URLs
                     if (e != null && Json.str(u, "media_key") == null) out.add(e);
                 }

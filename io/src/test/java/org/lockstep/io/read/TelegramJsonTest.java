@@ -18,10 +18,12 @@ class TelegramJsonTest {
         assertEquals(3, r.posts().size());
         assertEquals(2, r.report().rejected());
         assertEquals(List.of(
-                "1 REJECTED messages[0] (message 1): Telegram service message (create_channel), not a post",
-                "1 REJECTED messages[4] (message 5): unparseable or impossible timestamp '2021-02-30T12:00:00'"),
+                // messages are read one by one, each reported at the line where it starts
+                "6 REJECTED messages[0] (message 1): Telegram service message (create_channel), not a post",
+                "75 REJECTED messages[4] (message 5): unparseable or impossible timestamp '2021-02-30T12:00:00'"),
                 r.problems());
         assertEquals(3L, r.report().postsByFormat().get("telegram"));
+        assertEquals(5, r.report().records(), "one record per message");
 
         Post p = r.post("1234567890/2");
         assertEquals(Platform.TELEGRAM, p.platform());
@@ -49,5 +51,20 @@ class TelegramJsonTest {
         assertEquals(1609502400000L, reply.timeMs()); // no date_unixtime: date 2021-01-01T12:00:00 read as UTC
         // markup and spreadsheet formulas are data, kept verbatim (escaped only at output)
         assertEquals("Update: <img src=x onerror=alert(1)> =HYPERLINK(\"http://evil.example\")", reply.text());
+    }
+
+    @Test
+    void fullExportWithAChatList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        String chat = java.nio.file.Files.readString(Fixtures.fixture("telegram/result.json"));
+        java.nio.file.Path f = dir.resolve("result.json");
+        java.nio.file.Files.writeString(f, "{\"about\": \"export\", \"chats\": {\"about\": \"\", \"list\": [" + chat + "]}}");
+        Fixtures.Result r = Fixtures.read(f);
+        assertEquals(3, r.posts().size());
+        assertEquals(List.of(
+                "1 REJECTED messages[0] (message 1): Telegram service message (create_channel), not a post",
+                "1 REJECTED messages[4] (message 5): unparseable or impossible timestamp '2021-02-30T12:00:00'"),
+                r.problems());
+        assertEquals("Die Wahl ist gestohlen #Wahlbetrug https://leak.example.org/docs mehr hier via @insider_news",
+                r.post("1234567890/2").text());
     }
 }

@@ -66,6 +66,21 @@ class TwitterV2JsonTest {
     }
 
     @Test
+    void twarc2RawOutputIsOneResponsePagePerLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode page =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Readers.MAPPER.readTree(Fixtures.fixture("twitter-v2/page.json").toFile());
+        page.putObject("__twarc").put("url", "https://api.twitter.com/2/tweets/search/recent").put("version", "2.12.0");
+        java.nio.file.Path f = dir.resolve("twarc2.jsonl");
+        java.nio.file.Files.writeString(f, page.toString() + "\n" + page.toString() + "\n");
+        Fixtures.Result r = Fixtures.read(f);
+        assertEquals(6, r.posts().size(), "two pages of three good tweets");
+        assertEquals(List.of("1 REJECTED data[3] (tweet 1500000000000000004): missing author_id",
+                "2 REJECTED data[3] (tweet 1500000000000000004): missing author_id"), r.problems());
+        assertEquals(r.posts().subList(0, 3), r.posts().subList(3, 6));
+        assertEquals(new PostRef("1499999999999999999", "300", "carol"), r.post("1500000000000000002").repostOf());
+    }
+
+    @Test
     void twarc2FlattenedLinesInlineAuthorsAndReferencedTweets() throws IOException {
         Fixtures.Result r = Fixtures.read(Fixtures.fixture("twitter-v2/twarc2-flat.jsonl"));
         assertEquals(2, r.posts().size());

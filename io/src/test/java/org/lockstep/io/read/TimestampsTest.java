@@ -1,0 +1,54 @@
+package org.lockstep.io.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The timestamp formats real exports use, and the impossible or unparseable ones that must be rejected. */
+class TimestampsTest {
+    // 2018-10-10T20:19:24Z = 1539202764 (date -u -d 2018-10-10T20:19:24Z +%s); it was a Wednesday
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Wed Oct 10 20:19:24 +0000 2018|1539202764000",          // Twitter v1.1
+        "Wed Oct 10 22:19:24 +0200 2018|1539202764000",          // Twitter v1.1 with an offset
+        "2018-10-10T20:19:24Z|1539202764000",                    // ISO with zone
+        "2018-10-10T20:19:24.123Z|1539202764123",                // ISO with millis (v2, Bluesky, Mastodon)
+        "2018-10-10T22:19:24+02:00|1539202764000",               // ISO with offset
+        "2018-10-10T20:19:24|1539202764000",                     // ISO without zone: UTC (Telegram)
+        "2018-10-10 20:19:24|1539202764000",                     // ISO with a space
+        "2018-10-10 20:19|1539202740000",                        // Twitter IO release tweet_time (no seconds: 20:19:00)
+        "2018-10-10 20:19:24 UTC|1539202764000",
+        "2018-10-10 20:19:24+00:00|1539202764000",
+        "1539202764|1539202764000",                              // epoch seconds (CooRTweet)
+        "1539202764123|1539202764123",                           // epoch milliseconds (timestamp_ms)
+        "1539202764.5|1539202764500",                            // fractional seconds (toolkit)
+        "10/10/2018 20:19|1539202740000",                        // IRA publish_date (20:19:00)
+        "10/10/2018 20:19:24|1539202764000",
+        "'Wed, 10 Oct 2018 20:19:24 GMT'|1539202764000",         // RFC 1123
+        "2018-10-10|1539129600000",                              // a bare date: midnight UTC
+    })
+    void realFormats(String text, long expected) {
+        assertEquals(expected, Timestamps.parse(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "2017-02-30T00:00:00Z|unparseable or impossible timestamp '2017-02-30T00:00:00Z'",
+        "2017-02-30 12:00|unparseable or impossible timestamp '2017-02-30 12:00'",
+        "2/30/2017 12:00|unparseable or impossible timestamp '2/30/2017 12:00'",
+        "Thu Oct 10 20:19:24 +0000 2018|unparseable or impossible timestamp 'Thu Oct 10 20:19:24 +0000 2018'",  // wrong weekday
+        "1970-01-01T00:00:00Z|impossible timestamp '1970-01-01T00:00:00Z' (before 1990)",
+        "0|impossible timestamp '0' (before 1990)",
+        "2999-01-01T00:00:00Z|impossible timestamp '2999-01-01T00:00:00Z' (in the future)",
+        "99999999999999|impossible timestamp '99999999999999' (in the future)",
+        "yesterday|unparseable timestamp 'yesterday'",
+        "2018-10-10T25:00:00Z|unparseable or impossible timestamp '2018-10-10T25:00:00Z'",
+        "NaN|unparseable timestamp 'NaN'",
+        "1e400|impossible timestamp '1e400'",
+    })
+    void impossibleAndUnparseable(String text, String reason) {
+        assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(text)).getMessage());
+    }
+}
