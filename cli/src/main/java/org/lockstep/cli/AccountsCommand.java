@@ -25,7 +25,7 @@ import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code lockstep accounts}: explainable per-account signals of fabricated or automated accounts. */
 @Command(name = "accounts", mixinStandardHelpOptions = true,
@@ -33,11 +33,11 @@ import picocli.CommandLine.Parameters;
             "logistic score; creation batches that later act together. Writes accounts.csv, batches.csv and model.json.",
             "--train labels.csv fits the weights on your labelled accounts and reports held-out accuracy and AUC."})
 final class AccountsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Input files or directories; - for stdin.")
-    List<String> inputs = new ArrayList<>();
+    @Mixin
+    InputOptions input;
 
-    @Option(names = "--db", description = "Case database (lockstep ingest); or give input files.")
-    Path db;
+    @Mixin
+    InputOptions.Filter filter;
 
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
@@ -63,15 +63,15 @@ final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (db != null && !inputs.isEmpty()) {
+        if (input.db != null && !input.files.isEmpty()) {
             System.err.println("lockstep accounts: give either --db or input files, not both");
             return Main.USAGE;
         }
-        if (db == null && inputs.isEmpty()) {
+        if (input.db == null && input.files.isEmpty()) {
             System.err.println("lockstep accounts: give input files (or --db)");
             return Main.USAGE;
         }
-        PostTable t = CampaignsSupport.load(db, inputs, false, System.err);
+        PostTable t = CampaignsSupport.load(input, filter, false, System.err);
         if (t == null) {
             System.err.println("lockstep accounts: no posts could be read");
             return Main.NOTHING_READ;

@@ -18,7 +18,7 @@ import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code lockstep campaigns}: bursting hashtags, links, domains, narratives and posts, with their amplification profile. */
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
@@ -26,11 +26,11 @@ import picocli.CommandLine.Parameters;
             "multi-scale bursts, amplification breakdown, language shift, first spreaders, cascade, bridges.",
             "Writes campaigns.json, campaigns.csv, spreaders.csv, timelines/*.svg and report.html to --out."})
 final class CampaignsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Input files or directories (any supported format, plain or gzip); - for stdin.")
-    List<String> inputs = new ArrayList<>();
+    @Mixin
+    InputOptions input;
 
-    @Option(names = "--db", description = "Case database (lockstep ingest); or give input files.")
-    Path db;
+    @Mixin
+    InputOptions.Filter filter;
 
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
@@ -73,16 +73,16 @@ final class CampaignsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (db != null && !inputs.isEmpty()) {
+        if (input.db != null && !input.files.isEmpty()) {
             System.err.println("lockstep campaigns: give either --db or input files, not both");
             return Main.USAGE;
         }
-        if (db == null && inputs.isEmpty()) {
+        if (input.db == null && input.files.isEmpty()) {
             System.err.println("lockstep campaigns: give input files (or --db)");
             return Main.USAGE;
         }
         long t0 = System.nanoTime();
-        PostTable t = CampaignsSupport.load(db, inputs, !noNarratives, System.err);
+        PostTable t = CampaignsSupport.load(input, filter, !noNarratives, System.err);
         if (t == null) {
             System.err.println("lockstep campaigns: no posts could be read");
             return Main.NOTHING_READ;

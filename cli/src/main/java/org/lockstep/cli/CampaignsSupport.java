@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.lockstep.core.campaigns.Campaign;
 import org.lockstep.core.model.PostTable;
-import org.lockstep.io.read.ReadOptions;
 import org.lockstep.io.read.Readers;
 
 /** Shared plumbing of {@code lockstep campaigns} and {@code lockstep accounts}: loading, groups, JSON shapes. */
@@ -26,9 +25,9 @@ final class CampaignsSupport {
      * Reads the case database or the input files into a table, printing the first problems to {@code err};
      * null when nothing was read.
      */
-    static PostTable load(Path db, List<String> inputs, boolean keepText, PrintStream err) throws IOException {
+    static PostTable load(InputOptions input, InputOptions.Filter filter, boolean keepText, PrintStream err) throws IOException {
         int[] shown = {0};
-        Readers.Loaded l = org.lockstep.io.store.Cases.load(db, inputs, ReadOptions.defaults(), keepText, p -> {
+        Readers.Loaded l = input.load(keepText, filter.toPostFilter(), p -> {
             if (shown[0]++ < 20) err.println("lockstep: " + p);
         });
         if (l.table().size == 0) return null;
