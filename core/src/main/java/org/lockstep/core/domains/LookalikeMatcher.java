@@ -266,7 +266,8 @@ public final class LookalikeMatcher {
     }
 
     private static void addCc(Set<String> cc, String domain) {
-        String c = Suffixes.nationalCc(domain.toLowerCase(Locale.ROOT));
+        if (!(HostName.parse(domain) instanceof HostName.Parsed p)) return;
+        String c = Suffixes.nationalCc(p);
         if (c != null) cc.add(c);
     }
 

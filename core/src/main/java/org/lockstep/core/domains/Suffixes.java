@@ -42,25 +42,18 @@ final class Suffixes {
 
     /**
      * The national country code the host's public suffix falls under ({@code ee} for {@code .ee},
-     * {@code ca} for {@code pe.ca}), or null for generic, generic-use country codes ({@code .co},
-     * {@code .me}, ...), private suffixes ({@code eu.com}) and unknown suffixes.
+     * {@code ca} for {@code pe.ca}, {@code co} for {@code com.co}), or null for generic suffixes,
+     * country codes sold as generic ones at their top level ({@code .co}, {@code .me}), the open
+     * territory codes, private suffixes ({@code eu.com}) and unknown suffixes.
      */
     static String nationalCc(HostName.Parsed p) {
         if (!p.knownSuffix() || p.privateSuffix()) return null;
         String[] L = p.labels();
         String tld = L[L.length - 1];
-        return national(tld) ? tld : null;
-    }
-
-    /** The national country code of a dotted domain's last label, or null (see {@link #nationalCc}). */
-    static String nationalCc(String domain) {
-        int dot = domain.lastIndexOf('.');
-        String tld = domain.substring(dot + 1);
-        return national(tld) ? tld : null;
-    }
-
-    private static boolean national(String tld) {
-        return tld.length() == 2 && !GENERIC_CC.contains(tld) && !OPEN_TERRITORY_CC.contains(tld);
+        if (tld.length() != 2 || OPEN_TERRITORY_CC.contains(tld)) return null;
+        // a generic-use code is national below its own second levels (com.co is Colombian, .co is not)
+        if (GENERIC_CC.contains(tld) && L.length - p.suffixStart() == 1) return null;
+        return tld;
     }
 
     /** True when the host lies in a government-only namespace ({@code *.gov.pl}, {@code *.gv.at}, {@code *.gov}). */

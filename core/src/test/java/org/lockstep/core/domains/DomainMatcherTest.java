@@ -150,6 +150,12 @@ class DomainMatcherTest {
         assertEquals(0.748, ev.score(), 1e-9);
         // one piece of evidence alone suffices: 0.8 x 0.9 x 0.9 + 0.05 = 0.698
         assertEquals(0.698, only(dflt, "delfi.ee", new LookalikeMatcher.Evidence(true, false, 0)).score(), 1e-9);
+        // .co sold as generic is not national, its Colombian second level com.co is
+        LookalikeMatcher ep = new LookalikeMatcher(List.of(ProtectedEntity.ofDomain("elpais.com")),
+                LookalikeMatcher.Config.defaults().withThreshold(0.3));
+        assertEquals(0.81, only(ep, "elpais.co").score(), 1e-9); // 6 letters 0.9 x 0.9 (generic-use cc)
+        assertEquals(0.4455, only(ep, "elpais.com.co").score(), 0.0006); // 0.9 x 0.9 x 0.55
+        assertTrue(only(ep, "elpais.com.co").techniques().contains(Technique.TLD_NATIONAL));
         // a typo under a foreign national code is lowered too: 20minutos.es for 20minutes.fr
         LookalikeMatcher mm = new LookalikeMatcher(List.of(ProtectedEntity.ofDomain("20minutes.fr")),
                 LookalikeMatcher.Config.defaults().withThreshold(0.3));
