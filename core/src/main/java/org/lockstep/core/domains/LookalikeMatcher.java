@@ -39,6 +39,15 @@ public final class LookalikeMatcher {
             "vpn", "intranet", "admin", "team", "help", "today", "daily", "actu", "actualites", "nachrichten",
             "aktuell", "info", "gov", "gouv", "mil", "ministry", "protect", "passport", "my");
 
+    /**
+     * Editorial words among the keywords: a name written solid with only these
+     * ({@code liberationnews}, {@code weltaktuell}) reads as the title of another publication and is
+     * qualified {@link Technique#EDITORIAL}.
+     */
+    public static final List<String> EDITORIAL_WORDS = List.of(
+            "news", "press", "media", "info", "live", "today", "daily", "actu", "actualites", "nachrichten",
+            "aktuell", "online", "web", "official");
+
     /** Registrable domains and private suffixes whose subdomains anyone can get for free. */
     public static final List<String> DEFAULT_FREE_HOSTING = List.of(
             "github.io", "gitlab.io", "blogspot.com", "wordpress.com", "weebly.com", "wixsite.com",
@@ -127,6 +136,10 @@ public final class LookalikeMatcher {
     private final Set<String> freeHosting;
     private final Set<String> keywordSkeletons = new HashSet<>();
     private final int[] keywordLengths;
+    private final Set<String> editorialSkeletons = new HashSet<>();
+    private final int[] editorialLengths;
+    /** Per entity: the national country codes it belongs to (its {@code country}, its domains' ccTLDs). */
+    private final Set<String>[] entityCountries;
     // name variants, struct of arrays
     private final String[] nameSkel, nameLight, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
@@ -139,6 +152,9 @@ public final class LookalikeMatcher {
     public LookalikeMatcher(List<ProtectedEntity> entities, Config config) {
         this.config = config;
         this.entityNames = new String[entities.size()];
+        @SuppressWarnings("unchecked")
+        Set<String>[] ec = new Set[entities.size()];
+        this.entityCountries = ec;
         this.freeHosting = new HashSet<>(config.freeHosting());
         Set<String> kw = new LinkedHashSet<>(config.keywords());
         List<Object[]> names = new ArrayList<>();
@@ -146,6 +162,11 @@ public final class LookalikeMatcher {
         for (int e = 0; e < entities.size(); e++) {
             ProtectedEntity pe = entities.get(e);
             entityNames[e] = pe.name();
+            Set<String> cc = new HashSet<>();
+            if (pe.country() != null) cc.add(pe.country().toLowerCase(Locale.ROOT));
+            for (String d : pe.domains()) addCc(cc, d);
+            for (String d : pe.sisters()) addCc(cc, d);
+            entityCountries[e] = cc;
             kw.addAll(pe.keywords());
             if (pe.country() != null) {
                 kw.add(pe.country());
@@ -235,6 +256,35 @@ public final class LookalikeMatcher {
             }
         }
         keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+        Set<Integer> elengths = new java.util.TreeSet<>();
+        for (String k : EDITORIAL_WORDS) {
+            String s = hyphenFree(Skeleton.light(k));
+            editorialSkeletons.add(s);
+            elengths.add(s.length());
+        }
+        editorialLengths = elengths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addCc(Set<String> cc, String domain) {
+        if (!(HostName.parse(domain) instanceof HostName.Parsed p)) return;
+        String c = Suffixes.nationalCc(p);
+        if (c != null) cc.add(c);
+    }
+
+    /** Techniques that are evidence of imitation beyond the name and a typo of it. */
+    private static final int OTHER_EVIDENCE = bit(Technique.KEYWORD) | bit(Technique.HOMOGLYPH) | bit(Technique.DOTS)
+            | bit(Technique.FRONT);
+
+    /**
+     * {@link Technique#TLD_NATIONAL} in place of {@link Technique#TLD_LEGACY} when the candidate's
+     * suffix is a national country code of another country than the entity's and nothing else
+     * supports the match (see the technique).
+     */
+    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus) {
+        if ((mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
+        String cc = Suffixes.nationalCc(p);
+        if (cc == null || entityCountries[entity].contains(cc)) return mask;
+        return mask & ~bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL);
     }
 
     private static void addName(List<Object[]> names, Map<String, Boolean> seen, int entity, String domain,
@@ -379,10 +429,12 @@ public final class LookalikeMatcher {
             String hf = pieceHf;
             if (start == 0 && end == hf.length()) return;
             boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            boolean editorial = kw && pieceRaw.indexOf('-') < 0
+                    && editorial(hf, 0, start) && editorial(hf, end, hf.length());
             for (int name : patternNames[pattern]) {
                 int len = nameLen[name];
                 int mask = pieceExtra;
-                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD);
+                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
                 else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
                 else continue;
                 if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
@@ -394,6 +446,7 @@ public final class LookalikeMatcher {
             mask |= nameMask[name];
             extraLen = 0;
             mask |= context(name, labelIndex, mask);
+            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus);
             double score = distinct(nameLen[name] + extraLen);
             for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) score *= t.strength();
             // evidence only lifts what already looks like its name (no bonus below 0.3)
@@ -594,6 +647,23 @@ public final class LookalikeMatcher {
                 q.offer(name, mask, labelIndex);
             }
         }
+    }
+
+    /** True when {@code s[from, to)} is empty or a concatenation of editorial words only. */
+    private boolean editorial(String s, int from, int to) {
+        if (from >= to) return true;
+        int n = to - from;
+        if (n > 64) return false;
+        boolean[] ok = new boolean[n + 1];
+        ok[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!ok[i]) continue;
+            for (int len : editorialLengths) {
+                if (i + len > n) break;
+                if (editorialSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
+            }
+        }
+        return ok[n];
     }
 
     /** True when {@code s[from, to)} is empty or a concatenation of keywords and digits 2-9. */
