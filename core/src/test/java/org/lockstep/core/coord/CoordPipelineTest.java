@@ -128,4 +128,28 @@ class CoordPipelineTest {
         }
         assertTrue(worldsWithEdges <= 1, worldsWithEdges + " of 10 organic worlds produced a network");
     }
+
+    @Test
+    void bloomFilteredCountingKeepsTheSameNetwork() {
+        Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
+        PostTable table = world(3, planted, hyper);
+        CoordinationResult direct = Coordination.detect(table, CoordinationConfig.builder().build());
+        long saved = Coordination.directPairLimit;
+        Coordination.directPairLimit = 0;
+        try {
+            CoordinationResult bloom = Coordination.detect(table, CoordinationConfig.builder().build());
+            assertEquals(direct.edges().size, bloom.edges().size);
+            for (int e = 0; e < direct.edges().size; e++) {
+                assertEquals(direct.edges().a[e], bloom.edges().a[e]);
+                assertEquals(direct.edges().b[e], bloom.edges().b[e]);
+                assertEquals(direct.edges().episodes[e], bloom.edges().episodes[e]);
+                assertEquals(direct.edges().coActions[e], bloom.edges().coActions[e]);
+            }
+            // the Bloom estimate of the number of hypotheses is never below the exact count
+            assertTrue(bloom.counts().candidateEdges() >= direct.counts().candidateEdges());
+            assertTrue(bloom.counts().candidateEdges() <= direct.counts().candidateEdges() * 1.05);
+        } finally {
+            Coordination.directPairLimit = saved;
+        }
+    }
 }
