@@ -66,6 +66,20 @@ final class Ingester {
     private static final int CHUNK = 1024;
     private static final int QUEUE = 8;
 
+    /** {@code -Dlockstep.ingest.trace=true} prints the writing thread's CPU time per step to stderr (benchmarks). */
+    private static final boolean TRACE = Boolean.getBoolean("lockstep.ingest.trace");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.util.LinkedHashMap<String, long[]> trace = new java.util.LinkedHashMap<>();
+    private long traceMark;
+
+    /** Adds the CPU time since the last mark to {@code step}. */
+    private void step(String step) {
+        if (!TRACE) return;
+        long now = THREADS.getCurrentThreadCpuTime();
+        trace.computeIfAbsent(step, k -> new long[1])[0] += now - traceMark;
+        traceMark = now;
+    }
+
     private final CaseDb db;
     private final DuckDBConnection conn;
     private final int batchSize;
@@ -97,6 +111,7 @@ final class Ingester {
 
     IngestReport run(List<String> inputs, ReadOptions options, Consumer<Problem> problems) throws IOException {
         long t0 = System.nanoTime();
+        if (TRACE) traceMark = THREADS.getCurrentThreadCpuTime();
         Path quarantine = options.quarantine();
         Path qtmp = null;
         if (quarantine != null) {
@@ -123,13 +138,20 @@ final class Ingester {
         } finally {
             closeAppenders();
             try {
+                step("other");
                 sql(new String[] {"CHECKPOINT", "RESET checkpoint_threshold", "RESET threads"});
+                step("final checkpoint");
             } catch (SQLException ignored) {
                 // DuckDB checkpoints on its own later; the WAL keeps every committed batch meanwhile
             }
             if (qtmp != null) Files.deleteIfExists(qtmp);
         }
         report.seconds((System.nanoTime() - t0) / 1e9);
+        if (TRACE) {
+            StringBuilder sb = new StringBuilder("ingest trace (writing thread CPU s):");
+            trace.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.2f", k, v[0] / 1e9)));
+            System.err.println(sb);
+        }
         return report;
     }
 
@@ -242,10 +264,12 @@ final class Ingester {
                 throw new StoreException("ingest interrupted", e);
             }
             if (o instanceof End end) return end;
+            step("wait");
             for (Prepared p : (Prepared[]) o) {
                 if (p == null) break;
                 accept(p);
             }
+            step("stage");
         }
     }
 
@@ -561,8 +585,11 @@ final class Ingester {
     /** Moves the staged batch into the tables in one transaction, with the file's progress. */
     private void commit() throws SQLException {
         if (pending == 0) return;
+        step("stage");
         stageAccounts();
+        step("stage accounts");
         for (DuckDBAppender a : appenders()) a.flush();
+        step("flush appenders");
         long batch = db.nextBatch();
         long stored;
         conn.setAutoCommit(false);
@@ -572,6 +599,7 @@ final class Ingester {
                 ps.setLong(2, batch);
                 stored = ps.executeUpdate();
             }
+            step("insert posts");
             // child rows go in with their post only: all of them when every staged post was new
             for (int i = 0; i < CHILD_TABLES.length; i++) {
                 if (childRows[i] == 0 || stored == 0) continue;
@@ -583,7 +611,11 @@ final class Ingester {
                             + " AND p.platform = c.platform AND p.post_id = c.post_id)");
                 }
             }
-            for (String a : ACCOUNTS_SQL) st.execute(a);
+            step("insert children");
+            for (int i = 0; i < ACCOUNTS_SQL.length; i++) {
+                st.execute(ACCOUNTS_SQL[i]);
+                step(i == 0 ? "merge accounts" : i == 1 ? "delete accounts" : "insert accounts");
+            }
             long dup = pending - stored;
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
@@ -603,8 +635,11 @@ final class Ingester {
                 ps.setLong(4, fileId);
                 ps.executeUpdate();
             }
+            step("progress rows");
             for (String t : Schema.STAGING_TABLES) st.execute("DELETE FROM " + t);
+            step("clear staging");
             conn.commit();
+            step("commit");
             report.batch(stored, dup);
             fileStored += stored;
             fileDuplicates += dup;
@@ -627,23 +662,25 @@ final class Ingester {
 
     /**
      * Merges the batch's authors (one row each in {@code stage_accounts}, aggregated on the Java side) into
-     * {@code accounts}: per field the value of the newest post that has one; existing rows are updated in
-     * place, new ones inserted (an update and an insert are much cheaper in DuckDB than
-     * {@code ON CONFLICT DO UPDATE}).
+     * {@code accounts}: per field the value of the newest post that has one, an unknown never erasing a
+     * known one. The merged rows replace the stored ones (delete and insert): DuckDB's {@code UPDATE} of
+     * the same rows batch after batch grew dearer with every batch (version chains kept until a
+     * checkpoint), up to 30 µs a post at a million posts; {@code ON CONFLICT DO UPDATE} needs an index.
      */
     private static String[] accountsSql() {
-        StringBuilder upd = new StringBuilder();
+        StringBuilder sel = new StringBuilder();
         for (String f : ACCOUNT_FIELDS) {
-            upd.append(f).append(" = CASE WHEN n.last_seen >= a.last_seen THEN coalesce(n.").append(f)
+            sel.append("CASE WHEN a.last_seen IS NULL OR n.last_seen >= a.last_seen THEN coalesce(n.").append(f)
                     .append(", a.").append(f).append(") ELSE coalesce(a.").append(f).append(", n.").append(f)
                     .append(") END, ");
         }
         return new String[] {
-            "UPDATE accounts AS a SET " + upd + "first_seen = least(a.first_seen, n.first_seen), "
-                    + "last_seen = greatest(a.last_seen, n.last_seen) FROM stage_accounts n "
-                    + "WHERE a.platform = n.platform AND a.account_id = n.account_id",
-            "INSERT INTO accounts SELECT * FROM stage_accounts n "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.platform = n.platform AND a.account_id = n.account_id)",
+            "INSERT INTO stage_merged SELECT n.platform, n.account_id, " + sel
+                    + "coalesce(least(a.first_seen, n.first_seen), n.first_seen), "
+                    + "coalesce(greatest(a.last_seen, n.last_seen), n.last_seen) "
+                    + "FROM stage_accounts n LEFT JOIN accounts a ON a.platform = n.platform AND a.account_id = n.account_id",
+            "DELETE FROM accounts a USING stage_accounts n WHERE a.platform = n.platform AND a.account_id = n.account_id",
+            "INSERT INTO accounts SELECT * FROM stage_merged",
         };
     }
 

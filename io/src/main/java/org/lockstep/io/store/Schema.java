@@ -80,10 +80,11 @@ final class Schema {
           created_at TIMESTAMP, followers BIGINT, following BIGINT, posts BIGINT,
           default_profile BOOLEAN, default_avatar BOOLEAN, verified BOOLEAN,
           first_seen TIMESTAMP, last_seen TIMESTAMP)""",
+        "CREATE OR REPLACE TEMP TABLE stage_merged AS SELECT * FROM stage_accounts",
     };
 
     static final List<String> STAGING_TABLES =
-            List.of("stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_accounts");
+            List.of("stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_accounts", "stage_merged");
 
     private Schema() {}
 
