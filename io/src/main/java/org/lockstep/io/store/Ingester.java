@@ -87,10 +87,16 @@ final class Ingester {
     private final IngestReport report = new IngestReport();
     private DuckDBAppender posts, urls, tags, mentions, media, accounts;
     private final long[] childRows = new long[4];
-    /** Posts of the open batch, by (platform, id): a repeat within the batch is a duplicate, not staged. */
-    private final HashSet<String> batchKeys = new HashSet<>();
-    /** Authors of the open batch with their newest known field values, merged into {@code accounts} at commit. */
-    private final HashMap<String, Account> batchAccounts = new HashMap<>();
+    /** Posts of the open batch, by platform and id: a repeat within the batch is a duplicate, not staged. */
+    private final HashMap<String, HashSet<String>> batchKeys = new HashMap<>();
+    /**
+     * Authors of the open batch, by platform and id, with their newest known field values, merged into
+     * {@code accounts} at commit (keyed without concatenating strings: hashing fresh keys was a hot spot).
+     */
+    private final HashMap<String, HashMap<String, Account>> batchAccounts = new HashMap<>();
+    private String lastPlatform;
+    private HashSet<String> lastKeys;
+    private HashMap<String, Account> lastAccounts;
     private long staged;
     private long pending;
     private long totalRead;
@@ -462,7 +468,7 @@ final class Ingester {
         String platform = pp.platform;
         String id = p.id();
         // a post repeated within the batch: the first one is staged, the others are duplicates
-        if (!batchKeys.add(platform + '\u0000' + id)) return;
+        if (!lastKeys.add(id)) return;
         staged++;
         posts.beginRow();
         posts.append(platform).append(id).append(p.accountId()).append(p.handle())
@@ -534,11 +540,15 @@ final class Ingester {
 
     private void mergeAccount(Prepared pp) {
         Post p = pp.post;
-        String key = pp.platform + '\u0000' + p.accountId();
-        Account acc = batchAccounts.get(key);
+        if (!pp.platform.equals(lastPlatform)) {
+            lastPlatform = pp.platform;
+            lastKeys = batchKeys.computeIfAbsent(pp.platform, k -> new HashSet<>());
+            lastAccounts = batchAccounts.computeIfAbsent(pp.platform, k -> new HashMap<>());
+        }
+        Account acc = lastAccounts.get(p.accountId());
         if (acc == null) {
             acc = new Account(pp.platform, p.accountId());
-            batchAccounts.put(key, acc);
+            lastAccounts.put(p.accountId(), acc);
         }
         long t = p.timeMs();
         if (t < acc.first) acc.first = t;
@@ -568,7 +578,7 @@ final class Ingester {
     }
 
     private void stageAccounts() throws SQLException {
-        for (Account acc : batchAccounts.values()) {
+        for (HashMap<String, Account> byId : batchAccounts.values()) for (Account acc : byId.values()) {
             Object[] v = acc.values;
             accounts.beginRow();
             accounts.append(acc.platform).append(acc.id);
@@ -652,6 +662,7 @@ final class Ingester {
             conn.setAutoCommit(true);
             batchKeys.clear();
             batchAccounts.clear();
+            lastPlatform = null;
             java.util.Arrays.fill(childRows, 0);
             staged = 0;
         }
