@@ -48,7 +48,9 @@ final class Ingester {
      * row is left alone, and it is not counted as inserted); posts repeated within the batch never reach
      * the staging table. No anti-join scans the stored posts, so the cost does not grow with the case.
      */
-    private static final String INSERT_POSTS = "INSERT OR IGNORE INTO posts SELECT *, $1, $2 FROM stage_posts";
+    private static final String INSERT_POSTS = System.getProperty("lockstep.ingest.antijoin") != null
+            ? "INSERT INTO posts SELECT *, $1, $2 FROM stage_posts s WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.platform = s.platform AND p.post_id = s.post_id)"
+            : "INSERT OR IGNORE INTO posts SELECT *, $1, $2 FROM stage_posts";
 
     private static final String[] CHILD_TABLES = {"post_urls", "post_hashtags", "post_mentions", "post_media"};
     private static final String[] STAGE_CHILD = {"stage_urls", "stage_hashtags", "stage_mentions", "stage_media"};
@@ -65,6 +67,13 @@ final class Ingester {
     /** Posts per chunk handed from the reader thread to the writer, and chunks the queue holds. */
     private static final int CHUNK = 1024;
     private static final int QUEUE = 8;
+    /**
+     * Whether a second thread reads while this one writes ({@code -Dlockstep.ingest.pipeline=true}). Off by
+     * default: on the shared 2-core benchmark machine it cost ~30% more CPU (each post is written long after
+     * it was parsed, on another core, so it is no longer in cache, and the queue keeps posts alive through
+     * young collections) and gave no wall-clock gain (docs/benchmarks.md).
+     */
+    static final boolean PIPELINE = Boolean.getBoolean("lockstep.ingest.pipeline");
 
     /** {@code -Dlockstep.ingest.trace=true} prints the writing thread's CPU time per step to stderr (benchmarks). */
     private static final boolean TRACE = Boolean.getBoolean("lockstep.ingest.trace");
@@ -176,6 +185,67 @@ final class Ingester {
     /** Reads one input; returns true when the error limit stopped reading. */
     private boolean readFile(String in, ReadOptions o, Consumer<Problem> problems) throws IOException, SQLException {
         startFile(in);
+        End end = PIPELINE ? readThreaded(in, o, problems) : readDirect(in, o, problems);
+        ReadReport rr;
+        boolean stop = false;
+        String status = "complete";
+        if (end.error() instanceof TooManyErrorsException e) {
+            rr = e.report();
+            report.stopped(e.getMessage());
+            status = "stopped";
+            stop = true;
+        } else if (end.error() != null) {
+            markFile("interrupted");
+            Throwable t = end.error();
+            if (t instanceof IOException e) throw e;
+            if (t instanceof RuntimeException e) throw e;
+            if (t instanceof Error e) throw e;
+            throw new IllegalStateException(t);
+        } else {
+            rr = end.report();
+        }
+        try {
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            markFile("interrupted");
+            throw e;
+        }
+        report.add(rr);
+        if (rr.filesFailed() > 0 && rr.posts() == 0) status = "failed";
+        try (PreparedStatement ps = conn.prepareStatement("""
+                UPDATE ingest_files SET finished_at = now()::TIMESTAMP, status = ?, records = ?, posts_read = ?,
+                  rejected = ?, warnings = ?, formats = ? WHERE file_id = ?""")) {
+            ps.setString(1, status);
+            ps.setLong(2, rr.records());
+            ps.setLong(3, rr.posts());
+            ps.setLong(4, rr.rejected());
+            ps.setLong(5, rr.warnings());
+            ps.setString(6, String.join(",", rr.postsByFormat().keySet()));
+            ps.setLong(7, fileId);
+            ps.executeUpdate();
+        }
+        listener.fileFinished(in);
+        return stop;
+    }
+
+    /** Reads and writes on the calling thread. */
+    private End readDirect(String in, ReadOptions o, Consumer<Problem> problems) {
+        Preparer prep = new Preparer(null, null);
+        try {
+            return new End(Readers.read(List.of(in), o, p -> {
+                try {
+                    accept(prep.prepare(p));
+                } catch (SQLException e) {
+                    throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+                }
+            }, problems), null);
+        } catch (IOException | RuntimeException | Error e) {
+            return new End(null, e);
+        }
+    }
+
+    /** Reads on a second thread that hands prepared posts over through a bounded queue; writes on this one. */
+    private End readThreaded(String in, ReadOptions o, Consumer<Problem> problems) throws SQLException {
         ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
         AtomicBoolean cancelled = new AtomicBoolean();
         Preparer prep = new Preparer(queue, cancelled);
@@ -217,46 +287,7 @@ final class Ingester {
             throw e;
         }
         joinQuietly(reader);
-        ReadReport rr;
-        boolean stop = false;
-        String status = "complete";
-        if (end.error() instanceof TooManyErrorsException e) {
-            rr = e.report();
-            report.stopped(e.getMessage());
-            status = "stopped";
-            stop = true;
-        } else if (end.error() != null) {
-            markFile("interrupted");
-            Throwable t = end.error();
-            if (t instanceof IOException e) throw e;
-            if (t instanceof RuntimeException e) throw e;
-            if (t instanceof Error e) throw e;
-            throw new IllegalStateException(t);
-        } else {
-            rr = end.report();
-        }
-        try {
-            commit();
-        } catch (SQLException | RuntimeException e) {
-            markFile("interrupted");
-            throw e;
-        }
-        report.add(rr);
-        if (rr.filesFailed() > 0 && rr.posts() == 0) status = "failed";
-        try (PreparedStatement ps = conn.prepareStatement("""
-                UPDATE ingest_files SET finished_at = now()::TIMESTAMP, status = ?, records = ?, posts_read = ?,
-                  rejected = ?, warnings = ?, formats = ? WHERE file_id = ?""")) {
-            ps.setString(1, status);
-            ps.setLong(2, rr.records());
-            ps.setLong(3, rr.posts());
-            ps.setLong(4, rr.rejected());
-            ps.setLong(5, rr.warnings());
-            ps.setString(6, String.join(",", rr.postsByFormat().keySet()));
-            ps.setLong(7, fileId);
-            ps.executeUpdate();
-        }
-        listener.fileFinished(in);
-        return stop;
+        return end;
     }
 
     /** Writes chunks as they come until the reader's end marker, which it returns. */
@@ -402,7 +433,7 @@ final class Ingester {
             n = 0;
         }
 
-        private Prepared prepare(Post p) {
+        Prepared prepare(Post p) {
             String[] us = NONE;
             List<String> pu = p.urls();
             if (!pu.isEmpty()) {
