@@ -11,12 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
@@ -33,49 +29,44 @@ import org.lockstep.io.read.Readers;
 import org.lockstep.io.read.TooManyErrorsException;
 
 /**
- * Streams posts from the readers into the case database. A reader thread parses the input and prepares
- * each post (URL normalisation, lower-cased tags and mentions) into chunks handed over through a small
- * bounded queue; the calling thread appends them with the DuckDB appender into session-local staging
- * tables and, every {@code batchSize} posts (and at each file's end), moves the batch into the real
- * tables in one transaction together with the file's progress. A crash therefore loses at most the open
- * batch, and the progress row says how many posts of the file are safe, so the next ingest of the same
- * file (same fingerprint) skips them. All database work and every {@link IngestListener} call happen on
- * the calling thread.
+ * Streams posts from the readers into the case database: the DuckDB appender fills session-local
+ * staging tables, and every {@code batchSize} posts (and at each file's end) one transaction moves the
+ * posts not yet stored into the real tables and records the file's progress. A crash therefore loses
+ * at most the open batch, and the progress row says how many posts of the file are safe, so the next
+ * ingest of the same file (same fingerprint) skips them.
  */
 final class Ingester {
-    /**
-     * Moves the staged posts into {@code posts}. The primary-key index skips a post already stored (its
-     * row is left alone, and it is not counted as inserted); posts repeated within the batch never reach
-     * the staging table. No anti-join scans the stored posts, so the cost does not grow with the case.
-     */
-    private static final String INSERT_POSTS = System.getProperty("lockstep.ingest.antijoin") != null
-            ? "INSERT INTO posts SELECT *, $1, $2 FROM stage_posts s WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.platform = s.platform AND p.post_id = s.post_id)"
-            : "INSERT OR IGNORE INTO posts SELECT *, $1, $2 FROM stage_posts";
-
-    private static final String[] CHILD_TABLES = {"post_urls", "post_hashtags", "post_mentions", "post_media"};
-    private static final String[] STAGE_CHILD = {"stage_urls", "stage_hashtags", "stage_mentions", "stage_media"};
+    private static final String[] COPY_SQL = {
+        """
+        CREATE OR REPLACE TEMP TABLE stage_new AS
+        SELECT s.seq, s.platform, s.post_id FROM stage_posts s
+        WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.platform = s.platform AND p.post_id = s.post_id)
+        QUALIFY row_number() OVER (PARTITION BY s.platform, s.post_id ORDER BY s.seq) = 1""",
+        """
+        INSERT INTO posts SELECT s.platform, s.post_id, s.account_id, s.handle, epoch_ms(s.time_ms), s.kind, s.text, s.lang,
+          s.repost_of, s.repost_of_account, s.repost_of_handle, s.reply_to, s.reply_to_account, s.reply_to_handle,
+          s.quote_of, s.quote_of_account, s.quote_of_handle, $1, $2
+        FROM stage_posts s JOIN stage_new n USING (seq) ORDER BY s.seq""",
+        "INSERT INTO post_urls SELECT n.platform, n.post_id, u.ord, u.url, u.url_normalized, u.host, u.domain FROM stage_urls u JOIN stage_new n USING (seq)",
+        "INSERT INTO post_hashtags SELECT n.platform, n.post_id, h.ord, h.hashtag FROM stage_hashtags h JOIN stage_new n USING (seq)",
+        "INSERT INTO post_mentions SELECT n.platform, n.post_id, m.ord, m.handle FROM stage_mentions m JOIN stage_new n USING (seq)",
+        "INSERT INTO post_media SELECT n.platform, n.post_id, m.ord, m.url, m.type, m.hash FROM stage_media m JOIN stage_new n USING (seq)",
+    };
 
     /** Account columns merged field by field: the newest known value wins, an unknown never erases a known one. */
-    private static final String[] ACCOUNT_FIELDS = {
-        "handle", "display_name", "description", "location", "lang", "avatar_url", "created_at", "followers",
-        "following", "posts", "default_profile", "default_avatar", "verified",
+    private static final String[][] ACCOUNT_FIELDS = {
+        {"handle", "a_handle"}, {"display_name", "a_display_name"}, {"description", "a_description"},
+        {"location", "a_location"}, {"lang", "a_lang"}, {"avatar_url", "a_avatar_url"},
+        {"created_at", "epoch_ms(a_created_ms)"}, {"followers", "a_followers"}, {"following", "a_following"},
+        {"posts", "a_posts"}, {"default_profile", "a_default_profile"}, {"default_avatar", "a_default_avatar"},
+        {"verified", "a_verified"},
     };
 
     private static final String[] ACCOUNTS_SQL = accountsSql();
     /** WAL size that triggers a checkpoint during ingest (DuckDB's default, 16 MB, checkpoints every batch or two). */
     static final String CHECKPOINT_EVERY = "1GB";
-    /** Posts per chunk handed from the reader thread to the writer, and chunks the queue holds. */
-    private static final int CHUNK = 1024;
-    private static final int QUEUE = 8;
-    /**
-     * Whether a second thread reads while this one writes ({@code -Dlockstep.ingest.pipeline=true}). Off by
-     * default: on the shared 2-core benchmark machine it cost ~30% more CPU (each post is written long after
-     * it was parsed, on another core, so it is no longer in cache, and the queue keeps posts alive through
-     * young collections) and gave no wall-clock gain (docs/benchmarks.md).
-     */
-    static final boolean PIPELINE = Boolean.getBoolean("lockstep.ingest.pipeline");
 
-    /** {@code -Dlockstep.ingest.trace=true} prints the writing thread's CPU time per step to stderr (benchmarks). */
+    /** {@code -Dlockstep.ingest.trace=true} prints the ingesting thread's CPU time per step to stderr (benchmarks). */
     private static final boolean TRACE = Boolean.getBoolean("lockstep.ingest.trace");
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final java.util.LinkedHashMap<String, long[]> trace = new java.util.LinkedHashMap<>();
@@ -94,19 +85,9 @@ final class Ingester {
     private final int batchSize;
     private final IngestListener listener;
     private final IngestReport report = new IngestReport();
-    private DuckDBAppender posts, urls, tags, mentions, media, accounts;
-    private final long[] childRows = new long[4];
-    /** Posts of the open batch, by platform and id: a repeat within the batch is a duplicate, not staged. */
-    private final HashMap<String, HashSet<String>> batchKeys = new HashMap<>();
-    /**
-     * Authors of the open batch, by platform and id, with their newest known field values, merged into
-     * {@code accounts} at commit (keyed without concatenating strings: hashing fresh keys was a hot spot).
-     */
-    private final HashMap<String, HashMap<String, Account>> batchAccounts = new HashMap<>();
-    private String lastPlatform;
-    private HashSet<String> lastKeys;
-    private HashMap<String, Account> lastAccounts;
-    private long staged;
+    private DuckDBAppender posts, urls, tags, mentions, media;
+    private final java.util.HashMap<String, String> domains = new java.util.HashMap<>();
+    private long seq;
     private long pending;
     private long totalRead;
     // the file being read
@@ -163,53 +144,31 @@ final class Ingester {
         }
         report.seconds((System.nanoTime() - t0) / 1e9);
         if (TRACE) {
-            StringBuilder sb = new StringBuilder("ingest trace (writing thread CPU s):");
+            StringBuilder sb = new StringBuilder("ingest trace (ingesting thread CPU s):");
             trace.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.2f", k, v[0] / 1e9)));
             System.err.println(sb);
         }
         return report;
     }
 
-    /** What the reader thread hands over at the end of a file: its report, or what stopped it. */
-    private record End(ReadReport report, Throwable error) {}
-
-    /** Stops the reader thread when the writer gives up. */
-    private static final class Cancelled extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Cancelled() {
-            super("ingest cancelled", null, false, false);
-        }
-    }
-
     /** Reads one input; returns true when the error limit stopped reading. */
     private boolean readFile(String in, ReadOptions o, Consumer<Problem> problems) throws IOException, SQLException {
         startFile(in);
-        End end = PIPELINE ? readThreaded(in, o, problems) : readDirect(in, o, problems);
         ReadReport rr;
         boolean stop = false;
         String status = "complete";
-        if (end.error() instanceof TooManyErrorsException e) {
+        try {
+            rr = Readers.read(List.of(in), o, this::accept, problems);
+        } catch (TooManyErrorsException e) {
             rr = e.report();
             report.stopped(e.getMessage());
             status = "stopped";
             stop = true;
-        } else if (end.error() != null) {
-            markFile("interrupted");
-            Throwable t = end.error();
-            if (t instanceof IOException e) throw e;
-            if (t instanceof RuntimeException e) throw e;
-            if (t instanceof Error e) throw e;
-            throw new IllegalStateException(t);
-        } else {
-            rr = end.report();
-        }
-        try {
-            commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             markFile("interrupted");
             throw e;
         }
+        commit();
         report.add(rr);
         if (rr.filesFailed() > 0 && rr.posts() == 0) status = "failed";
         try (PreparedStatement ps = conn.prepareStatement("""
@@ -226,96 +185,6 @@ final class Ingester {
         }
         listener.fileFinished(in);
         return stop;
-    }
-
-    /** Reads and writes on the calling thread. */
-    private End readDirect(String in, ReadOptions o, Consumer<Problem> problems) {
-        Preparer prep = new Preparer(null, null);
-        try {
-            return new End(Readers.read(List.of(in), o, p -> {
-                try {
-                    accept(prep.prepare(p));
-                } catch (SQLException e) {
-                    throw new StoreException("writing the case database failed: " + e.getMessage(), e);
-                }
-            }, problems), null);
-        } catch (IOException | RuntimeException | Error e) {
-            return new End(null, e);
-        }
-    }
-
-    /** Reads on a second thread that hands prepared posts over through a bounded queue; writes on this one. */
-    private End readThreaded(String in, ReadOptions o, Consumer<Problem> problems) throws SQLException {
-        ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Preparer prep = new Preparer(queue, cancelled);
-        Thread reader = new Thread(() -> {
-            Object end;
-            try {
-                ReadReport r = Readers.read(List.of(in), o, prep, problems);
-                prep.flush();
-                end = new End(r, null);
-            } catch (Throwable e) {
-                end = new End(null, e);
-                // the posts read before the error limit stopped reading are kept
-                if (e instanceof TooManyErrorsException) {
-                    try {
-                        prep.flush();
-                    } catch (Cancelled c) {
-                        return;
-                    }
-                }
-            }
-            if (cancelled.get()) return;
-            try {
-                queue.put(end);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lockstep-ingest-reader");
-        reader.setDaemon(true);
-        reader.start();
-        End end;
-        try {
-            end = drain(queue);
-        } catch (SQLException | RuntimeException | Error e) {
-            cancelled.set(true);
-            reader.interrupt();
-            queue.clear();
-            joinQuietly(reader);
-            markFile("interrupted");
-            throw e;
-        }
-        joinQuietly(reader);
-        return end;
-    }
-
-    /** Writes chunks as they come until the reader's end marker, which it returns. */
-    private End drain(ArrayBlockingQueue<Object> queue) throws SQLException {
-        while (true) {
-            Object o;
-            try {
-                o = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("ingest interrupted", e);
-            }
-            if (o instanceof End end) return end;
-            step("wait");
-            for (Prepared p : (Prepared[]) o) {
-                if (p == null) break;
-                accept(p);
-            }
-            step("stage");
-        }
-    }
-
-    private static void joinQuietly(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void startFile(String in) throws IOException, SQLException {
@@ -378,284 +247,134 @@ final class Ingester {
         }
     }
 
-    /** One post with what staging needs, computed on the reader thread. */
-    private static final class Prepared {
-        final Post post;
-        final String platform;
-        /** url, normalised url, host, domain for each distinct url. */
-        final String[] urls;
-        final String[] hashtags;
-        final String[] mentions;
-
-        Prepared(Post post, String platform, String[] urls, String[] hashtags, String[] mentions) {
-            this.post = post;
-            this.platform = platform;
-            this.urls = urls;
-            this.hashtags = hashtags;
-            this.mentions = mentions;
-        }
-    }
-
-    private static final String[] NONE = new String[0];
-
-    /**
-     * The readers' sink, on the reader thread: prepares each post and hands it over in chunks. Never throws
-     * IllegalArgumentException, which the readers would take for a bad record.
-     */
-    private static final class Preparer implements Consumer<Post> {
-        private final ArrayBlockingQueue<Object> queue;
-        private final AtomicBoolean cancelled;
-        private final HashMap<String, String> domains = new HashMap<>();
-        private Prepared[] chunk = new Prepared[CHUNK];
-        private int n;
-
-        Preparer(ArrayBlockingQueue<Object> queue, AtomicBoolean cancelled) {
-            this.queue = queue;
-            this.cancelled = cancelled;
-        }
-
-        @Override
-        public void accept(Post p) {
-            chunk[n++] = prepare(p);
-            if (n == CHUNK) flush();
-        }
-
-        void flush() {
-            if (n == 0) return;
-            if (cancelled.get()) throw new Cancelled();
-            try {
-                queue.put(chunk);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Cancelled();
-            }
-            chunk = new Prepared[CHUNK];
-            n = 0;
-        }
-
-        Prepared prepare(Post p) {
-            String[] us = NONE;
-            List<String> pu = p.urls();
-            if (!pu.isEmpty()) {
-                List<String> seen = new ArrayList<>(pu.size());
-                for (String u : pu) {
-                    if (u == null || u.isEmpty() || seen.contains(u)) continue;
-                    seen.add(u);
-                }
-                us = new String[seen.size() * 4];
-                for (int i = 0; i < seen.size(); i++) {
-                    String u = seen.get(i);
-                    String norm = UrlNormalizer.normalize(u);
-                    String host = norm == null ? null : UrlNormalizer.host(norm);
-                    us[4 * i] = u;
-                    us[4 * i + 1] = norm;
-                    us[4 * i + 2] = host;
-                    us[4 * i + 3] = domain(host);
-                }
-            }
-            return new Prepared(p, p.platform().label(), us, lower(p.hashtags()), lower(p.mentions()));
-        }
-
-        /** Lower-cased, each once, empty ones dropped. */
-        private static String[] lower(List<String> in) {
-            if (in.isEmpty()) return NONE;
-            List<String> seen = new ArrayList<>(in.size());
-            for (String h : in) {
-                if (h == null || h.isEmpty()) continue;
-                String l = h.toLowerCase(Locale.ROOT);
-                if (!seen.contains(l)) seen.add(l);
-            }
-            return seen.toArray(NONE);
-        }
-
-        /** Registrable domain of a host, cached: the public-suffix lookup is the dearest part of staging a URL. */
-        private String domain(String host) {
-            if (host == null) return null;
-            String d = domains.get(host);
-            if (d == null && !domains.containsKey(host)) {
-                if (domains.size() >= 200_000) domains.clear();
-                d = UrlNormalizer.registrableDomain(host);
-                domains.put(host, d);
-            }
-            return d;
-        }
-    }
-
-    /** One post from the reader, on the writing thread. */
-    private void accept(Prepared pp) throws SQLException {
+    /** The post sink: never throws IllegalArgumentException, which the readers would take for a bad record. */
+    private void accept(Post p) {
         totalRead++;
         if ((totalRead & 4095) == 0) listener.posts(totalRead);
         if (skip > 0) {
             skip--;
             return;
         }
-        stage(pp);
-        if (++pending >= batchSize) commit();
+        try {
+            stage(p);
+            if (++pending >= batchSize) commit();
+        } catch (SQLException e) {
+            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+        }
     }
 
-    private void stage(Prepared pp) throws SQLException {
-        Post p = pp.post;
-        mergeAccount(pp);
-        String platform = pp.platform;
-        String id = p.id();
-        // a post repeated within the batch: the first one is staged, the others are duplicates
-        if (!lastKeys.add(id)) return;
-        staged++;
+    private void stage(Post p) throws SQLException {
+        long s = seq++;
         posts.beginRow();
-        posts.append(platform).append(id).append(p.accountId()).append(p.handle())
-                .appendEpochMicros(p.timeMs() * 1000).append(p.kind().label()).append(p.text()).append(p.lang());
+        posts.append(s).append(p.platform().label()).append(p.id()).append(p.accountId()).append(p.handle())
+                .append(p.timeMs()).append(p.kind().label()).append(p.text()).append(p.lang());
         ref(p.repostOf());
         ref(p.replyTo());
         ref(p.quoteOf());
+        AccountSnapshot a = p.account();
+        if (a == null) {
+            posts.append(p.handle());
+            for (int i = 0; i < 5; i++) posts.append((String) null);
+            for (int i = 0; i < 4; i++) posts.append((Long) null);
+            for (int i = 0; i < 3; i++) posts.append((Boolean) null);
+        } else {
+            posts.append(a.handle() != null ? a.handle() : p.handle()).append(a.displayName()).append(a.description())
+                    .append(a.location()).append(a.lang()).append(a.avatarUrl());
+            num(a.createdAtMs());
+            num(a.followers());
+            num(a.following());
+            num(a.posts());
+            posts.append(a.defaultProfile()).append(a.defaultAvatar()).append(a.verified());
+        }
         posts.endRow();
 
-        String[] us = pp.urls;
-        for (int i = 0, ord = 0; i < us.length; i += 4, ord++) {
+        int ord = 0;
+        List<String> seen = new ArrayList<>(4);
+        for (String u : p.urls()) {
+            if (u == null || u.isEmpty() || seen.contains(u)) continue;
+            seen.add(u);
+            String n = UrlNormalizer.normalize(u);
+            String host = n == null ? null : UrlNormalizer.host(n);
             urls.beginRow();
-            urls.append(platform).append(id).append(ord).append(us[i]).append(us[i + 1]).append(us[i + 2]).append(us[i + 3]);
+            urls.append(s).append(ord++).append(u).append(n).append(host).append(domain(host));
             urls.endRow();
         }
-        childRows[0] += us.length / 4;
-        String[] hs = pp.hashtags;
-        for (int ord = 0; ord < hs.length; ord++) {
+        ord = 0;
+        seen.clear();
+        for (String h : p.hashtags()) {
+            if (h == null || h.isEmpty()) continue;
+            String l = h.toLowerCase(Locale.ROOT);
+            if (seen.contains(l)) continue;
+            seen.add(l);
             tags.beginRow();
-            tags.append(platform).append(id).append(ord).append(hs[ord]);
+            tags.append(s).append(ord++).append(l);
             tags.endRow();
         }
-        childRows[1] += hs.length;
-        String[] ms = pp.mentions;
-        for (int ord = 0; ord < ms.length; ord++) {
+        ord = 0;
+        seen.clear();
+        for (String m : p.mentions()) {
+            if (m == null || m.isEmpty()) continue;
+            String l = m.toLowerCase(Locale.ROOT);
+            if (seen.contains(l)) continue;
+            seen.add(l);
             mentions.beginRow();
-            mentions.append(platform).append(id).append(ord).append(ms[ord]);
+            mentions.append(s).append(ord++).append(l);
             mentions.endRow();
         }
-        childRows[2] += ms.length;
-        int ord = 0;
+        ord = 0;
         for (Media m : p.media()) {
             if (m == null) continue;
             media.beginRow();
-            media.append(platform).append(id).append(ord++).append(m.url()).append(m.type()).append(m.hash());
+            media.append(s).append(ord++).append(m.url()).append(m.type()).append(m.hash());
             media.endRow();
         }
-        childRows[3] += ord;
+    }
+
+    /** Registrable domain of a host, cached: the public-suffix lookup is the dearest part of staging a URL. */
+    private String domain(String host) {
+        if (host == null) return null;
+        String d = domains.get(host);
+        if (d == null && !domains.containsKey(host)) {
+            if (domains.size() >= 200_000) domains.clear();
+            d = UrlNormalizer.registrableDomain(host);
+            domains.put(host, d);
+        }
+        return d;
     }
 
     private void ref(PostRef r) throws SQLException {
-        if (r == null) posts.appendNull().appendNull().appendNull();
+        if (r == null) posts.append((String) null).append((String) null).append((String) null);
         else posts.append(r.postId()).append(r.accountId()).append(r.handle());
     }
 
-    /**
-     * The newest known value of each account field within a batch ({@code null} = no post said), with the
-     * post time that gave it, and the times of the author's first and last post in the batch.
-     */
-    private static final class Account {
-        final String platform, id;
-        final Object[] values = new Object[ACCOUNT_FIELDS.length];
-        final long[] times = new long[ACCOUNT_FIELDS.length];
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-
-        Account(String platform, String id) {
-            this.platform = platform;
-            this.id = id;
-        }
-
-        void set(int field, Object v, long t) {
-            if (v == null) return;
-            if (values[field] == null || t >= times[field]) {
-                values[field] = v;
-                times[field] = t;
-            }
-        }
-    }
-
-    private void mergeAccount(Prepared pp) {
-        Post p = pp.post;
-        if (!pp.platform.equals(lastPlatform)) {
-            lastPlatform = pp.platform;
-            lastKeys = batchKeys.computeIfAbsent(pp.platform, k -> new HashSet<>());
-            lastAccounts = batchAccounts.computeIfAbsent(pp.platform, k -> new HashMap<>());
-        }
-        Account acc = lastAccounts.get(p.accountId());
-        if (acc == null) {
-            acc = new Account(pp.platform, p.accountId());
-            lastAccounts.put(p.accountId(), acc);
-        }
-        long t = p.timeMs();
-        if (t < acc.first) acc.first = t;
-        if (t > acc.last) acc.last = t;
-        AccountSnapshot a = p.account();
-        if (a == null) {
-            acc.set(0, p.handle(), t);
-            return;
-        }
-        acc.set(0, a.handle() != null ? a.handle() : p.handle(), t);
-        acc.set(1, a.displayName(), t);
-        acc.set(2, a.description(), t);
-        acc.set(3, a.location(), t);
-        acc.set(4, a.lang(), t);
-        acc.set(5, a.avatarUrl(), t);
-        acc.set(6, known(a.createdAtMs()), t);
-        acc.set(7, known(a.followers()), t);
-        acc.set(8, known(a.following()), t);
-        acc.set(9, known(a.posts()), t);
-        acc.set(10, a.defaultProfile(), t);
-        acc.set(11, a.defaultAvatar(), t);
-        acc.set(12, a.verified(), t);
-    }
-
-    private static Long known(long v) {
-        return v == AccountSnapshot.UNKNOWN ? null : v;
-    }
-
-    private void stageAccounts() throws SQLException {
-        for (HashMap<String, Account> byId : batchAccounts.values()) for (Account acc : byId.values()) {
-            Object[] v = acc.values;
-            accounts.beginRow();
-            accounts.append(acc.platform).append(acc.id);
-            for (int i = 0; i < 6; i++) accounts.append((String) v[i]);
-            if (v[6] == null) accounts.appendNull();
-            else accounts.appendEpochMicros((Long) v[6] * 1000);
-            for (int i = 7; i < 10; i++) accounts.append((Long) v[i]);
-            for (int i = 10; i < 13; i++) accounts.append((Boolean) v[i]);
-            accounts.appendEpochMicros(acc.first * 1000).appendEpochMicros(acc.last * 1000);
-            accounts.endRow();
-        }
+    private void num(long v) throws SQLException {
+        if (v == AccountSnapshot.UNKNOWN) posts.append((Long) null);
+        else posts.append(v);
     }
 
     /** Moves the staged batch into the tables in one transaction, with the file's progress. */
     private void commit() throws SQLException {
         if (pending == 0) return;
-        step("stage");
-        stageAccounts();
-        step("stage accounts");
+        step("read+stage");
         for (DuckDBAppender a : appenders()) a.flush();
         step("flush appenders");
         long batch = db.nextBatch();
         long stored;
         conn.setAutoCommit(false);
         try (Statement st = conn.createStatement()) {
-            try (PreparedStatement ps = conn.prepareStatement(INSERT_POSTS)) {
+            st.execute(COPY_SQL[0]);
+            step("find new posts");
+            try (PreparedStatement ps = conn.prepareStatement(COPY_SQL[1])) {
                 ps.setString(1, file);
                 ps.setLong(2, batch);
                 stored = ps.executeUpdate();
             }
             step("insert posts");
-            // child rows go in with their post only: all of them when every staged post was new
-            for (int i = 0; i < CHILD_TABLES.length; i++) {
-                if (childRows[i] == 0 || stored == 0) continue;
-                if (stored == staged) {
-                    st.execute("INSERT INTO " + CHILD_TABLES[i] + " SELECT * FROM " + STAGE_CHILD[i]);
-                } else {
-                    st.execute("INSERT INTO " + CHILD_TABLES[i] + " SELECT * FROM " + STAGE_CHILD[i]
-                            + " c WHERE EXISTS (SELECT 1 FROM posts p WHERE p.batch = " + batch
-                            + " AND p.platform = c.platform AND p.post_id = c.post_id)");
-                }
-            }
+            for (int i = 2; i < COPY_SQL.length; i++) st.execute(COPY_SQL[i]);
             step("insert children");
             for (int i = 0; i < ACCOUNTS_SQL.length; i++) {
                 st.execute(ACCOUNTS_SQL[i]);
-                step(i == 0 ? "merge accounts" : i == 1 ? "delete accounts" : "insert accounts");
+                step("accounts " + i);
             }
             long dup = pending - stored;
             try (PreparedStatement ps = conn.prepareStatement(
@@ -676,9 +395,10 @@ final class Ingester {
                 ps.setLong(4, fileId);
                 ps.executeUpdate();
             }
-            step("progress rows");
-            for (String t : Schema.STAGING_TABLES) st.execute("DELETE FROM " + t);
-            step("clear staging");
+            for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new", "stage_accounts"}) {
+                st.execute("DELETE FROM " + t);
+            }
+            step("progress+clear");
             conn.commit();
             step("commit");
             report.batch(stored, dup);
@@ -691,38 +411,38 @@ final class Ingester {
             throw e;
         } finally {
             conn.setAutoCommit(true);
-            batchKeys.clear();
-            batchAccounts.clear();
-            lastPlatform = null;
-            java.util.Arrays.fill(childRows, 0);
-            staged = 0;
         }
         long n = pending;
         pending = 0;
+        seq = 0;
         listener.batchCommitted(file, batch, n, stored, n - stored);
     }
 
     /**
-     * Merges the batch's authors (one row each in {@code stage_accounts}, aggregated on the Java side) into
-     * {@code accounts}: per field the value of the newest post that has one, an unknown never erasing a
-     * known one. The merged rows replace the stored ones (delete and insert): DuckDB's {@code UPDATE} of
-     * the same rows batch after batch grew dearer with every batch (version chains kept until a
-     * checkpoint), up to 30 µs a post at a million posts; {@code ON CONFLICT DO UPDATE} needs an index.
+     * Merges the batch's authors into {@code accounts}: per field the value of the newest post that has
+     * one; existing rows are updated in place, new ones inserted (an update and an insert are much
+     * cheaper in DuckDB than {@code ON CONFLICT DO UPDATE}).
      */
     private static String[] accountsSql() {
-        StringBuilder sel = new StringBuilder();
-        for (String f : ACCOUNT_FIELDS) {
-            sel.append("CASE WHEN a.last_seen IS NULL OR n.last_seen >= a.last_seen THEN coalesce(n.").append(f)
-                    .append(", a.").append(f).append(") ELSE coalesce(a.").append(f).append(", n.").append(f)
+        StringBuilder agg = new StringBuilder();
+        StringBuilder upd = new StringBuilder();
+        StringBuilder cols = new StringBuilder();
+        for (String[] f : ACCOUNT_FIELDS) {
+            agg.append("arg_max(").append(f[1]).append(", time_ms) FILTER (WHERE ").append(f[1]).append(" IS NOT NULL) AS ")
+                    .append(f[0]).append(", ");
+            cols.append(f[0]).append(", ");
+            upd.append(f[0]).append(" = CASE WHEN n.last_seen >= a.last_seen THEN coalesce(n.").append(f[0])
+                    .append(", a.").append(f[0]).append(") ELSE coalesce(a.").append(f[0]).append(", n.").append(f[0])
                     .append(") END, ");
         }
         return new String[] {
-            "INSERT INTO stage_merged SELECT n.platform, n.account_id, " + sel
-                    + "coalesce(least(a.first_seen, n.first_seen), n.first_seen), "
-                    + "coalesce(greatest(a.last_seen, n.last_seen), n.last_seen) "
-                    + "FROM stage_accounts n LEFT JOIN accounts a ON a.platform = n.platform AND a.account_id = n.account_id",
-            "DELETE FROM accounts a USING stage_accounts n WHERE a.platform = n.platform AND a.account_id = n.account_id",
-            "INSERT INTO accounts SELECT * FROM stage_merged",
+            "CREATE OR REPLACE TEMP TABLE stage_accounts AS SELECT platform, account_id, " + agg
+                    + "epoch_ms(min(time_ms)) AS first_seen, epoch_ms(max(time_ms)) AS last_seen FROM stage_posts GROUP BY platform, account_id",
+            "UPDATE accounts AS a SET " + upd + "first_seen = least(a.first_seen, n.first_seen), "
+                    + "last_seen = greatest(a.last_seen, n.last_seen) FROM stage_accounts n "
+                    + "WHERE a.platform = n.platform AND a.account_id = n.account_id",
+            "INSERT INTO accounts SELECT platform, account_id, " + cols + "first_seen, last_seen FROM stage_accounts n "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.platform = n.platform AND a.account_id = n.account_id)",
         };
     }
 
@@ -732,11 +452,10 @@ final class Ingester {
         tags = conn.createAppender("temp", "main", "stage_hashtags");
         mentions = conn.createAppender("temp", "main", "stage_mentions");
         media = conn.createAppender("temp", "main", "stage_media");
-        accounts = conn.createAppender("temp", "main", "stage_accounts");
     }
 
     private DuckDBAppender[] appenders() {
-        return new DuckDBAppender[] {posts, urls, tags, mentions, media, accounts};
+        return new DuckDBAppender[] {posts, urls, tags, mentions, media};
     }
 
     private void closeAppenders() {

@@ -58,33 +58,22 @@ final class Schema {
           committed_at TIMESTAMP NOT NULL, posts BIGINT NOT NULL, stored BIGINT NOT NULL, duplicates BIGINT NOT NULL)""",
     };
 
-    /**
-     * Session-local staging tables the appender fills: posts as they go into {@code posts} (without
-     * {@code source_file} and {@code batch}), child rows as they go into theirs, and one row per author of
-     * the batch, aggregated on the Java side, shaped like {@code accounts}.
-     */
+    /** Session-local staging tables the appender fills; {@code seq} numbers the posts of one batch. */
     static final String[] STAGING = {
         """
-        CREATE OR REPLACE TEMP TABLE stage_posts (platform VARCHAR, post_id VARCHAR, account_id VARCHAR,
-          handle VARCHAR, time TIMESTAMP, kind VARCHAR, text VARCHAR, lang VARCHAR,
+        CREATE OR REPLACE TEMP TABLE stage_posts (seq BIGINT, platform VARCHAR, post_id VARCHAR, account_id VARCHAR,
+          handle VARCHAR, time_ms BIGINT, kind VARCHAR, text VARCHAR, lang VARCHAR,
           repost_of VARCHAR, repost_of_account VARCHAR, repost_of_handle VARCHAR,
           reply_to VARCHAR, reply_to_account VARCHAR, reply_to_handle VARCHAR,
-          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR)""",
-        "CREATE OR REPLACE TEMP TABLE stage_urls (platform VARCHAR, post_id VARCHAR, ord INTEGER, url VARCHAR, url_normalized VARCHAR, host VARCHAR, domain VARCHAR)",
-        "CREATE OR REPLACE TEMP TABLE stage_hashtags (platform VARCHAR, post_id VARCHAR, ord INTEGER, hashtag VARCHAR)",
-        "CREATE OR REPLACE TEMP TABLE stage_mentions (platform VARCHAR, post_id VARCHAR, ord INTEGER, handle VARCHAR)",
-        "CREATE OR REPLACE TEMP TABLE stage_media (platform VARCHAR, post_id VARCHAR, ord INTEGER, url VARCHAR, type VARCHAR, hash VARCHAR)",
-        """
-        CREATE OR REPLACE TEMP TABLE stage_accounts (platform VARCHAR, account_id VARCHAR, handle VARCHAR,
-          display_name VARCHAR, description VARCHAR, location VARCHAR, lang VARCHAR, avatar_url VARCHAR,
-          created_at TIMESTAMP, followers BIGINT, following BIGINT, posts BIGINT,
-          default_profile BOOLEAN, default_avatar BOOLEAN, verified BOOLEAN,
-          first_seen TIMESTAMP, last_seen TIMESTAMP)""",
-        "CREATE OR REPLACE TEMP TABLE stage_merged AS SELECT * FROM stage_accounts",
+          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR,
+          a_handle VARCHAR, a_display_name VARCHAR, a_description VARCHAR, a_location VARCHAR, a_lang VARCHAR,
+          a_avatar_url VARCHAR, a_created_ms BIGINT, a_followers BIGINT, a_following BIGINT, a_posts BIGINT,
+          a_default_profile BOOLEAN, a_default_avatar BOOLEAN, a_verified BOOLEAN)""",
+        "CREATE OR REPLACE TEMP TABLE stage_urls (seq BIGINT, ord INTEGER, url VARCHAR, url_normalized VARCHAR, host VARCHAR, domain VARCHAR)",
+        "CREATE OR REPLACE TEMP TABLE stage_hashtags (seq BIGINT, ord INTEGER, hashtag VARCHAR)",
+        "CREATE OR REPLACE TEMP TABLE stage_mentions (seq BIGINT, ord INTEGER, handle VARCHAR)",
+        "CREATE OR REPLACE TEMP TABLE stage_media (seq BIGINT, ord INTEGER, url VARCHAR, type VARCHAR, hash VARCHAR)",
     };
-
-    static final List<String> STAGING_TABLES =
-            List.of("stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_accounts", "stage_merged");
 
     private Schema() {}
 
