@@ -41,8 +41,8 @@ public final class IngestBench {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : CaseDb.DEFAULT_BATCH;
         Path dir = Path.of(args.length > 3 ? args[3] : "target/ingest-bench");
         Files.createDirectories(dir);
-        System.out.printf(Locale.ROOT, "posts/file=%,d files=%d batch=%,d cpus=%d java=%s%n", posts, files, batch,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "posts/file=%,d files=%d batch=%,d cpus=%d java=%s load average %s%n", posts, files, batch,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
         for (String format : new String[] {"v1", "csv"}) {
             List<Path> inputs = new ArrayList<>();
             for (int f = 0; f < files; f++) {
@@ -81,7 +81,17 @@ public final class IngestBench {
                 System.out.printf(Locale.ROOT, "%-4s re-ingest file 1  %,10d posts %7.2f s %,10.0f posts/s  cpu %6.2f s %,10.0f posts/cpu-s  duplicates %,d%n",
                         format, again.postsRead(), again.seconds(), again.postsRead() / again.seconds(), cs2, again.postsRead() / cs2, again.duplicates());
             }
-            System.out.printf(Locale.ROOT, "%-4s database file %,d MB%n", format, Files.size(dbFile) >> 20);
+            System.out.printf(Locale.ROOT, "%-4s database file %,d MB, load average %s%n", format, Files.size(dbFile) >> 20, load());
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages (Linux), to judge how shared the machine was. */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

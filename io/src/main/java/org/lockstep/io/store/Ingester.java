@@ -66,6 +66,20 @@ final class Ingester {
     /** WAL size that triggers a checkpoint during ingest (DuckDB's default, 16 MB, checkpoints every batch or two). */
     static final String CHECKPOINT_EVERY = "1GB";
 
+    /** {@code -Dlockstep.ingest.trace=true} prints the ingesting thread's CPU time per step to stderr (benchmarks). */
+    private static final boolean TRACE = Boolean.getBoolean("lockstep.ingest.trace");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.util.LinkedHashMap<String, long[]> trace = new java.util.LinkedHashMap<>();
+    private long traceMark;
+
+    /** Adds the CPU time since the last mark to {@code step}. */
+    private void step(String step) {
+        if (!TRACE) return;
+        long now = THREADS.getCurrentThreadCpuTime();
+        trace.computeIfAbsent(step, k -> new long[1])[0] += now - traceMark;
+        traceMark = now;
+    }
+
     private final CaseDb db;
     private final DuckDBConnection conn;
     private final int batchSize;
@@ -93,6 +107,7 @@ final class Ingester {
 
     IngestReport run(List<String> inputs, ReadOptions options, Consumer<Problem> problems) throws IOException {
         long t0 = System.nanoTime();
+        if (TRACE) traceMark = THREADS.getCurrentThreadCpuTime();
         Path quarantine = options.quarantine();
         Path qtmp = null;
         if (quarantine != null) {
@@ -119,13 +134,20 @@ final class Ingester {
         } finally {
             closeAppenders();
             try {
+                step("other");
                 sql(new String[] {"CHECKPOINT", "RESET checkpoint_threshold", "RESET threads"});
+                step("final checkpoint");
             } catch (SQLException ignored) {
                 // DuckDB checkpoints on its own later; the WAL keeps every committed batch meanwhile
             }
             if (qtmp != null) Files.deleteIfExists(qtmp);
         }
         report.seconds((System.nanoTime() - t0) / 1e9);
+        if (TRACE) {
+            StringBuilder sb = new StringBuilder("ingest trace (ingesting thread CPU s):");
+            trace.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.2f", k, v[0] / 1e9)));
+            System.err.println(sb);
+        }
         return report;
     }
 
@@ -333,19 +355,27 @@ final class Ingester {
     /** Moves the staged batch into the tables in one transaction, with the file's progress. */
     private void commit() throws SQLException {
         if (pending == 0) return;
+        step("read+stage");
         for (DuckDBAppender a : appenders()) a.flush();
+        step("flush appenders");
         long batch = db.nextBatch();
         long stored;
         conn.setAutoCommit(false);
         try (Statement st = conn.createStatement()) {
             st.execute(COPY_SQL[0]);
+            step("find new posts");
             try (PreparedStatement ps = conn.prepareStatement(COPY_SQL[1])) {
                 ps.setString(1, file);
                 ps.setLong(2, batch);
                 stored = ps.executeUpdate();
             }
+            step("insert posts");
             for (int i = 2; i < COPY_SQL.length; i++) st.execute(COPY_SQL[i]);
-            for (String a : ACCOUNTS_SQL) st.execute(a);
+            step("insert children");
+            for (int i = 0; i < ACCOUNTS_SQL.length; i++) {
+                st.execute(ACCOUNTS_SQL[i]);
+                step("accounts " + i);
+            }
             long dup = pending - stored;
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
@@ -368,7 +398,9 @@ final class Ingester {
             for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new", "stage_accounts"}) {
                 st.execute("DELETE FROM " + t);
             }
+            step("progress+clear");
             conn.commit();
+            step("commit");
             report.batch(stored, dup);
             fileStored += stored;
             fileDuplicates += dup;

@@ -146,6 +146,39 @@ class CaseDbTest {
     }
 
     @Test
+    void batchesMixingNewAndStoredPostsWriteChildRowsOnlyForTheNewOnes() throws Exception {
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            String t = tweet(String.valueOf(500 + i), String.valueOf(i % 2), "u" + (i % 2), i, "t" + i, List.of("h" + i, "x"),
+                    List.of("https://s" + i + ".example.com/"), 100 + i, null);
+            if (i < 6) first.append(t).append('\n');
+            if (i >= 3) second.append(t).append('\n');
+        }
+        Path a = dir.resolve("first.jsonl");
+        Path b = dir.resolve("second.jsonl");
+        Files.writeString(a, first);
+        Files.writeString(b, second);
+        try (CaseDb db = CaseDb.open(dir.resolve("case.duckdb"))) {
+            ingest(db, 4, null, a);
+            // second file: 3 stored posts then 4 new ones, in batches of 4 (3 old + 1 new, then 3 new)
+            IngestReport r = ingest(db, 4, null, b);
+            assertEquals(4, r.stored());
+            assertEquals(3, r.duplicates());
+            assertEquals(10, count(db, "SELECT count(*) FROM posts"));
+            assertEquals(20, count(db, "SELECT count(*) FROM post_hashtags"));
+            assertEquals(10, count(db, "SELECT count(DISTINCT post_id) FROM post_urls"));
+            assertEquals(10, count(db, "SELECT count(*) FROM post_urls"));
+            assertEquals(0, count(db, "SELECT count(*) FROM post_hashtags h ANTI JOIN posts p USING (platform, post_id)"));
+            assertEquals(2, count(db, "SELECT count(*) FROM accounts"));
+            assertEquals(109, count(db, "SELECT followers FROM accounts WHERE account_id = '1'"));
+            assertEquals(108, count(db, "SELECT followers FROM accounts WHERE account_id = '0'"));
+            assertEquals(1, count(db, "SELECT count(*) FROM accounts WHERE account_id = '0' AND first_seen = TIMESTAMP '2017-05-05 18:00:00'"
+                    + " AND last_seen = TIMESTAMP '2017-05-05 18:00:08' AND created_at = TIMESTAMP '2017-05-04 10:00:00'"));
+        }
+    }
+
+    @Test
     void repeatedPostsWithinInputAreStoredOnce() throws Exception {
         String a = tweet("5", "1", "a", 0, "x", List.of("t"), List.of("https://a.example.com/"), 1, null);
         String b = tweet("6", "1", "a", 1, "y", List.of(), List.of(), 1, null);
