@@ -10,7 +10,8 @@ import org.lockstep.core.text.TextNormalizer;
 
 /**
  * Turns a {@link PostTable} into co-action rows, one signal after the other, each in time order.
- * Text signals skip reposts (their text is the original's; co-repost covers them).
+ * Content signals (links, domains, hashtags, texts, media) skip reposts: a repost carries the original's
+ * content, which the reposter did not choose; co-repost covers it.
  */
 final class CoActionExtractor {
     /** Texts shorter than this (normalised) are too generic for the exact-text signal. */
@@ -36,10 +37,11 @@ final class CoActionExtractor {
                 case CO_REPOST -> refs(b, t, s, t.repostOf);
                 case CO_REPLY -> refs(b, t, s, t.replyTo);
                 case CO_QUOTE -> refs(b, t, s, t.quoteOf);
-                case CO_LINK -> lists(b, t, s, t.urls, t.urlIds.size(), t.urlIds::get);
-                case CO_DOMAIN -> lists(b, t, s, t.domains, t.domainIds.size(), t.domainIds::get);
-                case CO_HASHTAG -> lists(b, t, s, t.hashtags, t.tags.size(), i -> "#" + t.tags.get(i));
-                case CO_IMAGE -> lists(b, t, s, t.media, t.mediaIds.size(), t.mediaIds::get);
+                case CO_LINK -> lists(b, t, s, t.urls, t.urlIds.size(), t.urlIds::get, internal(t.urlIds, true));
+                case CO_DOMAIN -> lists(b, t, s, t.domains, t.domainIds.size(), t.domainIds::get,
+                        internal(t.domainIds, false));
+                case CO_HASHTAG -> lists(b, t, s, t.hashtags, t.tags.size(), i -> "#" + t.tags.get(i), null);
+                case CO_IMAGE -> lists(b, t, s, t.media, t.mediaIds.size(), t.mediaIds::get, null);
                 case HASHTAG_SET -> hashtagSets(b, t);
                 case CO_TEXT -> exactText(b, t);
                 case NEAR_TEXT -> nearText(b, t, c, ts);
@@ -62,11 +64,33 @@ final class CoActionExtractor {
     }
 
     private static void lists(Actions.Builder b, PostTable t, Signal s, IntLists l, int objects,
-            java.util.function.IntFunction<String> names) {
+            java.util.function.IntFunction<String> names, boolean[] skip) {
         b.beginSignal(s, objects, names);
         for (int r = 0; r < t.size; r++) {
-            for (int k = l.start(r), e = l.end(r); k < e; k++) b.add(l.value(k), t.account[r], t.post[r], r, t.time[r]);
+            if (isRepost(t, r)) continue;
+            for (int k = l.start(r), e = l.end(r); k < e; k++) {
+                int v = l.value(k);
+                if (skip == null || !skip[v]) b.add(v, t.account[r], t.post[r], r, t.time[r]);
+            }
         }
+    }
+
+    /** Platform-internal hosts: links to posts on the platform itself (quote permalinks), not shared content. */
+    static final java.util.Set<String> INTERNAL = java.util.Set.of("twitter.com", "x.com", "t.co", "mobile.twitter.com",
+            "bsky.app", "t.me");
+
+    private static boolean[] internal(org.lockstep.core.model.Interner ids, boolean urls) {
+        boolean[] skip = new boolean[ids.size()];
+        for (int i = 0; i < skip.length; i++) {
+            String v = ids.get(i);
+            if (urls) {
+                int start = v.indexOf("://");
+                int end = v.indexOf('/', start + 3);
+                v = end < 0 ? v.substring(start + 3) : v.substring(start + 3, end);
+            }
+            skip[i] = INTERNAL.contains(v);
+        }
+        return skip;
     }
 
     private static void hashtagSets(Actions.Builder b, PostTable t) {
@@ -78,7 +102,7 @@ final class CoActionExtractor {
         for (int r = 0; r < t.size; r++) {
             objectOf[r] = -1;
             int sz = t.hashtags.size(r);
-            if (sz < 2) continue;
+            if (sz < 2 || isRepost(t, r)) continue;
             if (tmp.length < sz) tmp = new int[sz];
             for (int k = 0; k < sz; k++) tmp[k] = t.hashtags.value(t.hashtags.start(r) + k);
             Arrays.sort(tmp, 0, sz);
@@ -105,8 +129,13 @@ final class CoActionExtractor {
         for (int r = 0; r < t.size; r++) if (objectOf[r] >= 0) b.add(objectOf[r], t.account[r], t.post[r], r, t.time[r]);
     }
 
+    /** A repost's links, tags, media and text are the original's: only co-repost speaks for the reposter. */
+    private static boolean isRepost(PostTable t, int r) {
+        return t.kind[r] == PostKind.REPOST.ordinal() || t.repostOf[r] >= 0;
+    }
+
     private static boolean textual(PostTable t, int r) {
-        return t.text != null && t.text[r] != null && t.kind[r] != PostKind.REPOST.ordinal() && t.repostOf[r] < 0;
+        return t.text != null && t.text[r] != null && !isRepost(t, r);
     }
 
     private static void exactText(Actions.Builder b, PostTable t) {

@@ -78,6 +78,46 @@ public final class Coordination {
                 }
             }
         }
+        // any-time signals: one row per (object, account), objects with too many accounts dropped
+        int nsig = Signal.values().length;
+        boolean[] anyTime = new boolean[nsig];
+        for (Signal s : Signal.values()) anyTime[s.ordinal()] = c.windowMs(s) == CoordinationConfig.ANY_TIME;
+        int[] lastObjOfAccount = new int[na];
+        Arrays.fill(lastObjOfAccount, -1);
+        int[][] kAny = new int[nsig][];
+        double[] pairMass = new double[nsig], stubs = new double[nsig];
+        long droppedObjects = 0;
+        int keptRows = 0;
+        for (int o = 0; o < nobj; o++) {
+            int s = objStart[o], e = objStart[o + 1];
+            if (s == e) continue;
+            int sig = x.signal[sidx[s]];
+            if (!anyTime[sig]) {
+                for (int k = s; k < e; k++) sidx[keptRows++] = sidx[k];
+                continue;
+            }
+            int from = keptRows;
+            for (int k = s; k < e; k++) {
+                int a = x.account[sidx[k]];
+                if (lastObjOfAccount[a] == o) continue;
+                lastObjOfAccount[a] = o;
+                sidx[keptRows++] = sidx[k];
+            }
+            int cnt = keptRows - from;
+            // every incidence counts in the accounts' degrees and the total; only rare objects make pairs
+            if (kAny[sig] == null) kAny[sig] = new int[na];
+            for (int k = from; k < keptRows; k++) kAny[sig][x.account[sidx[k]]]++;
+            stubs[sig] += cnt;
+            if (cnt > c.maxObjectAccounts()) {
+                keptRows = from;
+                droppedObjects++;
+                continue;
+            }
+            pairMass[sig] += (double) cnt * (cnt - 1);
+        }
+        m = keptRows;
+        double[] cooc = new double[nsig];
+        for (int s = 0; s < nsig; s++) cooc[s] = stubs[s] > 0 ? pairMass[s] / (stubs[s] * stubs[s]) : 0;
         int[] so = new int[m], sa = new int[m];
         long[] st = new long[m];
         byte[] ss = new byte[m];
@@ -90,33 +130,48 @@ public final class Coordination {
             ss[k] = x.signal[i];
             actionsPerAccount[sa[k]]++;
         }
-        long[] window = new long[Signal.values().length];
-        for (Signal s : Signal.values()) window[s.ordinal()] = Math.max(0, c.windowMs(s));
+        long[] window = new long[nsig], gap = new long[nsig];
+        for (Signal s : Signal.values()) {
+            window[s.ordinal()] = Math.max(0, c.windowMs(s));
+            gap[s.ordinal()] = c.episodeGapMs(s);
+        }
         // 2. first pass: candidate edges
-        long[] within = new long[nobj];
-        EdgeCounter counter = new EdgeCounter(so, sa, ss, Math.max(1024, m / 4));
-        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), within, counter);
+        EdgeCounter counter = new EdgeCounter(so, sa, st, ss, gap, Math.max(1024, m / 4));
+        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, counter);
         int ne = counter.size;
         long pairsMs = ms(t1);
         // 3. significance
         long t2 = System.nanoTime();
         int tested = 0;
-        for (int e = 0; e < ne; e++) if (counter.objects[e] >= c.minRepetitions()) tested++;
+        for (int e = 0; e < ne; e++) if (counter.episodes[e] >= c.minRepetitions()) tested++;
         int[] testedIdx = new int[tested];
         Long2IntOpenHashMap testedSlot = new Long2IntOpenHashMap(Math.max(16, tested));
         testedSlot.defaultReturnValue(-1);
         boolean[] testedAcc = new boolean[na];
         int q0 = 0;
         for (int e = 0; e < ne; e++) {
-            if (counter.objects[e] < c.minRepetitions()) continue;
+            if (counter.episodes[e] < c.minRepetitions()) continue;
             testedIdx[q0] = e;
             testedSlot.put(counter.keys[e], q0);
             testedAcc[PairKernel.keyA(counter.keys[e])] = testedAcc[PairKernel.keyB(counter.keys[e])] = true;
             q0++;
         }
-        double[] lambda = jitterExpectation(so, sa, st, ss, window, c, testedSlot, testedAcc, tested);
+        double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, c, testedSlot, testedAcc, tested);
+        double[] lambda = lam[0], lambdaContent = lam[1];
+        for (int s = 0; s < nsig; s++) {
+            if (kAny[s] == null) continue;
+            for (int k = 0; k < tested; k++) {
+                long key = counter.keys[testedIdx[k]];
+                double l = (double) kAny[s][PairKernel.keyA(key)] * kAny[s][PairKernel.keyB(key)] * cooc[s];
+                lambda[k] += l;
+                if (NullModel.isContent(s)) lambdaContent[k] += l;
+            }
+        }
         double[] p = new double[tested];
-        for (int k = 0; k < tested; k++) p[k] = NullModel.poissonUpperTail(counter.objects[testedIdx[k]], lambda[k]);
+        for (int k = 0; k < tested; k++) {
+            int e = testedIdx[k];
+            p[k] = NullModel.edgePValue(counter.episodes[e], counter.contentEpisodes[e], lambda[k], lambdaContent[k]);
+        }
         double[] q = NullModel.benjaminiHochberg(p, Math.max(ne, 1));
         // 4. selection
         double threshold = c.selection() == CoordinationConfig.Selection.PERCENTILE
@@ -127,7 +182,7 @@ public final class Coordination {
             // the percentile mode keeps CooRTweet's rule and ignores minRepetitions' test status
             keep = new int[ne];
             for (int e = 0; e < ne; e++) {
-                if (counter.coActions[e] > threshold && counter.objects[e] >= c.minRepetitions()) keep[nk++] = e;
+                if (counter.coActions[e] > threshold && counter.episodes[e] >= c.minRepetitions()) keep[nk++] = e;
             }
         } else {
             for (int k = 0; k < tested; k++) {
@@ -151,6 +206,7 @@ public final class Coordination {
             kp.a[i] = PairKernel.keyA(keys[e]);
             kp.b[i] = PairKernel.keyB(keys[e]);
             kp.objects[i] = counter.objects[e];
+            kp.episodes[i] = counter.episodes[e];
             kp.signals[i] = counter.signals[e];
             int slot = testedSlot.get(keys[e]);
             kp.expected[i] = slot >= 0 ? lambda[slot] : Double.NaN;
@@ -177,7 +233,7 @@ public final class Coordination {
         });
         long evidenceMs = ms(t3);
         CoordinationResult.Counts counts = new CoordinationResult.Counts(m, ne, tested, nk, ks.pairs, ks.droppedPairs,
-                ks.cappedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
+                ks.cappedObjects + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
         return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, significanceMs,
                 evidenceMs, t0);
     }
@@ -186,17 +242,20 @@ public final class Coordination {
      * λ per tested edge under the jitter null: a second kernel run with each window widened by 2D, summing
      * per object q_o = 1 − Π(1 − P(|g + Z| ≤ w)) over the cross pairs of tested edges.
      */
-    private static double[] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window,
-            CoordinationConfig c, Long2IntOpenHashMap slotOf, boolean[] testedAcc, int tested) {
-        double[] lambda = new double[tested];
-        if (tested == 0) return lambda;
+    private static double[][] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap,
+            boolean[] anyTime, CoordinationConfig c, Long2IntOpenHashMap slotOf, boolean[] testedAcc, int tested) {
+        double[] lambda = new double[tested], lambdaContent = new double[tested];
+        if (tested == 0) return new double[][] {lambda, lambdaContent};
         long[] d = new long[window.length], wide = new long[window.length];
-        for (int s = 0; s < window.length; s++) {
-            d[s] = Math.round(window[s] * c.jitterFactor());
-            wide[s] = window[s] + 2 * d[s];
+        for (Signal s : Signal.values()) {
+            int k = s.ordinal();
+            d[k] = c.jitterMs(s);
+            wide[k] = anyTime[k] || !c.enabled(s) ? -1 : window[k] + 2 * d[k];
         }
         int[] curObj = new int[tested];
+        byte[] curSig = new byte[tested];
         Arrays.fill(curObj, -1);
+        long[] lastT = new long[tested];
         double[] logNone = new double[tested];
         PairKernel.run(so, sa, st, ss, wide, c.maxPartnersPerAction(), null, (i, j) -> {
             if (!testedAcc[sa[i]] || !testedAcc[sa[j]]) return;
@@ -205,15 +264,23 @@ public final class Coordination {
             int s = ss[i];
             double pr = NullModel.jitterWithin(st[j] - st[i], window[s], d[s]);
             if (pr <= 0) return;
-            if (curObj[k] != so[i]) {
-                if (curObj[k] >= 0) lambda[k] += -Math.expm1(logNone[k]);
+            if (curObj[k] != so[i] || st[i] - lastT[k] > gap[s]) {
+                if (curObj[k] >= 0) flush(k, curSig[k], logNone, lambda, lambdaContent);
                 curObj[k] = so[i];
+                curSig[k] = (byte) s;
                 logNone[k] = 0;
             }
+            lastT[k] = st[i];
             logNone[k] += pr >= 1 ? -745 : Math.log1p(-pr);
         });
-        for (int k = 0; k < tested; k++) if (curObj[k] >= 0) lambda[k] += -Math.expm1(logNone[k]);
-        return lambda;
+        for (int k = 0; k < tested; k++) if (curObj[k] >= 0) flush(k, curSig[k], logNone, lambda, lambdaContent);
+        return new double[][] {lambda, lambdaContent};
+    }
+
+    private static void flush(int k, int signal, double[] logNone, double[] lambda, double[] lambdaContent) {
+        double q = -Math.expm1(logNone[k]);
+        lambda[k] += q;
+        if (NullModel.isContent(signal)) lambdaContent[k] += q;
     }
 
     private static CoordinationResult coortweet(Actions x, CoordinationConfig c, long[] createdAt,
@@ -240,6 +307,7 @@ public final class Coordination {
             kp.a[i] = PairKernel.keyA(keys[e]);
             kp.b[i] = PairKernel.keyB(keys[e]);
             kp.objects[i] = net.objects[e];
+            kp.episodes[i] = net.objects[e];
             kp.signals[i] = net.signals[e];
             kp.expected[i] = Double.NaN;
             kp.p[i] = Double.NaN;
@@ -261,7 +329,7 @@ public final class Coordination {
     /** Kept edges, sorted by key, before their pair statistics. */
     private static final class Kept {
         final long[] key;
-        final int[] a, b, objects, signals;
+        final int[] a, b, objects, episodes, signals;
         final double[] expected, p, q, weight;
 
         Kept(int n) {
@@ -269,6 +337,7 @@ public final class Coordination {
             a = new int[n];
             b = new int[n];
             objects = new int[n];
+            episodes = new int[n];
             signals = new int[n];
             expected = new double[n];
             p = new double[n];
@@ -377,7 +446,7 @@ public final class Coordination {
         }
         evOff[nk] = w;
         Evidence evidence = new Evidence(evOff, eo, ra, rb, ca, cb, ta, tb);
-        Edges edges = new Edges(nk, kp.a, kp.b, kp.objects, coActions, fast, minGap, medianGap, meanGap, aFirst, bFirst,
+        Edges edges = new Edges(nk, kp.a, kp.b, kp.objects, kp.episodes, coActions, fast, minGap, medianGap, meanGap, aFirst, bFirst,
                 kp.signals, kp.expected, kp.p, kp.q, kp.weight);
         // graph
         int[] component = Components.of(na, kp.a, kp.b, nk);

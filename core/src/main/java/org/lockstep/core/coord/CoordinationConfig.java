@@ -12,15 +12,23 @@ import java.util.Map;
  * @param fastWindowMs an optional second, narrower window (0 = off); edges also count co-actions within it
  * @param selection how edges are kept: by significance (default), CooRTweet's percentile, or the toolkit's minimum weight
  * @param alpha false discovery rate for {@link Selection#SIGNIFICANCE} (Benjamini–Hochberg)
- * @param minRepetitions minimum distinct objects an edge needs to be kept (any selection but {@link Selection#PERCENTILE})
+ * @param minRepetitions minimum episodes (see {@code episodeGapMs}) an edge needs to be tested and kept
  * @param edgeWeightPercentile for {@link Selection#PERCENTILE}: keep edges whose co-action count exceeds this quantile (R type 7)
  * @param minEdgeWeight for {@link Selection#MIN_WEIGHT}: keep edges with at least this many co-actions
  * @param minParticipation accounts with fewer co-action rows are ignored (CooRTweet's {@code min_participation})
  * @param maxPartnersPerAction viral bound: each action is paired with at most this many later actions on the
  *        same object within the window (the nearest in time); the rest are counted as dropped
  * @param evidencePerEdge post pairs kept per edge as evidence (the true count is kept too)
- * @param jitterFactor the null model moves every action by up to ±D = jitterFactor × window (the jitter
- *        method); timing coarser than D is kept, finer alignment is what the test measures
+ * @param jitterFactor for reposts, replies, quotes and generic objects (objects born outside the group, with
+ *        organic bursts) the null model moves every action by up to ±D = jitterFactor × window (the jitter method):
+ *        timing coarser than D is kept, finer alignment is what the test measures
+ * @param contentJitterMs for content signals (links, domains, hashtags, texts, images) the jitter D: sharing the
+ *        same content within a day of each other is already the choice being tested
+ * @param episodeGapMs co-actions of a pair on one object more than this apart count as separate episodes
+ *        (the repetition count is in episodes)
+ * @param maxObjectAccounts for {@link #ANY_TIME} signals, only objects shared by at most this many accounts
+ *        count as co-occurrences (the statistic is "rare objects in common"); popular ones still count in the
+ *        accounts' activity and in the null model, but make no pairs (no quadratic work)
  * @param leidenResolution modularity resolution γ of the Leiden communities (1 = standard modularity)
  * @param leidenIterations Leiden iterations (more = more stable)
  * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
@@ -39,6 +47,9 @@ public record CoordinationConfig(
         int maxPartnersPerAction,
         int evidencePerEdge,
         double jitterFactor,
+        long contentJitterMs,
+        long episodeGapMs,
+        int maxObjectAccounts,
         double leidenResolution,
         int leidenIterations,
         long seed,
@@ -74,6 +85,12 @@ public record CoordinationConfig(
 
     public static final long DEFAULT_WINDOW_MS = 60_000;
 
+    /**
+     * A window meaning "at any time": the signal is tested by co-occurrence (sharing the same rare objects
+     * more often than their popularity and the accounts' activity explain), not by timing.
+     */
+    public static final long ANY_TIME = Long.MAX_VALUE;
+
     public CoordinationConfig {
         windowsMs = Collections.unmodifiableMap(new EnumMap<>(windowsMs));
         if (windowsMs.isEmpty()) throw new IllegalArgumentException("no signal enabled");
@@ -88,12 +105,29 @@ public record CoordinationConfig(
         if (evidencePerEdge < 0) throw new IllegalArgumentException("evidencePerEdge must be ≥ 0");
         if (fastWindowMs < 0) throw new IllegalArgumentException("fast window must be ≥ 0");
         if (!(jitterFactor >= 0)) throw new IllegalArgumentException("jitter factor must be ≥ 0");
+        if (contentJitterMs < 0 || episodeGapMs < 0) throw new IllegalArgumentException("negative duration");
+        if (maxObjectAccounts < 2) throw new IllegalArgumentException("maxObjectAccounts must be ≥ 2");
     }
 
     /** The window of a signal, or -1 when it is switched off. */
     public long windowMs(Signal s) {
         Long w = windowsMs.get(s);
         return w == null ? -1 : w;
+    }
+
+    /** The null model's jitter D of a signal (0 for {@link #ANY_TIME} signals). */
+    public long jitterMs(Signal s) {
+        long w = windowMs(s);
+        if (w < 0 || w == ANY_TIME) return 0;
+        return switch (s) {
+            case CO_REPOST, CO_REPLY, CO_QUOTE, OBJECT -> Math.round(w * jitterFactor);
+            default -> contentJitterMs;
+        };
+    }
+
+    /** The episode gap of a signal: unbounded for {@link #ANY_TIME} signals. */
+    public long episodeGapMs(Signal s) {
+        return windowMs(s) == ANY_TIME ? Long.MAX_VALUE : episodeGapMs;
     }
 
     public boolean enabled(Signal s) {
@@ -126,6 +160,9 @@ public record CoordinationConfig(
         b.maxPartnersPerAction = maxPartnersPerAction;
         b.evidencePerEdge = evidencePerEdge;
         b.jitterFactor = jitterFactor;
+        b.contentJitterMs = contentJitterMs;
+        b.episodeGapMs = episodeGapMs;
+        b.maxObjectAccounts = maxObjectAccounts;
         b.leidenResolution = leidenResolution;
         b.leidenIterations = leidenIterations;
         b.seed = seed;
@@ -140,13 +177,16 @@ public record CoordinationConfig(
         private long fastWindowMs = 0;
         private Selection selection = Selection.SIGNIFICANCE;
         private double alpha = 0.05;
-        private int minRepetitions = 3;
+        private int minRepetitions = 2;
         private double edgeWeightPercentile = 0.5;
         private int minEdgeWeight = 2;
         private int minParticipation = 1;
         private int maxPartnersPerAction = 250;
         private int evidencePerEdge = 20;
         private double jitterFactor = 5;
+        private long contentJitterMs = 72 * 3_600_000L;
+        private long episodeGapMs = 600_000L;
+        private int maxObjectAccounts = 10;
         private double leidenResolution = 1.0;
         private int leidenIterations = 10;
         private long seed = 42;
@@ -155,16 +195,18 @@ public record CoordinationConfig(
 
         private Builder() {
             for (Signal s : DEFAULT_SIGNALS) windows.put(s, DEFAULT_WINDOW_MS);
+            windows.put(Signal.CO_DOMAIN, ANY_TIME);
+            windows.put(Signal.NEAR_TEXT, 15 * 60_000L);
         }
 
-        /** Switches on exactly these signals, each with the current default window (60 s). */
+        /** Switches on exactly these signals, each with the default window (60 s). */
         public Builder signals(Signal... signals) {
             windows.clear();
             for (Signal s : signals) windows.put(s, DEFAULT_WINDOW_MS);
             return this;
         }
 
-        /** Sets the window of every enabled signal. */
+        /** Sets the window of every enabled signal ({@link #ANY_TIME} for co-occurrence at any time). */
         public Builder window(long ms) {
             windows.replaceAll((s, w) -> ms);
             return this;
@@ -183,6 +225,9 @@ public record CoordinationConfig(
         public Builder maxPartnersPerAction(int v) { maxPartnersPerAction = v; return this; }
         public Builder evidencePerEdge(int v) { evidencePerEdge = v; return this; }
         public Builder jitterFactor(double v) { jitterFactor = v; return this; }
+        public Builder contentJitterMs(long v) { contentJitterMs = v; return this; }
+        public Builder episodeGapMs(long v) { episodeGapMs = v; return this; }
+        public Builder maxObjectAccounts(int v) { maxObjectAccounts = v; return this; }
         public Builder leidenResolution(double v) { leidenResolution = v; return this; }
         public Builder leidenIterations(int v) { leidenIterations = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -192,7 +237,7 @@ public record CoordinationConfig(
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
-                    jitterFactor, leidenResolution, leidenIterations, seed, nearText, preset);
+                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, leidenResolution, leidenIterations, seed, nearText, preset);
         }
     }
 

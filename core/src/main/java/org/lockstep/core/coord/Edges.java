@@ -10,6 +10,11 @@ public final class Edges {
     public final int[] a, b;
     /** Distinct objects the pair co-acted on (the repetition count). */
     public final int[] objects;
+    /**
+     * Episodes: runs of co-actions on one object with consecutive co-actions at most the episode gap apart;
+     * the repetition count that {@code minRepetitions} and the p-value use.
+     */
+    public final int[] episodes;
     /** Co-action pairs (post pairs within the window); CooRTweet's weight. */
     public final int[] coActions;
     /** Co-actions within the optional fast window (0 when off). */
@@ -21,19 +26,20 @@ public final class Edges {
     public final int[] aFirst, bFirst;
     /** Bitmask of {@link Signal#bit()}. */
     public final int[] signals;
-    /** Expected number of co-acted objects under the null model (λ). */
+    /** Expected number of episodes under the null model (λ). */
     public final double[] expected;
     public final double[] pValue, qValue;
     /** The weight used for communities and drawing: −log10(p) under significance, else the co-action count. */
     public final double[] weight;
 
-    Edges(int size, int[] a, int[] b, int[] objects, int[] coActions, int[] fastCoActions, long[] minGapMs,
+    Edges(int size, int[] a, int[] b, int[] objects, int[] episodes, int[] coActions, int[] fastCoActions, long[] minGapMs,
             long[] medianGapMs, double[] meanGapMs, int[] aFirst, int[] bFirst, int[] signals, double[] expected,
             double[] pValue, double[] qValue, double[] weight) {
         this.size = size;
         this.a = a;
         this.b = b;
         this.objects = objects;
+        this.episodes = episodes;
         this.coActions = coActions;
         this.fastCoActions = fastCoActions;
         this.minGapMs = minGapMs;

@@ -18,6 +18,27 @@ final class NullModel {
     private NullModel() {}
 
     /**
+     * Whether a signal is a content signal (the account chose the link, tag, text or image) rather than an
+     * action on a post born elsewhere (repost, reply, quote, generic object).
+     */
+    static boolean isContent(int signal) {
+        Signal s = Signal.of(signal);
+        return s != Signal.CO_REPOST && s != Signal.CO_REPLY && s != Signal.CO_QUOTE && s != Signal.OBJECT;
+    }
+
+    /**
+     * An edge's p-value: the smallest of the Poisson tails of its content episodes, its other episodes and
+     * all episodes together, times three (Bonferroni, valid whatever the dependence), so a strong signal is
+     * not diluted by a noisy one.
+     */
+    static double edgePValue(int episodes, int contentEpisodes, double lambda, double contentLambda) {
+        double all = poissonUpperTail(episodes, lambda);
+        double con = poissonUpperTail(contentEpisodes, contentLambda);
+        double oth = poissonUpperTail(episodes - contentEpisodes, Math.max(0, lambda - contentLambda));
+        return Math.min(1.0, 3 * Math.min(all, Math.min(con, oth)));
+    }
+
+    /**
      * P(|g + Z| ≤ w) for Z the difference of two independent uniform offsets on [−d, d] (triangular on [−2d, 2d]).
      * With d = 0 it is 1 when |g| ≤ w, else 0.
      */

@@ -26,7 +26,8 @@ class CoordExtractionTest {
         b.add(post("2", "b", 5_000).text("RT: " + text.toUpperCase()).urls(List.of("http://www.news.example.co.uk/story"))
                 .hashtags(List.of("fraud", "vote")).build());
         b.add(post("3", "c", 9_000).repostOf(new PostRef("1", "a", null)).text(text).build());
-        b.add(post("4", "d", 12_000).repostOf(new PostRef("1", "a", null)).urls(List.of("https://other.example.co.uk/x"))
+        b.add(post("4", "d", 12_000).quoteOf(new PostRef("1", "a", null))
+                .urls(List.of("https://other.example.co.uk/x", "https://twitter.com/a/status/1"))
                 .hashtags(List.of("vote")).build());
         return b.build();
     }
@@ -44,13 +45,15 @@ class CoordExtractionTest {
         PostTable t = table();
         CoordinationConfig c = CoordinationConfig.builder().signals(Signal.values()).build();
         Actions x = Actions.from(t, c);
-        assertEquals(List.of("c:1", "d:1"), objects(x, Signal.CO_REPOST));
+        assertEquals(List.of("c:1"), objects(x, Signal.CO_REPOST));
+        assertEquals(List.of("d:1"), objects(x, Signal.CO_QUOTE));
         assertEquals(List.of("a:https://news.example.co.uk/story", "b:https://news.example.co.uk/story",
                 "d:https://other.example.co.uk/x"), objects(x, Signal.CO_LINK));
         assertEquals(List.of("a:example.co.uk", "b:example.co.uk", "d:example.co.uk"), objects(x, Signal.CO_DOMAIN));
         assertEquals(List.of("a:#vote #fraud", "b:#vote #fraud"), objects(x, Signal.HASHTAG_SET));
         assertEquals(List.of("a:#vote", "a:#fraud", "b:#fraud", "b:#vote", "d:#vote"), objects(x, Signal.CO_HASHTAG));
-        // texts of a and b normalise equal; c's repost is not a text action
+        // the quote's permalink to the quoted post is not shared content; c's repost carries a's text but
+        // did not choose it, so it is no text action
         List<String> text = objects(x, Signal.CO_TEXT);
         assertEquals(2, text.size());
         assertTrue(text.get(0).startsWith("a:the ballots in district nine"));
