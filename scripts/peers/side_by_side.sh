@@ -49,13 +49,17 @@ for r in $(seq 1 "$runs"); do
     --min_edge_weight 2 --output_file "$out/toolkit.graphml"
 
   # Lockstep: the three modes; internal = summary.json run_time_ms (total inside the JVM)
-  for mode in preset min-weight significance; do
+  # preset-c1: the same run with the JVM's C2 compiler off (LOCKSTEP_JAVA_OPTS), see docs/peers.md
+  for mode in preset preset-c1 min-weight significance; do
+    opts=${LOCKSTEP_JAVA_OPTS:--Xmx4g}
     case $mode in
       preset) args=(--preset coortweet --window 60 --min-participation 2 --edge-weight 0.5) ;;
+      preset-c1) args=(--preset coortweet --window 60 --min-participation 2 --edge-weight 0.5)
+                 opts="$opts -XX:TieredStopAtLevel=1" ;;
       min-weight) args=(--signals object --window 60 --min-edge-weight 2 --min-repetitions 1) ;;
       significance) args=(--signals object --window 60) ;;
     esac
-    INTERNAL='' timed lockstep "$mode" "$r" "$here/lockstep" detect "$input" --out "$out/lockstep_$mode" "${args[@]}"
+    INTERNAL='' LOCKSTEP_JAVA_OPTS="$opts" timed lockstep "$mode" "$r" "$here/lockstep" detect "$input" --out "$out/lockstep_$mode" "${args[@]}"
     ms=$(tr -d ' \n' < "$out/lockstep_$mode/summary.json" | grep -o '"run_time_ms":{[^}]*}' | sed 's/"run_time_ms"://; s/[{}"]//g; s/:/=/g')
     sed -i "\$s/\t\t/\t$ms\t/" "$tsv"
   done
