@@ -27,9 +27,49 @@ import picocli.CommandLine.Option;
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Finds accounts acting in lockstep (coordination) and writes the network with its evidence.",
             "Writes summary.json, accounts.csv, edges.csv, groups.csv, evidence.csv, network.gexf, network.graphml and report.html to --out."},
+        footerHeading = "%nEngine defaults (see summary.json for the values a run used):%n",
+        footer = "${sys:lockstep.detect.defaults}",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed", "2:bad usage", "3:nothing could be read", "4:more than --max-errors records rejected"})
 final class DetectCommand implements Callable<Integer> {
+    static {
+        System.setProperty("lockstep.detect.defaults", defaults());
+    }
+
+    /** The engine's defaults, for --help (read from the engine so that they never drift). */
+    static String defaults() {
+        CoordinationConfig d = CoordinationConfig.builder().build();
+        StringBuilder w = new StringBuilder();
+        d.windowsMs().forEach((s, ms) -> {
+            if (w.length() > 0) w.append(", ");
+            w.append(s.label()).append('=').append(ms == CoordinationConfig.ANY_TIME ? "any" : String.valueOf(ms / 1000.0).replace(".0", "") + "s");
+        });
+        List<String> parts = new ArrayList<>();
+        parts.add("signals and windows: " + w + ";");
+        parts.add("selection " + d.selection().name().toLowerCase(Locale.ROOT) + ", alpha " + d.alpha() + ", min repetitions "
+                + d.minRepetitions() + " episodes, episode gap " + d.episodeGapMs() / 1000 + " s, jitter factor " + d.jitterFactor()
+                + ", content jitter " + d.contentJitterMs() / 1000 + " s, max partners " + d.maxPartnersPerAction()
+                + ", max object accounts " + d.maxObjectAccounts() + ", evidence per edge " + d.evidencePerEdge()
+                + ", Leiden resolution " + d.leidenResolution() + " (" + d.leidenIterations() + " iterations), seed " + d.seed() + ";");
+        parts.add("--preset coortweet: window 10 s, min participation 2, edge weight 0.5 (CooRTweet's defaults).");
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            StringBuilder line = new StringBuilder("  ");
+            boolean first = true;
+            for (String word : part.split(" ")) {
+                if (!first && line.length() + 1 + word.length() > 78) {
+                    out.append(line).append("%n");
+                    line = new StringBuilder("    ");
+                    first = true;
+                }
+                if (!first) line.append(' ');
+                line.append(word);
+                first = false;
+            }
+            out.append(line).append("%n");
+        }
+        return out.toString();
+    }
     @Mixin
     InputOptions input;
 
@@ -42,15 +82,16 @@ final class DetectCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--signals", paramLabel = "LIST", split = ",",
-            description = "Signals to switch on (default: co-repost, co-reply, co-quote, co-link, co-domain, hashtag-set, co-text, near-text, "
-                    + "co-image). Also: co-hashtag, object.")
+            description = "Signals to switch on: co-repost, co-reply, co-quote, co-link, co-domain, co-hashtag, hashtag-set, co-text, "
+                    + "near-text, co-image, object (defaults below).")
     List<String> signals;
 
-    @Option(names = "--window", paramLabel = "SECONDS", description = "Co-action window of every signal (default 60).")
+    @Option(names = "--window", paramLabel = "SECONDS", description = "Co-action window of every signal (e.g. 60).")
     Double window;
 
     @Option(names = "--signal-window", paramLabel = "SIGNAL=SECONDS",
-            description = "Window of one signal (switches it on), e.g. --signal-window co-link=300. Repeatable.")
+            description = "Window of one signal (switches it on), e.g. --signal-window co-link=300; 'any' tests co-occurrence at any time "
+                    + "(sharing the same rare objects), e.g. co-domain=any. Repeatable.")
     List<String> signalWindows = new ArrayList<>();
 
     @Option(names = "--fast-window", paramLabel = "SECONDS", description = "A second, narrower window; edges also count co-actions within it.")
@@ -60,10 +101,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "How edges are kept: significance (default), percentile (CooRTweet), min-weight (toolkit), all.")
     String selection;
 
-    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate (Benjamini-Hochberg) for significance selection (default 0.05).")
+    @Option(names = "--alpha", paramLabel = "Q", description = "False discovery rate (Benjamini-Hochberg) for significance selection.")
     Double alpha;
 
-    @Option(names = "--min-repetitions", paramLabel = "N", description = "Distinct objects an edge needs (default 3).")
+    @Option(names = "--min-repetitions", paramLabel = "N", description = "Episodes (repeated co-actions, see --episode-gap) an edge needs.")
     Integer minRepetitions;
 
     @Option(names = "--edge-weight", paramLabel = "QUANTILE",
@@ -74,31 +115,43 @@ final class DetectCommand implements Callable<Integer> {
             description = "Keep edges with at least N co-actions (the toolkit's min_edge_weight; implies --selection min-weight).")
     Integer minEdgeWeight;
 
-    @Option(names = "--min-participation", paramLabel = "N", description = "Ignore accounts with fewer co-action rows (default 1).")
+    @Option(names = "--min-participation", paramLabel = "N", description = "Ignore accounts with fewer co-action rows.")
     Integer minParticipation;
 
     @Option(names = "--max-partners", paramLabel = "N",
-            description = "Viral bound: each action is paired with at most N later actions on the same object (default 250).")
+            description = "Viral bound: each action is paired with at most N later actions on the same object.")
     Integer maxPartners;
 
     @Option(names = "--jitter-factor", paramLabel = "F",
-            description = "Null model: each action is moved by up to F x window at random (jitter); default from the engine.")
+            description = "Null model for reposts/replies/quotes: each action is moved by up to F x window at random (jitter).")
     Double jitterFactor;
+
+    @Option(names = "--content-jitter", paramLabel = "SECONDS",
+            description = "Null model jitter for content signals (links, domains, hashtags, texts, images).")
+    Double contentJitter;
+
+    @Option(names = "--episode-gap", paramLabel = "SECONDS",
+            description = "Co-actions of a pair on one object further apart than this are separate episodes (the repetition count).")
+    Double episodeGap;
+
+    @Option(names = "--max-object-accounts", paramLabel = "N",
+            description = "For 'any'-time signals, only objects shared by at most N accounts make pairs.")
+    Integer maxObjectAccounts;
 
     @Option(names = "--null-shuffles", paramLabel = "N", hidden = true,
             description = "Accepted for compatibility; the null model is computed in closed form, so no shuffles are run.")
     Integer nullShuffles;
 
-    @Option(names = "--evidence-per-edge", paramLabel = "N", description = "Post pairs kept per edge in evidence.csv (default 20).")
+    @Option(names = "--evidence-per-edge", paramLabel = "N", description = "Post pairs kept per edge in evidence.csv.")
     Integer evidencePerEdge;
 
-    @Option(names = "--leiden-resolution", paramLabel = "GAMMA", description = "Resolution of the Leiden communities (default 1).")
+    @Option(names = "--leiden-resolution", paramLabel = "GAMMA", description = "Resolution of the Leiden communities.")
     Double leidenResolution;
 
-    @Option(names = "--leiden-iterations", paramLabel = "N", description = "Leiden iterations (default 10).")
+    @Option(names = "--leiden-iterations", paramLabel = "N", description = "Leiden iterations.")
     Integer leidenIterations;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default 42).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice.")
     Long seed;
 
     @Option(names = "--draw-nodes", paramLabel = "N", defaultValue = "1000", description = "Accounts drawn in report.html at most (default 1000).")
@@ -198,7 +251,18 @@ final class DetectCommand implements Callable<Integer> {
         for (String sw : signalWindows) {
             int eq = sw.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--signal-window wants SIGNAL=SECONDS, got '" + sw + "'");
-            b.window(Signal.byLabel(sw.substring(0, eq)), ms(Double.parseDouble(sw.substring(eq + 1).strip()), "--signal-window"));
+            String v = sw.substring(eq + 1).strip();
+            long w;
+            if (v.equalsIgnoreCase("any")) {
+                w = CoordinationConfig.ANY_TIME;
+            } else {
+                try {
+                    w = ms(Double.parseDouble(v), "--signal-window");
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--signal-window wants seconds or 'any', got '" + v + "'");
+                }
+            }
+            b.window(Signal.byLabel(sw.substring(0, eq)), w);
         }
         if (selection != null) b.selection(selection(selection));
         if (fastWindow != null) b.fastWindow(ms(fastWindow, "--fast-window"));
@@ -206,6 +270,9 @@ final class DetectCommand implements Callable<Integer> {
         if (minRepetitions != null) b.minRepetitions(minRepetitions);
         if (maxPartners != null) b.maxPartnersPerAction(maxPartners);
         if (jitterFactor != null) b.jitterFactor(jitterFactor);
+        if (contentJitter != null) b.contentJitterMs(ms(contentJitter, "--content-jitter"));
+        if (episodeGap != null) b.episodeGapMs(ms(episodeGap, "--episode-gap"));
+        if (maxObjectAccounts != null) b.maxObjectAccounts(maxObjectAccounts);
         if (evidencePerEdge != null) b.evidencePerEdge(evidencePerEdge);
         if (leidenResolution != null) b.leidenResolution(leidenResolution);
         if (leidenIterations != null) b.leidenIterations(leidenIterations);

@@ -127,6 +127,11 @@ final class DetectOutputs {
         return ms / 1000.0;
     }
 
+    /** An edge's gap statistic in seconds; NaN (a missing value) when unknown (-1). */
+    static double gapSeconds(long ms) {
+        return ms < 0 ? Double.NaN : ms / 1000.0;
+    }
+
     static double seconds(double ms) {
         return ms / 1000.0;
     }
@@ -140,17 +145,30 @@ final class DetectOutputs {
         writeAccounts(dir.resolve("accounts.csv"));
         writeEdges(dir.resolve("edges.csv"));
         writeGroups(dir.resolve("groups.csv"));
+        tick("csv");
         writeEvidence(dir.resolve("evidence.csv"));
+        tick("evidence");
         Graph g = graph();
         GexfWriter.write(g, dir.resolve("network.gexf"));
         GraphmlWriter.write(g, dir.resolve("network.graphml"));
+        tick("graphs");
         HtmlReport report = new DetectReport(this).build();
+        tick("report built");
         report.write(dir.resolve("report.html"));
+        tick("report written");
         long writeMs = (System.nanoTime() - w0) / 1_000_000;
         long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
         String json = JSON.writeValueAsString(summary(writeMs, totalMs));
         Files.writeString(dir.resolve("summary.json"), json + "\n", StandardCharsets.UTF_8);
         return new Written(json, totalMs);
+    }
+
+    private long tick = System.nanoTime();
+
+    private void tick(String what) {
+        long now = System.nanoTime();
+        if (System.getenv("LOCKSTEP_DEBUG") != null) System.err.printf("lockstep detect: %s %d ms%n", what, (now - tick) / 1_000_000);
+        tick = now;
     }
 
     void writeAccounts(Path file) throws IOException {
@@ -194,12 +212,12 @@ final class DetectOutputs {
         Edges e = r.edges();
         AccountStats s = r.accounts();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
-                "q_value", "objects", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
+                "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
                 "handle_a", "handle_b", "group", "component", "evidence_pairs")) {
             for (int k = 0; k < e.size(); k++) {
                 w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
-                        .cell(seconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.fastCoActions[k])
-                        .cell(seconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
+                        .cell(gapSeconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.episodes[k]).cell(e.fastCoActions[k])
+                        .cell(gapSeconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
                         .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
                         .cell(r.evidence().count(k)).endRow();
             }
@@ -249,14 +267,21 @@ final class DetectOutputs {
         Evidence ev = r.evidence();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
                 "gap_s", "pair", "pairs_shown", "co_actions", "handle_a", "handle_b", "text_a", "text_b")) {
+            int lastObject = -1;
+            String objectName = null, signal = null;
             for (int k = 0; k < e.size(); k++) {
                 int shown = ev.count(k);
+                if (shown == 0) continue;
+                String idA = r.accountName(e.a[k]), idB = r.accountName(e.b[k]), hA = handle(e.a[k]), hB = handle(e.b[k]);
                 for (int p = ev.start(k), i = 1; p < ev.end(k); p++, i++) {
-                    w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(r.objectSignal(ev.object[p]).label())
-                            .cell(r.objectName(ev.object[p])).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
+                    if (ev.object[p] != lastObject) {
+                        lastObject = ev.object[p];
+                        objectName = r.objectName(lastObject);
+                        signal = r.objectSignal(lastObject).label();
+                    }
+                    w.cell(idA).cell(idB).cell(signal).cell(objectName).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
                             .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(i).cell(shown)
-                            .cell(e.coActions[k]).cell(handle(e.a[k])).cell(handle(e.b[k])).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
-                            .endRow();
+                            .cell(e.coActions[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p])).endRow();
                 }
             }
         }
@@ -294,8 +319,8 @@ final class DetectOutputs {
             strength[src[k]] += e.weight[k];
             strength[dst[k]] += e.weight[k];
             esig[k] = signals(e.signals[k]);
-            med[k] = seconds(e.medianGapMs[k]);
-            min[k] = seconds(e.minGapMs[k]);
+            med[k] = gapSeconds(e.medianGapMs[k]);
+            min[k] = gapSeconds(e.minGapMs[k]);
             eg[k] = edgeGroup(k);
         }
         return Graph.builder(ids).labels(labels).colors(Palette.nodeColors(group))
@@ -305,7 +330,7 @@ final class DetectOutputs {
                 .nodeColumn("strength", strength).nodeColumn("co_actions", co).nodeColumn("signals", sig).nodeColumn("posts", postCount)
                 .nodeColumn("created_at", created)
                 .edges(src, dst, e.weight)
-                .edgeColumn("co_actions", e.coActions).edgeColumn("objects", e.objects).edgeColumn("signals", esig)
+                .edgeColumn("co_actions", e.coActions).edgeColumn("objects", e.objects).edgeColumn("episodes", e.episodes).edgeColumn("signals", esig)
                 .edgeColumn("median_gap_s", med).edgeColumn("min_gap_s", min).edgeColumn("p_value", e.pValue).edgeColumn("q_value", e.qValue)
                 .edgeColumn("a_first", e.aFirst).edgeColumn("b_first", e.bFirst).edgeColumn("group", eg)
                 .build();
@@ -322,7 +347,7 @@ final class DetectOutputs {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("preset", c.preset().name().toLowerCase(java.util.Locale.ROOT));
         Map<String, Object> windows = new LinkedHashMap<>();
-        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), seconds(ms)));
+        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), ms == CoordinationConfig.ANY_TIME ? "any" : seconds(ms)));
         p.put("signals_window_s", windows);
         p.put("fast_window_s", c.fastWindowMs() > 0 ? seconds(c.fastWindowMs()) : null);
         p.put("selection", c.selection().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -334,6 +359,9 @@ final class DetectOutputs {
         p.put("max_partners_per_action", c.maxPartnersPerAction());
         p.put("evidence_per_edge", c.evidencePerEdge());
         p.put("jitter_factor", c.jitterFactor());
+        p.put("content_jitter_s", seconds(c.contentJitterMs()));
+        p.put("episode_gap_s", seconds(c.episodeGapMs()));
+        p.put("max_object_accounts", c.maxObjectAccounts());
         p.put("leiden_resolution", c.leidenResolution());
         p.put("leiden_iterations", c.leidenIterations());
         p.put("seed", c.seed());

@@ -60,6 +60,10 @@ final class DetectReport {
             s.paragraph("No coordinated accounts were found with these parameters.");
             return;
         }
+        if (o.drawNodes == 0) {
+            s.note("Drawing switched off (--draw-nodes 0); open network.gexf in Gephi.");
+            return;
+        }
         int[] group = new int[n];
         String[] tips = new String[n];
         for (int i = 0; i < n; i++) {
@@ -73,7 +77,7 @@ final class DetectReport {
             src[k] = o.node[e.a[k]];
             dst[k] = o.node[e.b[k]];
         }
-        NetworkDrawing.Drawing d = NetworkDrawing.of(n).groups(group).tooltips(tips).edges(src, dst, e.weight).maxNodes(Math.max(1, o.drawNodes))
+        NetworkDrawing.Drawing d = NetworkDrawing.of(n).groups(group).tooltips(tips).edges(src, dst, e.weight).maxNodes(o.drawNodes)
                 .seed(r.config().seed()).groupNames(g -> "group " + g).title("Coordination network").draw();
         s.figure(d.svg, "Each dot is an account, each line a pair of accounts that repeatedly acted alike within the window; colours are "
                 + "groups (Leiden communities), the largest first; line width is the edge weight (" + o.weightMeaning()
@@ -106,6 +110,7 @@ final class DetectReport {
             int g = o.edgeGroup(k);
             if (g >= 0 && g < shown) edgesOf.computeIfAbsent(g, x -> new ArrayList<>()).add(k);
         }
+        Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> memberTimes = memberTimes(shown);
         for (int i = 0; i < shown; i++) {
             GroupStats g = groups.get(i);
             Section gs = s.subsection(String.format(Locale.ROOT, "Group %d: %,d accounts, %,d links", g.id(), g.size(), g.edges()));
@@ -120,9 +125,11 @@ final class DetectReport {
                         + DetectOutputs.iso(g.createdMedianMs()) + ", known for " + g.createdKnown() + ")");
             }
             gs.keyValues(kv);
+            org.lockstep.io.report.Svg timeline = timeline(g, memberTimes.get(g.id()), edgesOf.getOrDefault(g.id(), List.of()));
+            if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the distinct posts in its evidence (capped per link), over time (UTC).");
             if (!g.topObjects().isEmpty()) {
                 Table t = new Table("signal", "object", "co-actions").caption("What they acted on together");
-                for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(oc.name()), oc.coActions());
+                for (GroupStats.ObjectCount oc : g.topObjects()) t.row(oc.signal().label(), Table.code(clip(oc.name())), oc.coActions());
                 gs.table(t);
             }
             if (!g.leaders().isEmpty()) {
@@ -130,21 +137,86 @@ final class DetectReport {
                 for (GroupStats.Leader l : g.leaders()) t.row(o.name(l.account()), l.timesFirst());
                 gs.table(t);
             }
-            Table members = new Table("handle", "account id", "degree", "signals", "posts", "created").maxRows(50).more("see accounts.csv");
             int[] m = g.members().clone();
+            boolean handles = false, created = false;
+            for (int a : m) {
+                handles |= o.handle(a) != null;
+                created |= o.createdAt(a) != org.lockstep.core.model.AccountSnapshot.UNKNOWN;
+            }
+            List<String> cols = new ArrayList<>();
+            if (handles) cols.add("handle");
+            cols.addAll(List.of("account id", "degree", "signals", "posts"));
+            if (created) cols.add("created");
+            Table members = new Table(cols.toArray(new String[0])).maxRows(50).more("see accounts.csv");
             AccountStats acc = r.accounts();
             Integer[] order = Arrays.stream(m).boxed().toArray(Integer[]::new);
             Arrays.sort(order, (x, y) -> acc.degree[x] != acc.degree[y] ? Integer.compare(acc.degree[y], acc.degree[x]) : Integer.compare(x, y));
             for (int a : order) {
-                String created = DetectOutputs.iso(o.createdAt(a));
-                members.row(o.handle(a) == null ? "" : o.handle(a), Table.code(r.accountName(a)), acc.degree[a],
-                        DetectOutputs.signals(acc.signals[a]), o.posts[a], created == null ? "" : created);
+                List<Object> row = new ArrayList<>();
+                if (handles) row.add(o.handle(a) == null ? "" : o.handle(a));
+                row.addAll(List.of(Table.code(r.accountName(a)), acc.degree[a], DetectOutputs.signals(acc.signals[a]), o.posts[a]));
+                if (created) row.add(nz(DetectOutputs.iso(o.createdAt(a))));
+                members.row(row.toArray());
             }
             gs.details("Members (" + g.size() + ")", g.size() <= 12).table(members);
             List<Integer> ge = edgesOf.getOrDefault(g.id(), List.of());
             ge.sort((x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
             gs.details("Evidence: post pairs behind its strongest links", true).table(evidence(ge, 40));
         }
+    }
+
+    /** Post times of the members of the first {@code groups} groups, by group id (one pass over the posts). */
+    private Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> memberTimes(int groups) {
+        Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> out = new java.util.HashMap<>();
+        if (!o.sameSpace) return out;
+        int[] group = r.accounts().group;
+        for (int row = 0; row < o.table.size; row++) {
+            int a = o.table.account[row];
+            if (a < 0 || a >= group.length) continue;
+            int g = group[a];
+            if (g >= 0 && g < groups) out.computeIfAbsent(g, x -> new it.unimi.dsi.fastutil.longs.LongArrayList()).add(o.table.time[row]);
+        }
+        return out;
+    }
+
+    /** Members' posts and evidence posts per time bin (about 100 bins over the active span), or null when there is no span. */
+    private org.lockstep.io.report.Svg timeline(GroupStats g, it.unimi.dsi.fastutil.longs.LongArrayList posts, List<Integer> edges) {
+        // each evidence post once, however many pairs it is in
+        it.unimi.dsi.fastutil.longs.LongArrayList ev = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        Evidence e = r.evidence();
+        for (int k : edges) {
+            for (int p = e.start(k); p < e.end(k); p++) {
+                if (seen.add(e.rowA[p])) ev.add(e.timeA[p]);
+                if (seen.add(e.rowB[p])) ev.add(e.timeB[p]);
+            }
+        }
+        long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+        for (it.unimi.dsi.fastutil.longs.LongArrayList l : java.util.Arrays.asList(posts, ev)) {
+            if (l == null) continue;
+            for (int i = 0; i < l.size(); i++) {
+                lo = Math.min(lo, l.getLong(i));
+                hi = Math.max(hi, l.getLong(i));
+            }
+        }
+        if (lo >= hi) return null;
+        long bin = binFor(hi - lo);
+        List<Charts.Series> series = new ArrayList<>();
+        if (posts != null && !posts.isEmpty()) series.add(Charts.histogram("all posts by members", posts.toLongArray(), bin, Palette.color(0)));
+        if (!ev.isEmpty()) series.add(Charts.histogram("posts in the evidence", ev.toLongArray(), bin, Palette.color(3)));
+        return Charts.timeSeries("Group " + g.id() + " over time", "posts per " + binName(bin), series, List.of(), false);
+    }
+
+    static long binFor(long span) {
+        long[] bins = {60_000, 300_000, 900_000, 3_600_000, 3 * 3_600_000L, 6 * 3_600_000L, 86_400_000L, 7 * 86_400_000L};
+        for (long b : bins) if (span / b <= 150) return b;
+        return 30 * 86_400_000L;
+    }
+
+    static String binName(long bin) {
+        if (bin < 3_600_000) return (bin / 60_000) + " min";
+        if (bin < 86_400_000L) return (bin / 3_600_000) + " h";
+        return (bin / 86_400_000L) + " d";
     }
 
     /** Post pairs of the given edges (in order), at most {@code max} rows shown. */
@@ -165,14 +237,18 @@ final class DetectReport {
 
     private void edges(Section s) {
         Edges e = r.edges();
+        if (e.size() == 0) {
+            s.paragraph("No links.");
+            return;
+        }
         Integer[] order = new Integer[e.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
         Arrays.sort(order, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
-        Table t = new Table("account A", "account B", "weight", "co-actions", "objects", "signals", "median gap s", "A first", "B first",
+        Table t = new Table("account A", "account B", "weight", "co-actions", "episodes", "signals", "median gap s", "A first", "B first",
                 "p-value", "q-value", "group").maxRows(50).more("see edges.csv");
         for (int k : order) {
-            t.row(o.name(e.a[k]), o.name(e.b[k]), e.weight[k], e.coActions[k], e.objects[k], DetectOutputs.signals(e.signals[k]),
-                    e.medianGapMs[k] / 1000.0, e.aFirst[k], e.bFirst[k], e.pValue[k], e.qValue[k], o.edgeGroup(k));
+            t.row(o.name(e.a[k]), o.name(e.b[k]), e.weight[k], e.coActions[k], e.episodes[k], DetectOutputs.signals(e.signals[k]),
+                    DetectOutputs.gapSeconds(e.medianGapMs[k]), e.aFirst[k], e.bFirst[k], e.pValue[k], e.qValue[k], o.edgeGroup(k));
         }
         s.table(t);
     }
@@ -200,9 +276,11 @@ final class DetectReport {
 
     private void method(Section s) {
         s.paragraph("Two accounts are linked when they repeatedly did the same thing (reposted the same post, shared the same link, "
-                + "posted the same text, ...) within the time window of that signal. Each link is tested against chance: a null model "
-                + "keeps every object's timing and asks how often these two accounts would meet within the window if the object's "
-                + "sharers were shuffled; p-values are corrected for testing many pairs (Benjamini-Hochberg q-values). "
+                + "posted the same text, ...) within the time window of that signal, in several separate episodes. Each link is tested "
+                + "against chance: the null model moves every action by a random amount (jitter), which keeps each account's volume, "
+                + "objects and coarse rhythm (daily cycle, reacting to news within minutes) and removes only the fine alignment, and asks "
+                + "how likely these two accounts would still meet that often; p-values are corrected for testing many pairs "
+                + "(Benjamini-Hochberg q-values). "
                 + "Groups are Leiden communities of the kept links; components are connected parts of the network.");
         s.paragraph("Every link can be checked: evidence.csv lists the post pairs behind it (capped per link; the true number is in "
                 + "co_actions). A link is evidence of synchronised behaviour, not of intent: look at the posts before drawing conclusions.");

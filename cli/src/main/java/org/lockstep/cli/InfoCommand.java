@@ -45,7 +45,7 @@ final class InfoCommand implements Callable<Integer> {
     private void print(PrintStream out, CaseInfo i) {
         out.println("Case database " + db);
         out.println("  posts       " + IngestCommand.fmt(i.posts()) + counts(i.byPlatform()));
-        out.println("  kinds      " + counts(i.byKind()));
+        out.println("  kinds       " + list(i.byKind()));
         if (i.firstMs() != null) out.println("  time        " + Timestamps.iso(i.firstMs()) + " .. " + Timestamps.iso(i.lastMs()));
         out.println("  accounts    " + IngestCommand.fmt(i.accounts()));
         list(out, "Top hashtags", i.topHashtags(), "#");
@@ -60,6 +60,14 @@ final class InfoCommand implements Callable<Integer> {
             out.println("  " + h.unfinished() + " file(s) not ingested completely (interrupted or stopped at --max-errors): "
                     + "run lockstep ingest on them again to resume.");
         }
+    }
+
+    private static String list(Map<String, Long> m) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : m.entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(IngestCommand.fmt(e.getValue()));
+        }
+        return sb.toString();
     }
 
     private static String counts(Map<String, Long> m) {

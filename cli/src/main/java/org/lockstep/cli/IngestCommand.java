@@ -128,7 +128,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (formats.length() > 0) out.println("  formats     " + formats);
         for (String n : r.notes()) out.println("Note: " + n);
-        out.println(input.db + " holds " + fmt(dbPosts) + " posts (" + fmt(r.batches()) + " batches committed in this run).");
+        out.println(input.db + " holds " + fmt(dbPosts) + " posts (" + fmt(r.batches()) + (r.batches() == 1 ? " batch" : " batches") + " committed in this run).");
     }
 
     private String json(IngestReport r, long dbPosts) {
@@ -181,6 +181,7 @@ final class IngestCommand implements Callable<Integer> {
         private Path current;
         private String fd;
         private long posts;
+        private long committed;
         private final long t0 = System.nanoTime();
 
         Progress(List<String> inputs, PrintStream err) {
@@ -219,7 +220,8 @@ final class IngestCommand implements Callable<Integer> {
             long pos = position();
             bar.stepTo((doneBytes + Math.min(pos, fileSize)) >> 20);
             double s = (System.nanoTime() - t0) / 1e9;
-            bar.setExtraMessage(" " + fmt(posts) + " posts, " + fmt((long) (posts / Math.max(s, 1e-3))) + "/s");
+            bar.setExtraMessage(" " + fmt(posts) + " posts, " + fmt((long) (posts / Math.max(s, 1e-3))) + "/s, "
+                    + fmt(committed) + " committed");
         }
 
         @Override
@@ -227,6 +229,12 @@ final class IngestCommand implements Callable<Integer> {
             doneBytes += fileSize;
             fileSize = 0;
             bar.stepTo(doneBytes >> 20);
+        }
+
+        @Override
+        public void batchCommitted(String file, long batch, long posts, long stored, long duplicates) {
+            committed += posts;
+            bar.setExtraMessage(" " + fmt(this.posts) + " posts read, " + fmt(committed) + " committed");
         }
 
         private long position() {

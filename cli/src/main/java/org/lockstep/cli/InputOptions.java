@@ -75,6 +75,43 @@ final class InputOptions {
         return Cases.load(db, files, readOptions(), keepText, filter, problems);
     }
 
+    /**
+     * Which posts an analysis command looks at ({@code @Mixin InputOptions.Filter filter;}): a time range
+     * and platforms. Applied in SQL with {@code --db}, while reading otherwise.
+     */
+    static final class Filter {
+        @Option(names = "--from", paramLabel = "TIME", description = "Only posts at or after TIME (e.g. 2017-05-05T18:00:00Z or 2017-05-05).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "TIME", description = "Only posts before TIME.")
+        String to;
+
+        @Option(names = "--platform", paramLabel = "P", split = ",",
+                description = "Only posts of these platforms: twitter, bluesky, mastodon, telegram, facebook, generic.")
+        List<String> platforms = new ArrayList<>();
+
+        PostFilter toPostFilter() {
+            java.util.Set<org.lockstep.core.model.Platform> ps = new java.util.HashSet<>();
+            for (String p : platforms) {
+                try {
+                    ps.add(org.lockstep.core.model.Platform.valueOf(p.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown platform '" + p + "'");
+                }
+            }
+            return new PostFilter(time(from, "--from"), time(to, "--to"), ps);
+        }
+
+        private static Long time(String s, String option) {
+            if (s == null) return null;
+            try {
+                return org.lockstep.io.read.Timestamps.parse(s);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(option + ": cannot read '" + s + "' as a time");
+            }
+        }
+    }
+
     /** Parses {@code field=column} entries; {@code separator=X} sets the separator (tab, comma, semicolon or one char). */
     static CsvMapping parseMapping(List<String> entries, String where) {
         Map<String, String> cols = new LinkedHashMap<>();

@@ -209,6 +209,35 @@ class DetectCommandTest {
     }
 
     @Test
+    void optionsBecomeTheEngineConfig() {
+        DetectCommand c = new DetectCommand();
+        new picocli.CommandLine(c).parseArgs("--out", "x", "--signals", "co-repost,co-link", "--window", "30", "--signal-window",
+                "co-domain=any", "--signal-window", "co-link=300", "--fast-window", "5", "--alpha", "0.01", "--min-repetitions", "4",
+                "--evidence-per-edge", "7", "--leiden-resolution", "0.5", "--seed", "9", "--episode-gap", "120");
+        org.lockstep.core.coord.CoordinationConfig cfg = c.config();
+        assertEquals(30_000, cfg.windowMs(org.lockstep.core.coord.Signal.CO_REPOST));
+        assertEquals(300_000, cfg.windowMs(org.lockstep.core.coord.Signal.CO_LINK));
+        assertEquals(org.lockstep.core.coord.CoordinationConfig.ANY_TIME, cfg.windowMs(org.lockstep.core.coord.Signal.CO_DOMAIN));
+        assertEquals(-1, cfg.windowMs(org.lockstep.core.coord.Signal.CO_TEXT), "signals not listed are off");
+        assertEquals(5_000, cfg.fastWindowMs());
+        assertEquals(0.01, cfg.alpha());
+        assertEquals(4, cfg.minRepetitions());
+        assertEquals(7, cfg.evidencePerEdge());
+        assertEquals(0.5, cfg.leidenResolution());
+        assertEquals(9, cfg.seed());
+        assertEquals(120_000, cfg.episodeGapMs());
+
+        DetectCommand m = new DetectCommand();
+        new picocli.CommandLine(m).parseArgs("--out", "x", "--min-edge-weight", "3");
+        assertEquals(org.lockstep.core.coord.CoordinationConfig.Selection.MIN_WEIGHT, m.config().selection());
+        assertEquals(3, m.config().minEdgeWeight());
+
+        DetectCommand p = new DetectCommand();
+        new picocli.CommandLine(p).parseArgs("--out", "x", "--preset", "coortweet");
+        assertEquals(org.lockstep.core.coord.CoordinationConfig.coortweet(10, 2, 0.5), p.config(), "CooRTweet's own defaults");
+    }
+
+    @Test
     void exitCodesMeanSomething(@TempDir Path dir) throws Exception {
         assertEquals(Main.USAGE, run("detect", "--out", dir.resolve("o").toString()).code, "no input");
         Path empty = dir.resolve("junk.csv");

@@ -168,6 +168,45 @@ class IngestCommandTest {
     }
 
     @Test
+    void mappingSpecParses() {
+        org.lockstep.io.read.CsvMapping m = InputOptions.parseMapping(
+                java.util.List.of("id=tweet_id", " account = user_id", "time: created", "separator=tab", "# comment", ""), "--map");
+        assertEquals(java.util.Map.of("id", "tweet_id", "account", "user_id", "time", "created"), m.columns());
+        assertEquals('\t', m.separator());
+        assertEquals(';', InputOptions.parseMapping(java.util.List.of("id=a", "sep=;"), "x").separator());
+    }
+
+    @Test
+    void filterOptionsBecomeAPostFilter() {
+        InputOptions.Filter f = new InputOptions.Filter();
+        f.from = "2017-05-05T18:00:00Z";
+        f.platforms = java.util.List.of("twitter", "Mastodon");
+        org.lockstep.io.store.PostFilter pf = f.toPostFilter();
+        assertEquals(1494007200000L, pf.fromMs()); // date -u -d 2017-05-05T18:00:00Z +%s
+        assertEquals(null, pf.toMs());
+        assertEquals(java.util.Set.of(org.lockstep.core.model.Platform.TWITTER, org.lockstep.core.model.Platform.MASTODON), pf.platforms());
+        f.platforms = java.util.List.of("myspace");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, f::toPostFilter);
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        Path db = dir.resolve("case.duckdb");
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(coortweet())));
+            assertEquals(Main.OK, run("ingest", "--db", db.toString(), "--json", "-"), err());
+        } finally {
+            System.setIn(old);
+        }
+        JsonNode j = JSON.readTree(out());
+        assertEquals(3, j.get("stored").asLong());
+        assertEquals(3, j.get("by_format").get("coortweet-csv").asLong());
+        assertEquals(Main.OK, run("info", "--db", db.toString(), "--json"), err());
+        assertEquals(2, JSON.readTree(out()).get("accounts").asLong());
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         Path f = tweets();
         assertEquals(Main.USAGE, run("ingest", f.toString()));

@@ -37,6 +37,8 @@ final class Accounts {
 
     private final Set<Long> ids = new HashSet<>();
     private final Set<String> handles = new HashSet<>();
+    /** Display names repeat (first x last name lists): one shared String per distinct name. */
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
     /** Adds an account; a clashing id is bumped, a clashing handle gets digits appended. */
     int add(long wantedId, String wantedHandle, String displayName, int regionIdx, byte roleCode, long created) {
@@ -44,25 +46,27 @@ final class Accounts {
         long i0 = wantedId;
         while (!ids.add(i0)) i0++;
         String h = wantedHandle.length() > 15 ? wantedHandle.substring(0, 15) : wantedHandle;
-        int k = 1;
-        while (!handles.add(h.toLowerCase(java.util.Locale.ROOT))) {
-            String suffix = Integer.toString(k++);
-            h = (h.length() + suffix.length() > 15 ? h.substring(0, 15 - suffix.length()) : h) + suffix;
+        String base = h;
+        for (int k = 1; !handles.add(h.toLowerCase(java.util.Locale.ROOT)); k++) {
+            String suffix = (k & 1) == 0 ? Integer.toString(k) : "_" + k;
+            h = (base.length() + suffix.length() > 15 ? base.substring(0, 15 - suffix.length()) : base) + suffix;
         }
         int a = size++;
         id[a] = i0;
         handle[a] = h;
-        name[a] = displayName;
+        name[a] = names.computeIfAbsent(displayName, x -> x);
         region[a] = (byte) regionIdx;
         role[a] = roleCode;
         createdMs[a] = created;
         return a;
     }
 
-    /** Drops the uniqueness indexes once planning is over. */
+    /** Drops the uniqueness indexes and trims the columns once planning is over. */
     void freeze() {
         ids.clear();
         handles.clear();
+        names.clear();
+        resize(size);
     }
 
     String lang(int a) {
@@ -70,7 +74,10 @@ final class Accounts {
     }
 
     private void grow() {
-        int n = id.length * 2;
+        resize(Math.max(16, id.length * 2));
+    }
+
+    private void resize(int n) {
         id = Arrays.copyOf(id, n);
         handle = Arrays.copyOf(handle, n);
         name = Arrays.copyOf(name, n);

@@ -3,6 +3,7 @@ package org.lockstep.sim;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,6 +14,60 @@ import java.io.OutputStream;
 final class JsonPostWriter implements PostWriter {
     private static final String DEFAULT_AVATAR =
             "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png";
+    // field names pre-encoded once: writing them is a byte copy
+    private static final SerializedString F_CONTRIBUTORS = new SerializedString("contributors");
+    private static final SerializedString F_COORDINATES = new SerializedString("coordinates");
+    private static final SerializedString F_CREATED_AT = new SerializedString("created_at");
+    private static final SerializedString F_DEFAULT_PROFILE = new SerializedString("default_profile");
+    private static final SerializedString F_DEFAULT_PROFILE_IMAGE = new SerializedString("default_profile_image");
+    private static final SerializedString F_DESCRIPTION = new SerializedString("description");
+    private static final SerializedString F_DISPLAY_TEXT_RANGE = new SerializedString("display_text_range");
+    private static final SerializedString F_DISPLAY_URL = new SerializedString("display_url");
+    private static final SerializedString F_ENTITIES = new SerializedString("entities");
+    private static final SerializedString F_EXPANDED_URL = new SerializedString("expanded_url");
+    private static final SerializedString F_FAVORITE_COUNT = new SerializedString("favorite_count");
+    private static final SerializedString F_FAVORITED = new SerializedString("favorited");
+    private static final SerializedString F_FAVOURITES_COUNT = new SerializedString("favourites_count");
+    private static final SerializedString F_FOLLOWERS_COUNT = new SerializedString("followers_count");
+    private static final SerializedString F_FRIENDS_COUNT = new SerializedString("friends_count");
+    private static final SerializedString F_FULL_TEXT = new SerializedString("full_text");
+    private static final SerializedString F_GEO = new SerializedString("geo");
+    private static final SerializedString F_GEO_ENABLED = new SerializedString("geo_enabled");
+    private static final SerializedString F_HASHTAGS = new SerializedString("hashtags");
+    private static final SerializedString F_ID = new SerializedString("id");
+    private static final SerializedString F_ID_STR = new SerializedString("id_str");
+    private static final SerializedString F_IN_REPLY_TO_SCREEN_NAME = new SerializedString("in_reply_to_screen_name");
+    private static final SerializedString F_IN_REPLY_TO_STATUS_ID = new SerializedString("in_reply_to_status_id");
+    private static final SerializedString F_IN_REPLY_TO_STATUS_ID_STR = new SerializedString("in_reply_to_status_id_str");
+    private static final SerializedString F_IN_REPLY_TO_USER_ID = new SerializedString("in_reply_to_user_id");
+    private static final SerializedString F_IN_REPLY_TO_USER_ID_STR = new SerializedString("in_reply_to_user_id_str");
+    private static final SerializedString F_INDICES = new SerializedString("indices");
+    private static final SerializedString F_IS_QUOTE_STATUS = new SerializedString("is_quote_status");
+    private static final SerializedString F_LANG = new SerializedString("lang");
+    private static final SerializedString F_LISTED_COUNT = new SerializedString("listed_count");
+    private static final SerializedString F_LOCATION = new SerializedString("location");
+    private static final SerializedString F_NAME = new SerializedString("name");
+    private static final SerializedString F_PLACE = new SerializedString("place");
+    private static final SerializedString F_POSSIBLY_SENSITIVE = new SerializedString("possibly_sensitive");
+    private static final SerializedString F_PROFILE_IMAGE_URL_HTTPS = new SerializedString("profile_image_url_https");
+    private static final SerializedString F_PROTECTED = new SerializedString("protected");
+    private static final SerializedString F_QUOTED_STATUS = new SerializedString("quoted_status");
+    private static final SerializedString F_QUOTED_STATUS_ID = new SerializedString("quoted_status_id");
+    private static final SerializedString F_QUOTED_STATUS_ID_STR = new SerializedString("quoted_status_id_str");
+    private static final SerializedString F_RETWEET_COUNT = new SerializedString("retweet_count");
+    private static final SerializedString F_RETWEETED = new SerializedString("retweeted");
+    private static final SerializedString F_RETWEETED_STATUS = new SerializedString("retweeted_status");
+    private static final SerializedString F_SCREEN_NAME = new SerializedString("screen_name");
+    private static final SerializedString F_SOURCE = new SerializedString("source");
+    private static final SerializedString F_STATUSES_COUNT = new SerializedString("statuses_count");
+    private static final SerializedString F_SYMBOLS = new SerializedString("symbols");
+    private static final SerializedString F_TEXT = new SerializedString("text");
+    private static final SerializedString F_TRUNCATED = new SerializedString("truncated");
+    private static final SerializedString F_URL = new SerializedString("url");
+    private static final SerializedString F_URLS = new SerializedString("urls");
+    private static final SerializedString F_USER = new SerializedString("user");
+    private static final SerializedString F_USER_MENTIONS = new SerializedString("user_mentions");
+    private static final SerializedString F_VERIFIED = new SerializedString("verified");
     private final JsonGenerator g;
     private final Accounts acc;
     private final TwitterTime clock = new TwitterTime();
@@ -39,88 +94,88 @@ final class JsonPostWriter implements PostWriter {
     private void tweet(Tweet t, boolean top) throws IOException {
         JsonGenerator g = this.g;
         g.writeStartObject();
-        g.writeStringField("created_at", clock.format(t.timeMs));
-        g.writeNumberField("id", t.id);
-        g.writeStringField("id_str", Long.toString(t.id));
-        g.writeStringField("full_text", t.text.toString());
-        g.writeBooleanField("truncated", false);
-        g.writeArrayFieldStart("display_text_range");
+        str(F_CREATED_AT, clock.format(t.timeMs));
+        num(F_ID, t.id);
+        str(F_ID_STR, Long.toString(t.id));
+        str(F_FULL_TEXT, t.text.toString());
+        bool(F_TRUNCATED, false);
+        array(F_DISPLAY_TEXT_RANGE);
         g.writeNumber(0);
         g.writeNumber(t.cp);
         g.writeEndArray();
         entities(t);
-        g.writeStringField("source", Lexicon.source(t.source));
+        str(F_SOURCE, Lexicon.source(t.source));
         if (t.replyToId >= 0) {
-            g.writeNumberField("in_reply_to_status_id", t.replyToId);
-            g.writeStringField("in_reply_to_status_id_str", Long.toString(t.replyToId));
+            num(F_IN_REPLY_TO_STATUS_ID, t.replyToId);
+            str(F_IN_REPLY_TO_STATUS_ID_STR, Long.toString(t.replyToId));
             long uid = acc.id[t.replyToAuthor];
-            g.writeNumberField("in_reply_to_user_id", uid);
-            g.writeStringField("in_reply_to_user_id_str", Long.toString(uid));
-            g.writeStringField("in_reply_to_screen_name", acc.handle[t.replyToAuthor]);
+            num(F_IN_REPLY_TO_USER_ID, uid);
+            str(F_IN_REPLY_TO_USER_ID_STR, Long.toString(uid));
+            str(F_IN_REPLY_TO_SCREEN_NAME, acc.handle[t.replyToAuthor]);
         } else {
-            g.writeNullField("in_reply_to_status_id");
-            g.writeNullField("in_reply_to_status_id_str");
-            g.writeNullField("in_reply_to_user_id");
-            g.writeNullField("in_reply_to_user_id_str");
-            g.writeNullField("in_reply_to_screen_name");
+            nul(F_IN_REPLY_TO_STATUS_ID);
+            nul(F_IN_REPLY_TO_STATUS_ID_STR);
+            nul(F_IN_REPLY_TO_USER_ID);
+            nul(F_IN_REPLY_TO_USER_ID_STR);
+            nul(F_IN_REPLY_TO_SCREEN_NAME);
         }
         user(t.author);
-        g.writeNullField("geo");
-        g.writeNullField("coordinates");
-        g.writeNullField("place");
-        g.writeNullField("contributors");
+        nul(F_GEO);
+        nul(F_COORDINATES);
+        nul(F_PLACE);
+        nul(F_CONTRIBUTORS);
         boolean quote = t.kind == Tweet.QUOTE;
-        g.writeBooleanField("is_quote_status", quote);
+        bool(F_IS_QUOTE_STATUS, quote);
         if (quote) {
-            g.writeNumberField("quoted_status_id", t.inner.id);
-            g.writeStringField("quoted_status_id_str", Long.toString(t.inner.id));
-            g.writeFieldName("quoted_status");
+            num(F_QUOTED_STATUS_ID, t.inner.id);
+            str(F_QUOTED_STATUS_ID_STR, Long.toString(t.inner.id));
+            g.writeFieldName(F_QUOTED_STATUS);
             tweet(t.inner, false);
         }
         if (t.kind == Tweet.RETWEET) {
-            g.writeFieldName("retweeted_status");
+            g.writeFieldName(F_RETWEETED_STATUS);
             tweet(t.inner, false);
         }
-        g.writeNumberField("retweet_count", 0);
-        g.writeNumberField("favorite_count", 0);
-        g.writeBooleanField("favorited", false);
-        g.writeBooleanField("retweeted", false);
-        if (t.nUrls > 0) g.writeBooleanField("possibly_sensitive", false);
-        g.writeStringField("lang", t.lang);
+        num(F_RETWEET_COUNT, 0);
+        num(F_FAVORITE_COUNT, 0);
+        bool(F_FAVORITED, false);
+        bool(F_RETWEETED, false);
+        if (t.nUrls > 0) bool(F_POSSIBLY_SENSITIVE, false);
+        str(F_LANG, t.lang);
         g.writeEndObject();
     }
 
     private void entities(Tweet t) throws IOException {
         JsonGenerator g = this.g;
-        g.writeObjectFieldStart("entities");
-        g.writeArrayFieldStart("hashtags");
+        object(F_ENTITIES);
+        array(F_HASHTAGS);
         for (int i = 0; i < t.nTags; i++) {
             g.writeStartObject();
-            g.writeStringField("text", t.tag[i]);
+            str(F_TEXT, t.tag[i]);
             indices(t.tagStart[i], t.tagEnd[i]);
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("symbols");
+        array(F_SYMBOLS);
         g.writeEndArray();
-        g.writeArrayFieldStart("user_mentions");
+        array(F_USER_MENTIONS);
         for (int i = 0; i < t.nMentions; i++) {
             int a = t.mention[i];
             g.writeStartObject();
-            g.writeStringField("screen_name", acc.handle[a]);
-            g.writeStringField("name", acc.name[a]);
-            g.writeNumberField("id", acc.id[a]);
-            g.writeStringField("id_str", Long.toString(acc.id[a]));
+            str(F_SCREEN_NAME, acc.handle[a]);
+            str(F_NAME, acc.name[a]);
+            num(F_ID, acc.id[a]);
+            str(F_ID_STR, Long.toString(acc.id[a]));
             indices(t.mentionStart[i], t.mentionEnd[i]);
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("urls");
+        array(F_URLS);
         for (int i = 0; i < t.nUrls; i++) {
             g.writeStartObject();
-            g.writeStringField("url", t.urlShort[i]);
-            g.writeStringField("expanded_url", t.urlExpanded[i]);
-            g.writeStringField("display_url", t.urlDisplay[i]);
+            str(F_URL, t.urlShort[i]);
+            str(F_EXPANDED_URL, t.urlExpanded[i]);
+            str(F_DISPLAY_URL, t.urlDisplay[i]);
             indices(t.urlStart[i], t.urlEnd[i]);
             g.writeEndObject();
         }
@@ -129,7 +184,7 @@ final class JsonPostWriter implements PostWriter {
     }
 
     private void indices(int a, int b) throws IOException {
-        g.writeArrayFieldStart("indices");
+        array(F_INDICES);
         g.writeNumber(a);
         g.writeNumber(b);
         g.writeEndArray();
@@ -139,28 +194,58 @@ final class JsonPostWriter implements PostWriter {
         JsonGenerator g = this.g;
         Accounts acc = this.acc;
         int region = acc.region[a];
-        g.writeObjectFieldStart("user");
-        g.writeNumberField("id", acc.id[a]);
-        g.writeStringField("id_str", Long.toString(acc.id[a]));
-        g.writeStringField("name", acc.name[a]);
-        g.writeStringField("screen_name", acc.handle[a]);
-        g.writeStringField("location", Lexicon.PLACES[region][acc.place[a]]);
-        g.writeStringField("description", Lexicon.BIO[region][acc.bio[a]]);
-        g.writeNullField("url");
-        g.writeBooleanField("protected", false);
-        g.writeNumberField("followers_count", acc.followers[a]);
-        g.writeNumberField("friends_count", acc.friends[a]);
-        g.writeNumberField("listed_count", acc.followers[a] / 60);
-        g.writeStringField("created_at", clock.format(acc.createdMs[a]));
-        g.writeNumberField("favourites_count", acc.baseStatuses[a] / 2);
-        g.writeBooleanField("geo_enabled", false);
-        g.writeBooleanField("verified", acc.verified[a]);
-        g.writeNumberField("statuses_count", acc.baseStatuses[a] + acc.posts[a]);
-        g.writeNullField("lang");
-        g.writeBooleanField("default_profile", acc.defaultProfile[a]);
-        g.writeBooleanField("default_profile_image", acc.defaultImage[a]);
-        g.writeStringField("profile_image_url_https", acc.defaultImage[a] ? DEFAULT_AVATAR
+        object(F_USER);
+        num(F_ID, acc.id[a]);
+        str(F_ID_STR, Long.toString(acc.id[a]));
+        str(F_NAME, acc.name[a]);
+        str(F_SCREEN_NAME, acc.handle[a]);
+        str(F_LOCATION, Lexicon.PLACES[region][acc.place[a]]);
+        str(F_DESCRIPTION, Lexicon.BIO[region][acc.bio[a]]);
+        nul(F_URL);
+        bool(F_PROTECTED, false);
+        num(F_FOLLOWERS_COUNT, acc.followers[a]);
+        num(F_FRIENDS_COUNT, acc.friends[a]);
+        num(F_LISTED_COUNT, acc.followers[a] / 60);
+        str(F_CREATED_AT, clock.format(acc.createdMs[a]));
+        num(F_FAVOURITES_COUNT, acc.baseStatuses[a] / 2);
+        bool(F_GEO_ENABLED, false);
+        bool(F_VERIFIED, acc.verified[a]);
+        num(F_STATUSES_COUNT, acc.baseStatuses[a] + acc.posts[a]);
+        nul(F_LANG);
+        bool(F_DEFAULT_PROFILE, acc.defaultProfile[a]);
+        bool(F_DEFAULT_PROFILE_IMAGE, acc.defaultImage[a]);
+        str(F_PROFILE_IMAGE_URL_HTTPS, acc.defaultImage[a] ? DEFAULT_AVATAR
                 : "https://pbs.twimg.com/profile_images/" + (acc.id[a] % 1_000_000_007L) + "/avatar_normal.jpg");
         g.writeEndObject();
+    }
+
+    private void str(SerializedString name, String v) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(v);
+    }
+
+    private void num(SerializedString name, long v) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(v);
+    }
+
+    private void bool(SerializedString name, boolean v) throws IOException {
+        g.writeFieldName(name);
+        g.writeBoolean(v);
+    }
+
+    private void nul(SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeNull();
+    }
+
+    private void array(SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+    }
+
+    private void object(SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartObject();
     }
 }

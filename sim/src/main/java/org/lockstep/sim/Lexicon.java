@@ -11,6 +11,14 @@ final class Lexicon {
     static final String[] REGION_LANG = {"fr", "en", "en", "de", "es", "it", "pt", "ar"};
     static final int[] REGION_UTC_OFFSET = {2, -4, 1, 2, 2, 2, -3, 3};
     static final double[] REGION_SHARE = {0.46, 0.18, 0.10, 0.08, 0.07, 0.04, 0.04, 0.03};
+    /**
+     * Personal offsets (hours) around the region's UTC offset and their shares: time zones for the
+     * US (Eastern, Central, Pacific), early birds and night owls elsewhere.
+     */
+    static final int[][] REGION_SHIFTS = {{0, -1, 1, -2}, {0, -1, -3}, {0, -1, 1}, {0, -1, 1}, {0, -1, 1},
+        {0, -1, 1}, {0, -1, -2}, {0, -1, 1}};
+    static final double[][] REGION_SHIFT_SHARE = {{0.55, 0.2, 0.17, 0.08}, {0.47, 0.30, 0.23}, {0.6, 0.2, 0.2},
+        {0.6, 0.2, 0.2}, {0.6, 0.2, 0.2}, {0.6, 0.2, 0.2}, {0.5, 0.3, 0.2}, {0.6, 0.2, 0.2}};
 
     /** Relative posting intensity by local hour (0..23): night trough, lunch and evening peaks. */
     static final double[] HOUR_WEIGHT = {

@@ -17,11 +17,14 @@ final class OrganicPopulation {
     /** Notable accounts (journalists, politicians): first {@code notable} organic accounts. */
     private final int notable;
     private final int[][] regionAccounts;
-    private final AliasTable[] regionPick;
+    /** Accounts grouped by (region, personal UTC offset): each group is one arrival stream. */
+    private final int[][] groupAccounts;
+    private final int[] groupRegion, groupOffset;
+    private final double[] groupWeight;
+    private final AliasTable[] groupPick;
     final int[] hyper;
     private final AliasTable hyperPick;
     private final long hyperPosts;
-    private final long[] regionPosts;
     private final AliasTable tagPick = AliasTable.zipf(Lexicon.HASHTAGS.length, 1.1);
     final String[] articles;
     private final AliasTable articlePick;
@@ -76,19 +79,50 @@ final class OrganicPopulation {
         }
         hyperPosts = hp;
         hyperPick = hyper.length > 0 ? new AliasTable(rate) : null;
-        regionPosts = new long[nRegions];
-        regionPick = new AliasTable[nRegions];
-        // activity weights: Pareto, capped so that no ordinary account expects > 45 posts/day
+        // activity weights: Pareto, capped so that no ordinary account expects > 45 posts/day;
+        // each account also gets a personal UTC offset (time zone or chronotype) around its region's
+        int nGroups = 0;
+        for (int g = 0; g < nRegions; g++) nGroups += Lexicon.REGION_SHIFTS[g].length;
+        groupRegion = new int[nGroups];
+        groupOffset = new int[nGroups];
+        groupWeight = new double[nGroups];
+        groupAccounts = new int[nGroups][];
+        groupPick = new AliasTable[nGroups];
+        int gi = 0;
         for (int g = 0; g < nRegions; g++) {
             int[] as = regionAccounts[g];
-            double[] wt = new double[Math.max(1, as.length)];
+            double[] wt = new double[as.length];
             for (int i = 0; i < as.length; i++) {
                 int a = as[i];
                 boolean isHyper = false;
                 for (int x : hyper) if (x == a) isHyper = true;
                 wt[i] = isHyper ? 0.0 : Dist.pareto(r, 1.0, 1.15) * (a - first < notable ? 4 : 1);
             }
-            regionPick[g] = as.length == 0 ? null : new AliasTable(capped(wt, posts * 0.9 * Lexicon.REGION_SHARE[g], days));
+            capped(wt, posts * 0.9 * Lexicon.REGION_SHARE[g], days);
+            int[] shifts = Lexicon.REGION_SHIFTS[g];
+            double[] shiftShare = Lexicon.REGION_SHIFT_SHARE[g];
+            AliasTable shiftPick = new AliasTable(shiftShare);
+            int[] which = new int[as.length];
+            int[] size = new int[shifts.length];
+            for (int i = 0; i < as.length; i++) size[which[i] = shiftPick.sample(r)]++;
+            for (int k = 0; k < shifts.length; k++) {
+                int[] members = new int[size[k]];
+                double[] w = new double[size[k]];
+                int m = 0;
+                double sum = 0;
+                for (int i = 0; i < as.length; i++) {
+                    if (which[i] != k) continue;
+                    members[m] = as[i];
+                    w[m++] = wt[i];
+                    sum += wt[i];
+                }
+                groupRegion[gi] = g;
+                groupOffset[gi] = Lexicon.REGION_UTC_OFFSET[g] + shifts[k];
+                groupAccounts[gi] = members;
+                groupWeight[gi] = sum;
+                groupPick[gi] = sum > 0 ? new AliasTable(w) : null;
+                gi++;
+            }
         }
         int articlesN = (int) Math.max(200, Math.min(20_000, posts / 200));
         articles = new String[articlesN];
@@ -114,21 +148,37 @@ final class OrganicPopulation {
         // a "big cascade" (labelled viral): >= 1% of all expected organic reposts, between 100 and 1000
         pool.bigCascade = (int) Math.max(100, Math.min(1000, organicTotal * 0.45 / 100));
         long rest = organicTotal - hp;
-        int[] split = splitLong(rest, Lexicon.REGION_SHARE);
-        int nRegions = Lexicon.REGION_LANG.length;
-        Source[] s = new Source[nRegions + 1];
-        for (int g = 0; g < nRegions; g++) {
-            regionPosts[g] = split[g];
-            s[g] = new Stream(new Arrivals(start, end, Lexicon.HOUR_WEIGHT, Lexicon.REGION_UTC_OFFSET[g],
-                    regionAccounts[g].length == 0 ? 0 : split[g], r.split()), regionPick[g], regionAccounts[g], false);
+        // posts per region by its share, then per group by the group's activity weight
+        int[] perRegion = splitLong(rest, Lexicon.REGION_SHARE);
+        int nGroups = groupAccounts.length;
+        Source[] s = new Source[nGroups + 1];
+        long[] groupPosts = new long[nGroups];
+        for (int g = 0; g < Lexicon.REGION_LANG.length; g++) {
+            double sum = 0;
+            int heaviest = -1;
+            for (int k = 0; k < nGroups; k++) {
+                if (groupRegion[k] != g) continue;
+                sum += groupWeight[k];
+                if (heaviest < 0 || groupWeight[k] > groupWeight[heaviest]) heaviest = k;
+            }
+            long used = 0;
+            for (int k = 0; k < nGroups; k++) {
+                if (groupRegion[k] != g || sum <= 0) continue;
+                groupPosts[k] = (long) Math.floor(perRegion[g] * groupWeight[k] / sum);
+                used += groupPosts[k];
+            }
+            // the rounding remainder (or a region without active accounts) goes to the heaviest group overall
+            int target = sum > 0 ? heaviest : -1;
+            if (target < 0) {
+                for (int k = 0; k < nGroups; k++) if (target < 0 || groupWeight[k] > groupWeight[target]) target = k;
+            }
+            groupPosts[target] += perRegion[g] - used;
         }
-        if (regionAccounts[0].length > 0) {
-            // posts of empty regions (tiny populations) go to the first region
-            long orphan = 0;
-            for (int g = 0; g < nRegions; g++) if (regionAccounts[g].length == 0) orphan += split[g];
-            if (orphan > 0) s[0] = new Stream(new Arrivals(start, end, Lexicon.HOUR_WEIGHT, Lexicon.REGION_UTC_OFFSET[0],
-                    split[0] + orphan, r.split()), regionPick[0], regionAccounts[0], false);
+        for (int k = 0; k < nGroups; k++) {
+            s[k] = new Stream(new Arrivals(start, end, Lexicon.HOUR_WEIGHT, groupOffset[k], groupPosts[k], r.split()),
+                    groupPick[k], groupAccounts[k], false);
         }
+        int nRegions = nGroups;
         double[] flat = new double[24];
         java.util.Arrays.fill(flat, 1.0);
         s[nRegions] = new Stream(new Arrivals(start, end, flat, 0, hyper.length == 0 ? 0 : hp, r.split()),

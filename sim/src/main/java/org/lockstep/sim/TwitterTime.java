@@ -13,19 +13,26 @@ import java.util.Locale;
 final class TwitterTime {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM dd", Locale.ROOT);
     private final char[] buf = new char[30];
-    private long cachedDay = Long.MIN_VALUE;
-    private String dayPrefix;
-    private String yearSuffix;
+    /** Direct-mapped cache of day prefixes and year suffixes: ten years of days fit without clashes. */
+    private final long[] cachedDay = new long[4096];
+    private final String[] dayPrefixes = new String[4096];
+    private final String[] yearSuffixes = new String[4096];
+
+    TwitterTime() {
+        java.util.Arrays.fill(cachedDay, Long.MIN_VALUE);
+    }
 
     String format(long ms) {
         long sec = Math.floorDiv(ms, 1000);
         long day = Math.floorDiv(sec, 86400);
-        if (day != cachedDay) {
+        int slot = (int) (day & 4095);
+        if (cachedDay[slot] != day) {
             ZonedDateTime z = Instant.ofEpochSecond(day * 86400).atZone(ZoneOffset.UTC);
-            dayPrefix = DAY.format(z);
-            yearSuffix = " +0000 " + z.getYear();
-            cachedDay = day;
+            dayPrefixes[slot] = DAY.format(z);
+            yearSuffixes[slot] = " +0000 " + z.getYear();
+            cachedDay[slot] = day;
         }
+        String dayPrefix = dayPrefixes[slot], yearSuffix = yearSuffixes[slot];
         int s = (int) (sec - day * 86400);
         int h = s / 3600, m = (s / 60) % 60, x = s % 60;
         int n = 0;

@@ -57,6 +57,35 @@ class OrganicRealismTest {
     }
 
     @Test
+    void americanAccountsPeakHoursAfterFrenchOnes() {
+        Set<String> us = new HashSet<>(List.of(Lexicon.PLACES[1])), fr = new HashSet<>(List.of(Lexicon.PLACES[0]));
+        us.remove("");
+        fr.remove("");
+        int[] usHours = new int[24], frHours = new int[24];
+        for (JsonNode t : organic().tweets()) {
+            if (t.has("retweeted_status")) continue;
+            String place = t.get("user").get("location").asText();
+            int h = (int) ((SimRun.timeOf(t) / 3_600_000L) % 24);
+            if (us.contains(place)) usHours[h]++;
+            else if (fr.contains(place)) frHours[h]++;
+        }
+        // local evening peak: ~19-21 in Paris (UTC+2) is ~17-19 UTC; in the US (UTC-4..-7) it is ~0-3 UTC
+        int usPeak = peak(usHours), frPeak = peak(frHours);
+        int gap = Math.floorMod(usPeak - frPeak, 24);
+        assertTrue(gap >= 4 && gap <= 10, "US peak " + usPeak + " UTC, French peak " + frPeak + " UTC");
+    }
+
+    private static int peak(int[] hours) {
+        // centre of the busiest 3-hour window
+        int best = 0, bestSum = -1;
+        for (int h = 0; h < 24; h++) {
+            int sum = hours[(h + 23) % 24] + hours[h] + hours[(h + 1) % 24];
+            if (sum > bestSum) { bestSum = sum; best = h; }
+        }
+        return best;
+    }
+
+    @Test
     void severalLanguagesPopularHashtagsAndLinksWithTrackingParameters() {
         Map<String, Integer> lang = new HashMap<>(), tags = new HashMap<>(), links = new HashMap<>();
         int utm = 0;

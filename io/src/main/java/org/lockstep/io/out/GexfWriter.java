@@ -32,7 +32,8 @@ public final class GexfWriter {
     /** Writes the document to {@code out} (not closed). */
     public static void write(Graph g, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.setDefaultNamespace(NS);
@@ -96,6 +97,7 @@ public final class GexfWriter {
             w.writeEndDocument();
             w.flush();
             w.close();
+            writer.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write GEXF: " + e.getMessage(), e);
         }
@@ -149,7 +151,9 @@ public final class GexfWriter {
         w.writeEndElement();
     }
 
+    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
+
     private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {
-        w.writeCharacters("\n" + "  ".repeat(depth));
+        w.writeCharacters(INDENT[depth]);
     }
 }

@@ -30,7 +30,8 @@ public final class GraphmlWriter {
     /** Writes the document to {@code out} (not closed). */
     public static void write(Graph g, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.setDefaultNamespace(NS);
@@ -38,6 +39,13 @@ public final class GraphmlWriter {
             w.writeDefaultNamespace(NS);
             w.writeNamespace("xsi", XSI);
             w.writeAttribute(XSI, "schemaLocation", NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+            // the schema wants <desc> first, then the <key>s, then the graph
+            if (g.description != null) {
+                nl(w, 1);
+                w.writeStartElement(NS, "desc");
+                w.writeCharacters(Xml.legal(g.description));
+                w.writeEndElement();
+            }
             boolean colors = g.nodeColor != null;
             key(w, "label", "node", "label", "string");
             if (colors) {
@@ -53,12 +61,6 @@ public final class GraphmlWriter {
             for (int a = 0; a < g.edgeColumns.size(); a++) {
                 Graph.Column c = g.edgeColumns.get(a);
                 key(w, "e" + a, "edge", c.name, type(c.type));
-            }
-            if (g.description != null) {
-                nl(w, 1);
-                w.writeStartElement(NS, "desc");
-                w.writeCharacters(Xml.legal(g.description));
-                w.writeEndElement();
             }
             nl(w, 1);
             w.writeStartElement(NS, "graph");
@@ -96,6 +98,7 @@ public final class GraphmlWriter {
             w.writeEndDocument();
             w.flush();
             w.close();
+            writer.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write GraphML: " + e.getMessage(), e);
         }
@@ -134,7 +137,9 @@ public final class GraphmlWriter {
         w.writeEndElement();
     }
 
+    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
+
     private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {
-        w.writeCharacters("\n" + "  ".repeat(depth));
+        w.writeCharacters(INDENT[depth]);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 final class Quarantine implements Closeable {
     private static final int MAX_RAW = 1 << 20;
     private final JsonGenerator gen;
+    private long written;
 
     Quarantine(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
@@ -25,6 +26,7 @@ final class Quarantine implements Closeable {
     }
 
     void add(String file, long line, String reason, String raw) {
+        written++;
         try {
             gen.writeStartObject();
             gen.writeStringField("file", file);
@@ -43,7 +45,7 @@ final class Quarantine implements Closeable {
 
     @Override
     public void close() throws IOException {
-        gen.writeRaw('\n');
+        if (written > 0) gen.writeRaw('\n');
         gen.close();
     }
 }

@@ -41,7 +41,23 @@ public final class Readers {
     private Readers(ReadOptions options, ReadReport report, Consumer<Post> sink) {
         this.options = options;
         this.report = report;
-        this.sink = sink;
+        // a failure of the consumer is not a bad record: it must stop reading, not be counted as rejected
+        this.sink = p -> {
+            try {
+                sink.accept(p);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        };
+    }
+
+    /** Carries an exception thrown by the caller's sink past the readers' own catch clauses. */
+    private static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -73,6 +89,8 @@ public final class Readers {
                     r.readPath(p);
                 }
             }
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         } finally {
             if (r.quarantine != null) r.quarantine.close();
         }

@@ -129,12 +129,7 @@ public final class NetworkDrawing {
         List<Integer> edgeList = new ArrayList<>();
         for (int e = 0; e < src.length; e++) if (local[src[e]] >= 0 && local[dst[e]] >= 0) edgeList.add(e);
         int edgesAmongDrawn = edgeList.size();
-        if (edgeList.size() > maxEdges) {
-            edgeList.sort((a, b) -> weight[a] != weight[b] ? Double.compare(weight[b], weight[a]) : Integer.compare(a, b));
-            edgeList = new ArrayList<>(edgeList.subList(0, maxEdges));
-            edgeList.sort(Integer::compare);
-        }
-
+        if (edgeList.size() > maxEdges) edgeList = backbone(edgeList, local, take);
         StringBuilder note = new StringBuilder();
         if (take < n) {
             note.append(String.format(Locale.ROOT, "Showing %,d of %,d accounts: the %,d largest of %,d groups", take, n, groupsDrawn, groupCount));
@@ -142,7 +137,8 @@ public final class NetworkDrawing {
         }
         if (edgeList.size() < edgesAmongDrawn) {
             if (note.length() > 0) note.append(' ');
-            note.append(String.format(Locale.ROOT, "Showing the %,d heaviest of %,d links among them.", edgeList.size(), edgesAmongDrawn));
+            note.append(String.format(Locale.ROOT, "Showing %,d of the %,d links among them (each account's two strongest, then the heaviest).",
+                    edgeList.size(), edgesAmongDrawn));
         }
 
         double[] pos = place(take, edgeList, local);
@@ -156,6 +152,8 @@ public final class NetworkDrawing {
         c.rect(0, 0, width, Math.max(height, 60), "#ffffff", null);
         double maxW = 0;
         for (int e : edgeList) maxW = Math.max(maxW, weight[e]);
+        int maxDegree = 1;
+        for (int v : drawn) maxDegree = Math.max(maxDegree, degree[v]);
         c.open("edges");
         for (int e : edgeList) {
             int a = local[src[e]], b = local[dst[e]];
@@ -167,7 +165,7 @@ public final class NetworkDrawing {
         for (int i = 0; i < take; i++) {
             int v = drawn[i];
             String fill = group[v] < 0 ? Palette.NONE : Palette.color(rank[group[v]]);
-            double r = 2.5 + Math.min(6, Math.sqrt(degree[v]));
+            double r = 2.5 + 4.5 * Math.sqrt((double) degree[v] / maxDegree);
             String tip = tooltip != null ? tooltip[v] : "node " + v;
             c.circle(pos[2 * i], pos[2 * i + 1], r, fill, tip);
         }
@@ -196,6 +194,38 @@ public final class NetworkDrawing {
         }
         double[] px = Arrays.copyOf(pos, 2 * take);
         return new Drawing(c.finish(), note.length() == 0 ? null : note.toString(), drawn, edgeList.size(), px);
+    }
+
+    /**
+     * At most {@link #maxEdges} edges: first each node's two heaviest edges (so every drawn node keeps
+     * its strongest ties and no group falls apart into dots), then the heaviest of the rest.
+     */
+    private List<Integer> backbone(List<Integer> edgeList, int[] local, int nodes) {
+        List<Integer> byWeight = new ArrayList<>(edgeList);
+        byWeight.sort((a, b) -> weight[a] != weight[b] ? Double.compare(weight[b], weight[a]) : Integer.compare(a, b));
+        int[] kept = new int[nodes];
+        boolean[] take = new boolean[src.length];
+        int count = 0;
+        for (int e : byWeight) {
+            if (count >= maxEdges) break;
+            int a = local[src[e]], b = local[dst[e]];
+            if (kept[a] < 2 || kept[b] < 2) {
+                take[e] = true;
+                kept[a]++;
+                kept[b]++;
+                count++;
+            }
+        }
+        for (int e : byWeight) {
+            if (count >= maxEdges) break;
+            if (!take[e]) {
+                take[e] = true;
+                count++;
+            }
+        }
+        List<Integer> out = new ArrayList<>(count);
+        for (int e : edgeList) if (take[e]) out.add(e);
+        return out;
     }
 
     private boolean hasUngrouped(int[] drawn) {

@@ -10,6 +10,8 @@ import java.util.Locale;
  * rest are counted in a note.
  */
 public final class Table {
+    /** Longer cell text is cut (with an ellipsis) so that one huge post cannot bloat a report. */
+    static final int MAX_CELL = 2000;
     final String[] headers;
     final List<Object[]> rows = new ArrayList<>();
     int maxRows = 200;
@@ -79,9 +81,9 @@ public final class Table {
         if (c instanceof Number) {
             b.append("<td class=\"n\">").append(Html.escape(number((Number) c))).append("</td>");
         } else if (c instanceof Code) {
-            b.append("<td><code>").append(Html.escape(((Code) c).text())).append("</code></td>");
+            b.append("<td><code>").append(Html.escape(Html.shorten(((Code) c).text(), MAX_CELL))).append("</code></td>");
         } else {
-            b.append("<td>").append(Html.escape(c == null ? "" : c.toString())).append("</td>");
+            b.append("<td>").append(Html.escape(c == null ? "" : Html.shorten(c.toString(), MAX_CELL))).append("</td>");
         }
     }
 

@@ -22,6 +22,7 @@ public final class Cases {
      * the report is empty (the ingest history in the database has the reading problems).
      *
      * @throws IllegalArgumentException when both or neither a database and files are given
+     * @throws StoreException when the database is missing, locked by a writer or not a case database
      */
     public static Readers.Loaded load(Path db, List<String> files, ReadOptions options, boolean keepText,
             Consumer<Problem> listener) throws IOException {

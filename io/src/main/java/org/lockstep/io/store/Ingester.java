@@ -62,7 +62,9 @@ final class Ingester {
         {"verified", "a_verified"},
     };
 
-    private static final String ACCOUNTS_SQL = accountsSql();
+    private static final String[] ACCOUNTS_SQL = accountsSql();
+    /** WAL size that triggers a checkpoint during ingest (DuckDB's default, 16 MB, checkpoints every batch or two). */
+    static final String CHECKPOINT_EVERY = "1GB";
 
     private final CaseDb db;
     private final DuckDBConnection conn;
@@ -70,6 +72,7 @@ final class Ingester {
     private final IngestListener listener;
     private final IngestReport report = new IngestReport();
     private DuckDBAppender posts, urls, tags, mentions, media;
+    private final java.util.HashMap<String, String> domains = new java.util.HashMap<>();
     private long seq;
     private long pending;
     private long totalRead;
@@ -100,6 +103,9 @@ final class Ingester {
         }
         try {
             sql(Schema.STAGING);
+            // checkpoint (compress the WAL into the file) rarely while loading, and once at the end; one
+            // DuckDB thread: the batches are too small to gain from more, which cost ~30% more CPU (benchmarks.md)
+            sql(new String[] {"SET checkpoint_threshold = '" + CHECKPOINT_EVERY + "'", "SET threads = 1"});
             openAppenders();
             for (String in : expand(inputs)) {
                 long remaining = options.maxErrors() < 0 ? -1 : Math.max(0, options.maxErrors() - report.rejected());
@@ -112,6 +118,11 @@ final class Ingester {
             throw new StoreException("writing the case database failed: " + e.getMessage(), e);
         } finally {
             closeAppenders();
+            try {
+                sql(new String[] {"CHECKPOINT", "RESET checkpoint_threshold", "RESET threads"});
+            } catch (SQLException ignored) {
+                // DuckDB checkpoints on its own later; the WAL keeps every committed batch meanwhile
+            }
             if (qtmp != null) Files.deleteIfExists(qtmp);
         }
         report.seconds((System.nanoTime() - t0) / 1e9);
@@ -165,7 +176,7 @@ final class Ingester {
         skip = 0;
         if (fp != null) {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT status, posts_committed, started_at, path FROM ingest_files WHERE fingerprint = ?
+                    SELECT status, posts_committed, strftime(started_at, '%Y-%m-%dT%H:%M:%SZ'), path FROM ingest_files WHERE fingerprint = ?
                     ORDER BY file_id DESC LIMIT 1""")) {
                 ps.setString(1, fp);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -263,8 +274,7 @@ final class Ingester {
             String n = UrlNormalizer.normalize(u);
             String host = n == null ? null : UrlNormalizer.host(n);
             urls.beginRow();
-            urls.append(s).append(ord++).append(u).append(n).append(host)
-                    .append(host == null ? null : UrlNormalizer.registrableDomain(host));
+            urls.append(s).append(ord++).append(u).append(n).append(host).append(domain(host));
             urls.endRow();
         }
         ord = 0;
@@ -298,6 +308,18 @@ final class Ingester {
         }
     }
 
+    /** Registrable domain of a host, cached: the public-suffix lookup is the dearest part of staging a URL. */
+    private String domain(String host) {
+        if (host == null) return null;
+        String d = domains.get(host);
+        if (d == null && !domains.containsKey(host)) {
+            if (domains.size() >= 200_000) domains.clear();
+            d = UrlNormalizer.registrableDomain(host);
+            domains.put(host, d);
+        }
+        return d;
+    }
+
     private void ref(PostRef r) throws SQLException {
         if (r == null) posts.append((String) null).append((String) null).append((String) null);
         else posts.append(r.postId()).append(r.accountId()).append(r.handle());
@@ -323,7 +345,7 @@ final class Ingester {
                 stored = ps.executeUpdate();
             }
             for (int i = 2; i < COPY_SQL.length; i++) st.execute(COPY_SQL[i]);
-            st.execute(ACCOUNTS_SQL);
+            for (String a : ACCOUNTS_SQL) st.execute(a);
             long dup = pending - stored;
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
@@ -343,7 +365,7 @@ final class Ingester {
                 ps.setLong(4, fileId);
                 ps.executeUpdate();
             }
-            for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new"}) {
+            for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new", "stage_accounts"}) {
                 st.execute("DELETE FROM " + t);
             }
             conn.commit();
@@ -364,21 +386,32 @@ final class Ingester {
         listener.batchCommitted(file, batch, n, stored, n - stored);
     }
 
-    private static String accountsSql() {
+    /**
+     * Merges the batch's authors into {@code accounts}: per field the value of the newest post that has
+     * one; existing rows are updated in place, new ones inserted (an update and an insert are much
+     * cheaper in DuckDB than {@code ON CONFLICT DO UPDATE}).
+     */
+    private static String[] accountsSql() {
         StringBuilder agg = new StringBuilder();
         StringBuilder upd = new StringBuilder();
+        StringBuilder cols = new StringBuilder();
         for (String[] f : ACCOUNT_FIELDS) {
-            agg.append("arg_max(").append(f[1]).append(", time_ms) FILTER (WHERE ").append(f[1]).append(" IS NOT NULL), ");
-            if (upd.length() > 0) upd.append(", ");
-            upd.append(f[0]).append(" = CASE WHEN excluded.last_seen >= accounts.last_seen THEN coalesce(excluded.")
-                    .append(f[0]).append(", accounts.").append(f[0]).append(") ELSE coalesce(accounts.").append(f[0])
-                    .append(", excluded.").append(f[0]).append(") END");
+            agg.append("arg_max(").append(f[1]).append(", time_ms) FILTER (WHERE ").append(f[1]).append(" IS NOT NULL) AS ")
+                    .append(f[0]).append(", ");
+            cols.append(f[0]).append(", ");
+            upd.append(f[0]).append(" = CASE WHEN n.last_seen >= a.last_seen THEN coalesce(n.").append(f[0])
+                    .append(", a.").append(f[0]).append(") ELSE coalesce(a.").append(f[0]).append(", n.").append(f[0])
+                    .append(") END, ");
         }
-        return "INSERT INTO accounts SELECT platform, account_id, " + agg
-                + "epoch_ms(min(time_ms)), epoch_ms(max(time_ms)) FROM stage_posts GROUP BY platform, account_id "
-                + "ON CONFLICT (platform, account_id) DO UPDATE SET " + upd
-                + ", first_seen = least(accounts.first_seen, excluded.first_seen)"
-                + ", last_seen = greatest(accounts.last_seen, excluded.last_seen)";
+        return new String[] {
+            "CREATE OR REPLACE TEMP TABLE stage_accounts AS SELECT platform, account_id, " + agg
+                    + "epoch_ms(min(time_ms)) AS first_seen, epoch_ms(max(time_ms)) AS last_seen FROM stage_posts GROUP BY platform, account_id",
+            "UPDATE accounts AS a SET " + upd + "first_seen = least(a.first_seen, n.first_seen), "
+                    + "last_seen = greatest(a.last_seen, n.last_seen) FROM stage_accounts n "
+                    + "WHERE a.platform = n.platform AND a.account_id = n.account_id",
+            "INSERT INTO accounts SELECT platform, account_id, " + cols + "first_seen, last_seen FROM stage_accounts n "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.platform = n.platform AND a.account_id = n.account_id)",
+        };
     }
 
     private void openAppenders() throws SQLException {

@@ -7,9 +7,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The case database's tables, documented for users in {@code docs/case-database.md}. Posts are unique
- * on (platform, post_id); child rows are written only together with their new post, so they are unique
- * by construction. Times are UTC {@code TIMESTAMP}s with millisecond precision.
+ * The case database's tables, documented for users in {@code docs/case-database.md}. Posts have the
+ * primary key (platform, post_id); the ingest never tries to break it (it inserts only posts an anti-join
+ * found new). Accounts are unique on (platform, account_id) and child rows (written only together with
+ * their new post) by construction, without an index. Times are UTC {@code TIMESTAMP}s, millisecond precision.
  */
 final class Schema {
     /** Bump when a table changes; older files are refused rather than misread. */
@@ -27,8 +28,7 @@ final class Schema {
           repost_of VARCHAR, repost_of_account VARCHAR, repost_of_handle VARCHAR,
           reply_to VARCHAR, reply_to_account VARCHAR, reply_to_handle VARCHAR,
           quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR,
-          source_file VARCHAR, batch BIGINT NOT NULL,
-          PRIMARY KEY (platform, post_id))""",
+          source_file VARCHAR, batch BIGINT NOT NULL, PRIMARY KEY (platform, post_id))""",
         """
         CREATE TABLE post_urls (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, ord INTEGER NOT NULL,
           url VARCHAR NOT NULL, url_normalized VARCHAR, host VARCHAR, domain VARCHAR)""",
@@ -46,8 +46,7 @@ final class Schema {
           display_name VARCHAR, description VARCHAR, location VARCHAR, lang VARCHAR, avatar_url VARCHAR,
           created_at TIMESTAMP, followers BIGINT, following BIGINT, posts BIGINT,
           default_profile BOOLEAN, default_avatar BOOLEAN, verified BOOLEAN,
-          first_seen TIMESTAMP, last_seen TIMESTAMP,
-          PRIMARY KEY (platform, account_id))""",
+          first_seen TIMESTAMP, last_seen TIMESTAMP)""",
         """
         CREATE TABLE ingest_files (file_id BIGINT PRIMARY KEY, path VARCHAR NOT NULL, size BIGINT,
           fingerprint VARCHAR, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, status VARCHAR NOT NULL,

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,14 @@ class GraphWritersTest {
 
         Element graph = (Element) all(d, ns, "graph").item(0);
         assertEquals("undirected", graph.getAttribute("edgedefault"));
+        // GraphML schema order: desc?, key*, graph
+        List<String> order = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node c = d.getDocumentElement().getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element) order.add(c.getLocalName());
+        }
+        assertEquals("desc", order.get(0));
+        assertEquals("graph", order.get(order.size() - 1));
+        assertEquals(keys.getLength(), order.subList(1, order.size() - 1).stream().filter("key"::equals).count());
         NodeList nodes = all(d, ns, "node");
         assertEquals(3, nodes.getLength());
         Map<String, String> n2 = data((Element) nodes.item(2), ns);

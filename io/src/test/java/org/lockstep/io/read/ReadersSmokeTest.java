@@ -98,4 +98,24 @@ class ReadersSmokeTest {
         assertEquals(35125, posts.size());
         assertNotNull(posts.get(0).repostOf());
     }
+
+    @Test
+    void aFailingSinkStopsReadingInsteadOfCountingARejectedRecord() throws IOException {
+        Path f = dir.resolve("s.jsonl");
+        Files.writeString(f, V1_RETWEET + "\n" + V1_RETWEET.replace("860000000000000001", "5") + "\n");
+        IllegalArgumentException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Readers.read(List.of(f.toString()), ReadOptions.defaults(), p -> {
+                    throw new IllegalArgumentException("disk full");
+                }, p -> {}));
+        assertEquals("disk full", thrown.getMessage());
+    }
+
+    @Test
+    void quarantineIsEmptyWhenNothingWasRejected() throws IOException {
+        Path f = dir.resolve("ok.jsonl");
+        Files.writeString(f, V1_RETWEET + "\n");
+        Path q = dir.resolve("q.jsonl");
+        Readers.read(List.of(f.toString()), ReadOptions.defaults().withQuarantine(q), p -> {}, p -> {});
+        assertEquals(0, Files.size(q));
+    }
 }

@@ -78,7 +78,7 @@ class HtmlReportTest {
         HtmlReport r = new HtmlReport("t");
         Table t = new Table("a", "b").maxRows(3).more("see evidence.csv");
         for (int i = 0; i < 10; i++) t.row("x" + i, 1234567L);
-        t.row("y", 0.000012);
+        t.row("y".repeat(100_000), 0.000012);
         r.section("s").table(t);
         assertEquals(11, t.size());
         Document d = parseXml(r.render());
@@ -87,6 +87,12 @@ class HtmlReportTest {
         String text = d.getDocumentElement().getTextContent();
         assertTrue(text.contains("8 more rows not shown (see evidence.csv)"), text);
         assertTrue(text.contains("1,234,567"));
+        Table big = new Table("t");
+        big.row("z".repeat(100_000));
+        HtmlReport r2 = new HtmlReport("t");
+        r2.section("s").table(big);
+        assertTrue(r2.render().length() < 10_000, "a huge cell is cut");
+        assertTrue(r2.render().contains("z".repeat(1999) + "\u2026"));
         assertEquals("1.20e-05", Table.number(0.000012));
         assertEquals("0.05", Table.number(0.05));
     }

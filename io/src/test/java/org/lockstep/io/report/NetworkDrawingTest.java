@@ -103,6 +103,36 @@ class NetworkDrawingTest {
     }
 
     @Test
+    void edgeBudgetKeepsEveryNodesStrongestTies() throws Exception {
+        // group 0: a heavy 30-clique (435 edges, weight 100); group 1: a light 30-path (29 edges, weight 1)
+        List<int[]> e = new ArrayList<>();
+        List<Double> w = new ArrayList<>();
+        for (int i = 0; i < 30; i++) for (int j = i + 1; j < 30; j++) { e.add(new int[] {i, j}); w.add(100.0); }
+        for (int i = 30; i < 59; i++) { e.add(new int[] {i, i + 1}); w.add(1.0); }
+        int[] s = new int[e.size()], t = new int[e.size()];
+        double[] wt = new double[e.size()];
+        for (int k = 0; k < e.size(); k++) { s[k] = e.get(k)[0]; t[k] = e.get(k)[1]; wt[k] = w.get(k); }
+        int[] group = new int[60];
+        for (int i = 30; i < 60; i++) group[i] = 1;
+        NetworkDrawing.Drawing d = NetworkDrawing.of(60).groups(group).edges(s, t, wt).maxEdges(100).draw();
+        assertEquals(100, d.drawnEdges);
+        assertTrue(d.note.contains("Showing 100 of the 464 links"), d.note);
+        Document doc = HtmlReportTest.parseXml(d.svg.document());
+        NodeList lines = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "line");
+        // every node is the end of some drawn line: the light path is not dropped for the heavy clique
+        java.util.Set<String> ends = new java.util.HashSet<>();
+        for (int k = 0; k < lines.getLength(); k++) {
+            Element l = (Element) lines.item(k);
+            ends.add(l.getAttribute("x1") + "," + l.getAttribute("y1"));
+            ends.add(l.getAttribute("x2") + "," + l.getAttribute("y2"));
+        }
+        for (int i = 0; i < 60; i++) {
+            String at = SvgCanvas.num(d.positions[2 * i]) + "," + SvgCanvas.num(d.positions[2 * i + 1]);
+            assertTrue(ends.contains(at), "node " + d.drawnNodes[i] + " keeps a drawn edge");
+        }
+    }
+
+    @Test
     void paletteRanksGroupsBySize() {
         int[] group = {3, 3, 3, 1, 1, 7, -1};
         int[] rank = Palette.groupRanks(group);
