@@ -108,6 +108,10 @@ public final class CoordEndToEnd {
             for (int i = 0; i < s.length; i++) sig[i] = Signal.byLabel(s[i]);
             cb.signals(sig);
         }
+        if (System.getenv("COORD_ALPHA") != null) cb.alpha(Double.parseDouble(System.getenv("COORD_ALPHA")));
+        if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));
+        if (System.getenv("COORD_JF") != null) cb.jitterFactor(Double.parseDouble(System.getenv("COORD_JF")));
+        if (System.getenv("COORD_CJ_H") != null) cb.contentJitterMs((long) (3_600_000 * Double.parseDouble(System.getenv("COORD_CJ_H"))));
         long t1 = System.nanoTime();
         CoordinationResult r = Coordination.detect(t, cb.build());
         long detect = (System.nanoTime() - t1) / 1_000_000;
@@ -175,6 +179,13 @@ public final class CoordEndToEnd {
             String ra = role.getOrDefault(r.accountName(ed.a[e]), "?"), rb = role.getOrDefault(r.accountName(ed.b[e]), "?");
             if (ra.startsWith("organic") || rb.startsWith("organic")) {
                 falseSignals.merge(Signal.labels(ed.signals[e]) + " ep=" + Math.min(ed.episodes[e], 5), 1, Integer::sum);
+                if (System.getenv("COORD_FP") != null) System.out.printf("  FP? %s-%s %s ep=%d cep? co=%d lambda=%.3g p=%.3g q=%.3g gap=%d%n", ra, rb,
+                        Signal.labels(ed.signals[e]), ed.episodes[e], ed.coActions[e], ed.expected[e], ed.pValue[e],
+                        ed.qValue[e], ed.medianGapMs[e]);
+                for (int k = r.evidence().start(e); System.getenv("COORD_FP") != null && k < r.evidence().end(e); k++) {
+                    System.out.printf("     %s %s dt=%d%n", r.objectSignal(r.evidence().object[k]).label(),
+                            r.objectName(r.evidence().object[k]), r.evidence().gapMs(k));
+                }
             }
         }
         System.out.println("edges touching organic accounts by signals: " + falseSignals);

@@ -173,6 +173,8 @@ public final class Coordination {
             p[k] = NullModel.edgePValue(counter.episodes[e], counter.contentEpisodes[e], lambda[k], lambdaContent[k]);
         }
         double[] q = NullModel.benjaminiHochberg(p, Math.max(ne, 1));
+        boolean[] accountSelected = c.accountLevel() ? accountLevelSelection(counter, ne, testedIdx, p, na, c.alpha())
+                : null;
         // 4. selection
         double threshold = c.selection() == CoordinationConfig.Selection.PERCENTILE
                 ? NullModel.quantile7(counter.coActions, ne, c.edgeWeightPercentile()) : Double.NaN;
@@ -188,7 +190,9 @@ public final class Coordination {
             for (int k = 0; k < tested; k++) {
                 int e = testedIdx[k];
                 boolean ok = switch (c.selection()) {
-                    case SIGNIFICANCE -> q[k] <= c.alpha();
+                    case SIGNIFICANCE -> q[k] <= c.alpha() && (accountSelected == null
+                            || accountSelected[PairKernel.keyA(counter.keys[e])]
+                            && accountSelected[PairKernel.keyB(counter.keys[e])]);
                     case MIN_WEIGHT -> counter.coActions[e] >= c.minEdgeWeight();
                     case ALL -> true;
                     default -> false;
@@ -242,6 +246,61 @@ public final class Coordination {
      * λ per tested edge under the jitter null: a second kernel run with each window widened by 2D, summing
      * per object q_o = 1 − Π(1 − P(|g + Z| ≤ w)) over the cross pairs of tested edges.
      */
+    /**
+     * Accounts whose edges, taken together, are significant: per account the smaller of Fisher's (1925)
+     * combination of the p-values of all its candidate edges (untested ones count as p = 1 and still add their
+     * degrees of freedom) and Simes' (1986) combination of its tested edges, doubled (Bonferroni over the two),
+     * then Benjamini–Hochberg across accounts (hierarchical testing in the spirit of Benjamini &amp;
+     * Bogomolov 2014). An account joined to the network by one lucky edge among many candidates is not
+     * selected; a puppet weakly tied to each of thirty others is.
+     */
+    private static boolean[] accountLevelSelection(EdgeCounter counter, int ne, int[] testedIdx, double[] p, int na,
+            double alpha) {
+        int[] deg = new int[na];
+        for (int e = 0; e < ne; e++) {
+            deg[PairKernel.keyA(counter.keys[e])]++;
+            deg[PairKernel.keyB(counter.keys[e])]++;
+        }
+        double[] stat = new double[na];
+        int[] start = new int[na + 1];
+        for (int k = 0; k < testedIdx.length; k++) {
+            long key = counter.keys[testedIdx[k]];
+            double l = -2 * Math.log(Math.max(p[k], 1e-300));
+            stat[PairKernel.keyA(key)] += l;
+            stat[PairKernel.keyB(key)] += l;
+            start[PairKernel.keyA(key) + 1]++;
+            start[PairKernel.keyB(key) + 1]++;
+        }
+        for (int a = 0; a < na; a++) start[a + 1] += start[a];
+        double[] vals = new double[start[na]];
+        int[] fill = Arrays.copyOf(start, na);
+        for (int k = 0; k < testedIdx.length; k++) {
+            long key = counter.keys[testedIdx[k]];
+            vals[fill[PairKernel.keyA(key)]++] = p[k];
+            vals[fill[PairKernel.keyB(key)]++] = p[k];
+        }
+        int m = 0;
+        for (int a = 0; a < na; a++) if (deg[a] > 0) m++;
+        double[] pa = new double[m];
+        int[] who = new int[m];
+        int i = 0;
+        for (int a = 0; a < na; a++) {
+            if (deg[a] == 0) continue;
+            double fisher = NullModel.chiSquareUpperTailEvenDf(stat[a], 2 * deg[a]);
+            // Simes over the tested edges: catches an account with a few strong edges among many weak candidates
+            Arrays.sort(vals, start[a], start[a + 1]);
+            double simes = 1;
+            int nt = start[a + 1] - start[a];
+            for (int k = start[a]; k < start[a + 1]; k++) simes = Math.min(simes, vals[k] * nt / (k - start[a] + 1));
+            pa[i] = Math.min(1, 2 * Math.min(fisher, simes));
+            who[i++] = a;
+        }
+        double[] q = NullModel.benjaminiHochberg(pa, Math.max(1, m));
+        boolean[] selected = new boolean[na];
+        for (int k = 0; k < m; k++) if (q[k] <= alpha) selected[who[k]] = true;
+        return selected;
+    }
+
     private static double[][] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap,
             boolean[] anyTime, CoordinationConfig c, Long2IntOpenHashMap slotOf, boolean[] testedAcc, int tested) {
         double[] lambda = new double[tested], lambdaContent = new double[tested];

@@ -29,6 +29,9 @@ import java.util.Map;
  * @param maxObjectAccounts for {@link #ANY_TIME} signals, only objects shared by at most this many accounts
  *        count as co-occurrences (the statistic is "rare objects in common"); popular ones still count in the
  *        accounts' activity and in the null model, but make no pairs (no quadratic work)
+ * @param accountLevel under {@link Selection#SIGNIFICANCE}, also require both accounts of an edge to be
+ *        significant as accounts (Simes combination of all their candidate edges, Benjamini–Hochberg across
+ *        accounts), so a busy account's one lucky edge does not pull an organic account into the network
  * @param leidenResolution modularity resolution γ of the Leiden communities (1 = standard modularity)
  * @param leidenIterations Leiden iterations (more = more stable)
  * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
@@ -50,6 +53,7 @@ public record CoordinationConfig(
         long contentJitterMs,
         long episodeGapMs,
         int maxObjectAccounts,
+        boolean accountLevel,
         double leidenResolution,
         int leidenIterations,
         long seed,
@@ -163,6 +167,7 @@ public record CoordinationConfig(
         b.contentJitterMs = contentJitterMs;
         b.episodeGapMs = episodeGapMs;
         b.maxObjectAccounts = maxObjectAccounts;
+        b.accountLevel = accountLevel;
         b.leidenResolution = leidenResolution;
         b.leidenIterations = leidenIterations;
         b.seed = seed;
@@ -183,10 +188,11 @@ public record CoordinationConfig(
         private int minParticipation = 1;
         private int maxPartnersPerAction = 250;
         private int evidencePerEdge = 20;
-        private double jitterFactor = 5;
+        private double jitterFactor = 15;
         private long contentJitterMs = 72 * 3_600_000L;
         private long episodeGapMs = 600_000L;
         private int maxObjectAccounts = 10;
+        private boolean accountLevel = true;
         private double leidenResolution = 1.0;
         private int leidenIterations = 10;
         private long seed = 42;
@@ -228,6 +234,7 @@ public record CoordinationConfig(
         public Builder contentJitterMs(long v) { contentJitterMs = v; return this; }
         public Builder episodeGapMs(long v) { episodeGapMs = v; return this; }
         public Builder maxObjectAccounts(int v) { maxObjectAccounts = v; return this; }
+        public Builder accountLevel(boolean v) { accountLevel = v; return this; }
         public Builder leidenResolution(double v) { leidenResolution = v; return this; }
         public Builder leidenIterations(int v) { leidenIterations = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -237,7 +244,7 @@ public record CoordinationConfig(
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
-                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, leidenResolution, leidenIterations, seed, nearText, preset);
+                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, preset);
         }
     }
 

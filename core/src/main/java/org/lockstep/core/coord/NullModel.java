@@ -77,6 +77,22 @@ final class NullModel {
         return Math.max(0.0, Math.min(1.0, 1 - lower));
     }
 
+    /** P(χ² > x) for even degrees of freedom 2k: P(Poisson(x/2) ≤ k − 1), summed without cancellation. */
+    static double chiSquareUpperTailEvenDf(double x, int df) {
+        int k = df / 2;
+        if (x <= 0) return 1;
+        double lambda = x / 2;
+        if (lambda < k) return Math.max(0, 1 - poissonUpperTail(k, lambda)) ;
+        double logLambda = Math.log(lambda);
+        double sum = 0;
+        for (int i = k - 1; i >= 0; i--) {
+            double term = Math.exp(-lambda + i * logLambda - logFactorial(i));
+            sum += term;
+            if (term < sum * 1e-17) break;
+        }
+        return Math.min(1, sum);
+    }
+
     private static final double[] LOG_FACT = new double[257];
 
     static {

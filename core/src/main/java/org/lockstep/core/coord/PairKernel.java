@@ -12,17 +12,17 @@ package org.lockstep.core.coord;
  *
  * <p>A pure function over primitive arrays (no allocation per pair), so a streaming job can run it per window.
  */
-final class PairKernel {
+public final class PairKernel {
     private PairKernel() {}
 
     /** Receives pairs {@code (i, j)}, {@code i < j} in sorted order, of actions by different accounts. */
-    interface Sink {
+    public interface Sink {
         void pair(int i, int j);
     }
 
     /** Totals of one run. */
-    static final class Stats {
-        long pairs, droppedPairs, cappedObjects;
+    public static final class Stats {
+        public long pairs, droppedPairs, cappedObjects;
     }
 
     /**
@@ -38,7 +38,7 @@ final class PairKernel {
      *        pairs and dropped pairs included)
      * @param sink receives each counted pair of different accounts
      */
-    static Stats run(int[] object, int[] account, long[] time, byte[] signal, long[] windowBySignal,
+    public static Stats run(int[] object, int[] account, long[] time, byte[] signal, long[] windowBySignal,
             int maxPartners, long[] withinPairs, Sink sink) {
         Stats st = new Stats();
         int n = object.length;
@@ -79,10 +79,10 @@ final class PairKernel {
     }
 
     /** Packs an unordered account pair into a long key, smaller id in the high half. */
-    static long key(int x, int y) {
+    public static long key(int x, int y) {
         return x < y ? ((long) x << 32) | (y & 0xffffffffL) : ((long) y << 32) | (x & 0xffffffffL);
     }
 
-    static int keyA(long key) { return (int) (key >>> 32); }
-    static int keyB(long key) { return (int) key; }
+    public static int keyA(long key) { return (int) (key >>> 32); }
+    public static int keyB(long key) { return (int) key; }
 }
