@@ -41,6 +41,17 @@ public final class CoordEndToEnd {
         switch (args[0]) {
             case "russian" -> russian(args);
             case "sim" -> sim(args);
+            case "synthetic" -> {
+                CoordKernelBench kb = new CoordKernelBench();
+                kb.rows = Integer.parseInt(args[1]);
+                kb.setup();
+                for (int rep = 0; rep < 2; rep++) {
+                    long c0 = cpuMs();
+                    CoordinationResult r = kb.detect();
+                    System.out.println("timings " + r.timings() + " cpu=" + (cpuMs() - c0) + "ms");
+                    System.out.println("counts " + r.counts() + " accounts=" + r.accountCount());
+                }
+            }
             case "simfile" -> simFile(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : null);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -97,7 +108,8 @@ public final class CoordEndToEnd {
     private static void simFile(Path posts, Path accounts, String signals) throws IOException {
         long c0 = cpuMs();
         long t0 = System.nanoTime();
-        Readers.Loaded l = Readers.table(List.of(posts.toString()), ReadOptions.defaults(), true, pr -> { });
+        boolean text = signals == null || signals.contains("text");
+        Readers.Loaded l = Readers.table(List.of(posts.toString()), ReadOptions.defaults(), text, pr -> { });
         PostTable t = l.table();
         long read = (System.nanoTime() - t0) / 1_000_000;
         long c1 = cpuMs();
@@ -112,6 +124,7 @@ public final class CoordEndToEnd {
         if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));
         if (System.getenv("COORD_JF") != null) cb.jitterFactor(Double.parseDouble(System.getenv("COORD_JF")));
         if (System.getenv("COORD_CJ_H") != null) cb.contentJitterMs((long) (3_600_000 * Double.parseDouble(System.getenv("COORD_CJ_H"))));
+        System.gc();
         long t1 = System.nanoTime();
         CoordinationResult r = Coordination.detect(t, cb.build());
         long detect = (System.nanoTime() - t1) / 1_000_000;

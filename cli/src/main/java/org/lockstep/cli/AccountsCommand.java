@@ -1,13 +1,262 @@
 package org.lockstep.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lockstep.core.accounts.AccountFeature;
+import org.lockstep.core.accounts.AccountSignals;
+import org.lockstep.core.accounts.AccountSignalsConfig;
+import org.lockstep.core.accounts.AccountSignalsResult;
+import org.lockstep.core.accounts.CreationBatch;
+import org.lockstep.core.accounts.LogisticModel;
+import org.lockstep.core.accounts.LogisticTrainer;
+import org.lockstep.core.model.PostTable;
+import org.lockstep.io.out.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Explainable signs of sock puppets and automation per account.")
+/** {@code lockstep accounts}: explainable per-account signals of fabricated or automated accounts. */
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = {"Explainable signs of sock puppets and automation per account, each with its contribution to a",
+            "logistic score; creation batches that later act together. Writes accounts.csv, batches.csv and model.json.",
+            "--train labels.csv fits the weights on your labelled accounts and reports held-out accuracy and AUC."})
 final class AccountsCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    InputOptions.Filter filter;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--no-coord", description = "Do not run coordination detection for the coordinated-groups indicator.")
+    boolean noCoord;
+
+    @Option(names = "--groups", description = "Coordination groups: CSV with account_id and group columns.")
+    Path groups;
+
+    @Option(names = "--train", description = {"Labelled accounts: CSV with account_id and one of label/is_bot/bot (1/0, true/false,",
+        "bot/human), role (organic* = 0, other = 1) or operation (empty = 0), e.g. the simulator's accounts.csv."})
+    Path train;
+
+    @Option(names = "--model", description = "Use the weights of a model.json written by an earlier --train run.")
+    Path model;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the train/test split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print a JSON summary on stdout.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("lockstep accounts: not built yet");
-        return Main.FAILED;
+    public Integer call() throws Exception {
+        if (input.db != null && !input.files.isEmpty()) {
+            System.err.println("lockstep accounts: give either --db or input files, not both");
+            return Main.USAGE;
+        }
+        if (input.db == null && input.files.isEmpty()) {
+            System.err.println("lockstep accounts: give input files (or --db)");
+            return Main.USAGE;
+        }
+        PostTable t = CampaignsSupport.load(input, filter, false, System.err);
+        if (t == null) {
+            System.err.println("lockstep accounts: no posts could be read");
+            return Main.NOTHING_READ;
+        }
+        int[] group = CampaignsSupport.groups(groups, !noCoord, t, System.err);
+        AccountSignalsConfig cfg = AccountSignalsConfig.defaults();
+        if (model != null) cfg = cfg.withModel(readModel(model));
+        AccountSignalsResult r = new AccountSignals(cfg).compute(t, group);
+        Files.createDirectories(out);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accounts", r.activeCount());
+        LogisticTrainer.Evaluation ev = null;
+        if (train != null) {
+            Map<String, Boolean> labels = readLabels(train);
+            List<double[]> xs = new ArrayList<>();
+            List<Boolean> ys = new ArrayList<>();
+            for (int a = 0; a < r.accounts(); a++) {
+                if (!r.active(a)) continue;
+                Boolean y = labels.get(t.accounts.get(a));
+                if (y == null) continue;
+                xs.add(r.vector(a));
+                ys.add(y);
+            }
+            if (xs.size() < 10 || !ys.contains(true) || !ys.contains(false)) {
+                System.err.println("lockstep accounts: --train needs at least 10 labelled accounts of both classes in the data (found "
+                        + xs.size() + ")");
+                return Main.USAGE;
+            }
+            boolean[] y = new boolean[ys.size()];
+            for (int i = 0; i < y.length; i++) y[i] = ys.get(i);
+            // held-out figures of the default (untrained) weights on the same split, for comparison
+            double[][] x = xs.toArray(new double[0][]);
+            ev = new LogisticTrainer(new LogisticTrainer.Config(1.0, 25, 0.3, seed)).trainAndEvaluate(x, y);
+            double[] p = new double[x.length];
+            LogisticModel def = LogisticModel.defaults();
+            for (int i = 0; i < x.length; i++) p[i] = def.probability(x[i]);
+            summary.put("labelled", x.length);
+            summary.put("train", ev.trainSize());
+            summary.put("test", ev.testSize());
+            summary.put("test_accuracy", CampaignsSupport.finite(ev.accuracy()));
+            summary.put("test_auc", CampaignsSupport.finite(ev.auc()));
+            summary.put("test_brier", CampaignsSupport.finite(ev.brier()));
+            summary.put("test_base_rate", CampaignsSupport.finite(ev.baseRate()));
+            summary.put("default_weights_auc_all_labelled", CampaignsSupport.finite(LogisticTrainer.auc(p, y)));
+            r = new AccountSignals(cfg.withModel(ev.model())).compute(t, group);
+        }
+        writeModel(r.model(), ev, out.resolve("model.json"));
+        writeAccounts(r, out.resolve("accounts.csv"));
+        writeBatches(r, out.resolve("batches.csv"));
+        int acting = 0;
+        for (CreationBatch b : r.batches()) if (b.actsTogether()) acting++;
+        summary.put("creation_batches", r.batches().size());
+        summary.put("batches_acting_together", acting);
+        int high = 0;
+        for (int a = 0; a < r.accounts(); a++) if (r.active(a) && r.score(a) >= 0.5) high++;
+        summary.put("score_at_least_0_5", high);
+        summary.put("out", out.toString());
+        if (json) System.out.println(new ObjectMapper().writeValueAsString(summary));
+        else {
+            System.err.printf("lockstep accounts: %,d accounts, %,d with score >= 0.5, %d creation batches (%d acting together) -> %s%n",
+                    r.activeCount(), high, r.batches().size(), acting, out.resolve("accounts.csv"));
+            if (ev != null) {
+                System.err.printf("  trained on %d, held out %d: accuracy %.3f, AUC %.3f, Brier %.3f (base rate %.3f)%n",
+                        ev.trainSize(), ev.testSize(), ev.accuracy(), ev.auc(), ev.brier(), ev.baseRate());
+            }
+        }
+        return Main.OK;
+    }
+
+    static void writeAccounts(AccountSignalsResult r, Path file) throws IOException {
+        PostTable t = r.table();
+        List<String> header = new ArrayList<>(List.of("account_id", "handle", "posts", "score", "logit", "age_days",
+                "posts_per_day", "hyperactive", "batch_id"));
+        for (AccountFeature f : AccountFeature.values()) {
+            header.add(f.key());
+            header.add(f.key() + "_contribution");
+        }
+        header.add("top_reasons");
+        Integer[] order = new Integer[r.accounts()];
+        int n = 0;
+        for (int a = 0; a < r.accounts(); a++) if (r.active(a)) order[n++] = a;
+        Integer[] act = java.util.Arrays.copyOf(order, n);
+        java.util.Arrays.sort(act, (x, y) -> Double.compare(r.score(y), r.score(x)));
+        double[] w = r.model().weights();
+        try (CsvWriter cw = CsvWriter.open(file, header.toArray(new String[0]))) {
+            for (int a : act) {
+                double[] x = r.vector(a);
+                cw.cell(t.accounts.get(a)).cell(t.accountInfo.handle[a] == null ? "" : t.accountInfo.handle[a])
+                        .cell(r.posts(a)).cell(round(r.score(a))).cell(round(r.model().logit(x)))
+                        .cell(Double.isNaN(r.ageDays(a)) ? "" : Double.toString(round(r.ageDays(a))))
+                        .cell(round(r.postsPerDay(a))).cell(r.hyperactive(a)).cell(r.batch(a) < 0 ? "" : Integer.toString(r.batch(a)));
+                for (int k = 0; k < x.length; k++) cw.cell(round(x[k])).cell(round(x[k] * w[k]));
+                List<String> reasons = new ArrayList<>();
+                for (AccountSignalsResult.Contribution c : r.explain(a)) {
+                    if (c.logOdds() < 0.25 || reasons.size() >= 3) break;
+                    reasons.add(c.feature().key() + String.format(Locale.ROOT, " +%.2f", c.logOdds()));
+                }
+                cw.cell(String.join("; ", reasons)).endRow();
+            }
+        }
+    }
+
+    static void writeBatches(AccountSignalsResult r, Path file) throws IOException {
+        PostTable t = r.table();
+        try (CsvWriter cw = CsvWriter.open(file, "batch", "size", "created_from", "created_to", "acts_together",
+                "shared_object", "shared_share", "lift", "group_share", "members")) {
+            for (CreationBatch b : r.batches()) {
+                List<String> h = new ArrayList<>();
+                for (int m : b.members()) h.add(t.accountInfo.handle[m] != null ? t.accountInfo.handle[m] : t.accounts.get(m));
+                cw.cell(b.id()).cell(b.size()).cell(CampaignsSupport.iso(b.createdFrom())).cell(CampaignsSupport.iso(b.createdTo()))
+                        .cell(b.actsTogether()).cell(b.sharedObject() == null ? "" : b.sharedObject())
+                        .cell(round(b.sharedShare())).cell(round(b.lift())).cell(round(b.groupShare()))
+                        .cell(String.join(" ", h)).endRow();
+            }
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    static void writeModel(LogisticModel m, LogisticTrainer.Evaluation ev, Path file) throws IOException {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("kind", "logistic");
+        j.put("trained", ev != null);
+        j.put("bias", m.bias());
+        Map<String, Object> w = new LinkedHashMap<>();
+        double[] ws = m.weights();
+        for (AccountFeature f : AccountFeature.values()) w.put(f.key(), ws[f.ordinal()]);
+        j.put("weights", w);
+        Map<String, String> d = new LinkedHashMap<>();
+        for (AccountFeature f : AccountFeature.values()) d.put(f.key(), f.description());
+        j.put("features", d);
+        if (ev != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("train", ev.trainSize());
+            e.put("test", ev.testSize());
+            e.put("accuracy", CampaignsSupport.finite(ev.accuracy()));
+            e.put("auc", CampaignsSupport.finite(ev.auc()));
+            e.put("brier", CampaignsSupport.finite(ev.brier()));
+            e.put("base_rate", CampaignsSupport.finite(ev.baseRate()));
+            j.put("held_out", e);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), j);
+    }
+
+    static LogisticModel readModel(Path file) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        double[] w = new double[AccountFeature.count()];
+        for (AccountFeature f : AccountFeature.values()) w[f.ordinal()] = n.path("weights").path(f.key()).asDouble(0);
+        return new LogisticModel(n.path("bias").asDouble(AccountFeature.DEFAULT_BIAS), w);
+    }
+
+    /** account id → label, from the columns described in {@code --train}. */
+    static Map<String, Boolean> readLabels(Path file) throws IOException {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String h = r.readLine();
+            if (h == null) return out;
+            List<String> cols = CampaignsSupport.splitCsv(CampaignsSupport.stripBom(h));
+            int id = CampaignsSupport.indexOf(cols, "account_id", "user_id", "id", "account");
+            int lab = CampaignsSupport.indexOf(cols, "label", "is_bot", "bot", "class");
+            int role = CampaignsSupport.indexOf(cols, "role");
+            int op = CampaignsSupport.indexOf(cols, "operation");
+            if (id < 0 || lab < 0 && role < 0 && op < 0) {
+                throw new IOException(file + ": needs account_id and one of label, is_bot, bot, role, operation");
+            }
+            String line;
+            while ((line = r.readLine()) != null) {
+                List<String> c = CampaignsSupport.splitCsv(line);
+                if (c.size() <= id) continue;
+                Boolean y = null;
+                if (lab >= 0 && c.size() > lab) {
+                    String v = c.get(lab).strip().toLowerCase(Locale.ROOT);
+                    if (v.equals("1") || v.equals("true") || v.equals("bot") || v.equals("yes")) y = true;
+                    else if (v.equals("0") || v.equals("false") || v.equals("human") || v.equals("no")) y = false;
+                } else if (role >= 0 && c.size() > role) {
+                    String v = c.get(role).strip().toLowerCase(Locale.ROOT);
+                    if (!v.isEmpty()) y = !(v.startsWith("organic") || v.equals("human"));
+                } else if (op >= 0) {
+                    y = c.size() > op && !c.get(op).isBlank();
+                }
+                if (y != null) out.put(c.get(id).strip(), y);
+            }
+        }
+        return out;
     }
 }

@@ -1,13 +1,212 @@
 package org.lockstep.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lockstep.core.campaigns.Campaign;
+import org.lockstep.core.campaigns.CampaignAnalysis;
+import org.lockstep.core.campaigns.CampaignConfig;
+import org.lockstep.core.model.PostTable;
+import org.lockstep.io.out.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "campaigns", mixinStandardHelpOptions = true, description = "Finds hashtags, links and narratives pushed artificially.")
+/** {@code lockstep campaigns}: bursting hashtags, links, domains, narratives and posts, with their amplification profile. */
+@Command(name = "campaigns", mixinStandardHelpOptions = true,
+        description = {"Finds hashtags, links, domains, narratives and posts pushed artificially, and explains each:",
+            "multi-scale bursts, amplification breakdown, language shift, first spreaders, cascade, bridges.",
+            "Writes campaigns.json, campaigns.csv, spreaders.csv, timelines/*.svg and report.html to --out."})
 final class CampaignsCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    InputOptions.Filter filter;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--no-coord", description = "Do not run coordination detection for the coordinated-groups indicator.")
+    boolean noCoord;
+
+    @Option(names = "--groups", description = "Coordination groups: CSV with account_id and group columns (e.g. accounts.csv of lockstep detect).")
+    Path groups;
+
+    @Option(names = "--scales", split = ",", description = "Burst windows in seconds (default: 300,3600,14400).")
+    long[] scales;
+
+    @Option(names = "--min-count", split = ",", description = "Smallest burst count per window (default: 10,30,60).")
+    int[] minCount;
+
+    @Option(names = "--z", description = "Burst z-score threshold (default: 5).")
+    Double z;
+
+    @Option(names = "--threshold", description = "Manipulation score that flags a bursting entity (default: 0.25).")
+    Double threshold;
+
+    @Option(names = "--top", defaultValue = "500", description = "Most campaigns reported (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--no-narratives", description = "Skip near-duplicate narrative clustering (faster, less memory).")
+    boolean noNarratives;
+
+    @Option(names = "--alerts", description = "Append new or escalating flagged campaigns to this JSON-lines file.")
+    Path alerts;
+
+    @Option(names = "--state", description = "Alert state file (default: <alerts>.state.json).")
+    Path state;
+
+    @Option(names = "--webhook", description = "POST each alert as JSON to this URL.")
+    String webhook;
+
+    @Option(names = "--json", description = "Print a JSON summary on stdout.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("lockstep campaigns: not built yet");
-        return Main.FAILED;
+    public Integer call() throws Exception {
+        if (input.db != null && !input.files.isEmpty()) {
+            System.err.println("lockstep campaigns: give either --db or input files, not both");
+            return Main.USAGE;
+        }
+        if (input.db == null && input.files.isEmpty()) {
+            System.err.println("lockstep campaigns: give input files (or --db)");
+            return Main.USAGE;
+        }
+        long t0 = System.nanoTime();
+        PostTable t = CampaignsSupport.load(input, filter, !noNarratives, System.err);
+        if (t == null) {
+            System.err.println("lockstep campaigns: no posts could be read");
+            return Main.NOTHING_READ;
+        }
+        long t1 = System.nanoTime();
+        int[] group = CampaignsSupport.groups(groups, !noCoord, t, System.err);
+        CampaignConfig cc = config();
+        CampaignAnalysis.Config ac = new CampaignAnalysis.Config(cc, org.lockstep.core.accounts.AccountSignalsConfig.defaults(), !noNarratives);
+        CampaignAnalysis.Result r = new CampaignAnalysis(ac).run(t, group);
+        long t2 = System.nanoTime();
+        Files.createDirectories(out);
+        List<Campaign> cs = r.campaigns().campaigns();
+        writeJson(cs, out.resolve("campaigns.json"));
+        writeCsv(cs, out.resolve("campaigns.csv"));
+        writeSpreaders(cs, out.resolve("spreaders.csv"));
+        CampaignsReport.write(cs, r, t, out);
+        int alerted = 0;
+        if (alerts != null) {
+            alerted = new CampaignsAlerts(alerts, state, webhook).emit(cs, t.time[t.size - 1]);
+        }
+        long t3 = System.nanoTime();
+        Map<String, Object> sum = new LinkedHashMap<>();
+        sum.put("posts", t.size);
+        sum.put("accounts", r.accounts().activeCount());
+        sum.put("entities", r.campaigns().entities());
+        sum.put("tested", r.campaigns().tested());
+        sum.put("bursting", r.campaigns().bursting());
+        sum.put("flagged", r.campaigns().flagged());
+        sum.put("reported", cs.size());
+        sum.put("alerts", alerted);
+        sum.put("read_s", (t1 - t0) / 1e9);
+        sum.put("analyse_s", (t2 - t1) / 1e9);
+        sum.put("accounts_s", r.accountsMs() / 1e3);
+        sum.put("narratives_s", r.narrativesMs() / 1e3);
+        sum.put("index_s", r.indexMs() / 1e3);
+        sum.put("detect_s", r.detectMs() / 1e3);
+        sum.put("write_s", (t3 - t2) / 1e9);
+        sum.put("out", out.toString());
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(sum));
+        } else {
+            System.err.printf("lockstep campaigns: %,d posts, %,d entities tested, %,d bursting, %,d flagged -> %s%n",
+                    t.size, r.campaigns().tested(), r.campaigns().bursting(), r.campaigns().flagged(), out.resolve("campaigns.json"));
+            int shown = 0;
+            for (int k = 0; k < cs.size(); k++) {
+                Campaign c = cs.get(k);
+                if (!c.flagged() || shown++ >= 5) break;
+                List<String> h = new ArrayList<>();
+                for (int i = 0; i < Math.min(5, c.origin().firstSpreaders().size()); i++) h.add("@" + c.origin().firstSpreaders().get(i).handle());
+                Campaign.LanguageShift ls = c.languageShift();
+                System.err.printf("  %-40s score %.2f, flagged %s (first post %s)%n", CampaignsReport.clip(c.entity(), 40),
+                        c.score(), CampaignsSupport.iso(c.firstFlaggedAt()), CampaignsSupport.iso(c.episodeStart()));
+                System.err.printf("    first spreaders %s%s%n", String.join(" ", h),
+                        ls.shifted() ? "; language " + ls.from() + " -> " + ls.to() : "");
+                if (k < CampaignsReport.MAX_TIMELINES) {
+                    System.err.printf("    timeline %s%n", out.resolve("timelines").resolve(String.format("campaign-%03d.svg", k + 1)));
+                }
+            }
+        }
+        return Main.OK;
+    }
+
+    private CampaignConfig config() {
+        CampaignConfig d = CampaignConfig.defaults();
+        long[] sc = scales == null ? d.scalesMs() : Arrays.stream(scales).map(s -> s * 1000).toArray();
+        int[] mc = minCount == null ? (scales == null ? d.minCount() : defaultCounts(sc.length)) : minCount;
+        if (mc.length != sc.length) throw new IllegalArgumentException("--min-count needs one value per --scales window");
+        return new CampaignConfig(sc, mc, z == null ? d.zMin() : z, d.minExpected(), d.minHistoryMs(), d.minAccounts(),
+                d.newAccountDays(), d.inauthenticScore(), d.weights(), threshold == null ? d.flagThreshold() : threshold,
+                d.firstSpreaders(), d.episodeGapMs(), top, d.maxCascadeEdges(), d.botSlayerCampaigns(),
+                Math.max(1, Arrays.stream(mc).min().getAsInt()));
+    }
+
+    private static int[] defaultCounts(int n) {
+        int[] c = new int[n];
+        Arrays.fill(c, 10);
+        return c;
+    }
+
+    static void writeJson(List<Campaign> cs, Path file) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>(cs.size());
+        for (int i = 0; i < cs.size(); i++) list.add(CampaignsSupport.toJson(cs.get(i), i + 1));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), list);
+    }
+
+    static void writeCsv(List<Campaign> cs, Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.open(file, "rank", "entity", "type", "flagged", "score", "first_flagged_at",
+                "first_burst_at", "posts", "accounts", "coordinated_share", "inauthentic_share", "new_account_share",
+                "creation_batch_share", "hyperactive_share", "repetition", "repost_share", "top10_share",
+                "top1pct_share", "languages", "language_shift", "patient_zero", "first_spreaders", "botslayer_bs_level",
+                "peak_z_5min", "peak_z_1h", "peak_z_4h")) {
+            int rank = 0;
+            for (Campaign c : cs) {
+                Campaign.Profile p = c.profile();
+                List<String> h = new ArrayList<>();
+                for (Campaign.Spreader s : c.origin().firstSpreaders()) h.add(s.handle());
+                Campaign.LanguageShift ls = c.languageShift();
+                w.cell(++rank).cell(c.entity()).cell(c.type().label()).cell(c.flagged()).cell(c.score())
+                        .cell(CampaignsSupport.iso(c.firstFlaggedAt())).cell(CampaignsSupport.iso(c.firstBurstAt()))
+                        .cell(p.posts()).cell(p.accounts()).cell(p.coordinatedShare()).cell(p.inauthenticShare())
+                        .cell(p.newAccountShare()).cell(p.creationBatchShare()).cell(p.hyperactiveShare())
+                        .cell(p.repetition()).cell(p.repostShare()).cell(p.top10Share()).cell(p.top1PercentShare())
+                        .cell(p.languages().toString()).cell(ls.shifted() ? ls.from() + "->" + ls.to() : "")
+                        .cell(h.isEmpty() ? "" : h.get(0)).cell(String.join(" ", h))
+                        .cell(c.botSlayer() == null || !Double.isFinite(c.botSlayer().bsLevel()) ? "" : Double.toString(c.botSlayer().bsLevel()));
+                for (int k = 0; k < 3; k++) {
+                    if (k < c.bursts().size()) w.cell(c.bursts().get(k).peakZ()); else w.cell("");
+                }
+                w.endRow();
+            }
+        }
+    }
+
+    static void writeSpreaders(List<Campaign> cs, Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.open(file, "rank", "entity", "order", "handle", "account_id", "at", "kind", "lang", "post_id")) {
+            int rank = 0;
+            for (Campaign c : cs) {
+                rank++;
+                int k = 0;
+                for (Campaign.Spreader s : c.origin().firstSpreaders()) {
+                    w.cell(rank).cell(c.entity()).cell(++k).cell(s.handle()).cell(s.accountId())
+                            .cell(CampaignsSupport.iso(s.at())).cell(s.kind()).cell(s.lang()).cell(s.postId()).endRow();
+                }
+            }
+        }
     }
 }

@@ -62,11 +62,12 @@ final class DemoCommand implements Callable<Integer> {
 
         step("4/6 campaigns: what is being pushed, by whom, from where it started");
         Path campaigns = out.resolve("campaigns");
-        int campaignsRc = Main.run("campaigns", "--db", db.toString(), "--out", campaigns.toString());
+        String groups = coord.resolve("accounts.csv").toString();
+        int campaignsRc = Main.run("campaigns", "--db", db.toString(), "--groups", groups, "--out", campaigns.toString());
 
         step("5/6 accounts: explainable signs of sock puppets and automation");
         Path accounts = out.resolve("accounts");
-        int accountsRc = Main.run("accounts", "--db", db.toString(), "--out", accounts.toString());
+        int accountsRc = Main.run("accounts", "--db", db.toString(), "--groups", groups, "--out", accounts.toString());
 
         step("6/6 look-alike domains of the protected campaign site");
         JsonNode labels = new ObjectMapper().readTree(out.resolve("scenario.labels.json").toFile());
@@ -84,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Reports:");
         System.out.println("  coordination  " + coord.resolve("report.html").toAbsolutePath());
-        if (campaignsRc == Main.OK) System.out.println("  campaigns     " + campaigns.toAbsolutePath());
+        if (campaignsRc == Main.OK) System.out.println("  campaigns     " + campaigns.resolve("report.html").toAbsolutePath());
         if (accountsRc == Main.OK) System.out.println("  accounts      " + accounts.resolve("accounts.csv").toAbsolutePath());
         if (domainsRc == Main.OK) System.out.println("  look-alikes   " + lookalikes.toAbsolutePath());
         System.out.println("  case database " + db.toAbsolutePath() + "  (query it: duckdb " + db + ")");

@@ -28,6 +28,7 @@ import org.lockstep.io.ct.CtFollower;
 import org.lockstep.io.ct.CtLogClient;
 import org.lockstep.io.read.ReadOptions;
 import org.lockstep.io.read.Readers;
+import org.lockstep.io.store.CaseDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,13 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Option(names = "--posts", paramLabel = "FILE|DIR|-", description = "Posts in any format Lockstep reads; their URL hosts are checked, with the accounts that posted them. Repeatable.")
     List<String> posts = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "case.duckdb", description = "A case database (lockstep ingest): the hosts of the URLs in its posts are checked, with the accounts that posted them.")
+    Path db;
+
+    @Option(names = "--coordinated", paramLabel = "FILE",
+            description = "Accounts found coordinated (one id per line, or the accounts.csv of lockstep detect): look-alikes they posted rank higher.")
+    Path coordinatedFile;
 
     @Option(names = "--ct-log", paramLabel = "URL", description = "A Certificate Transparency log (RFC 6962), e.g. https://ct.example/logs/2025h1/")
     String ctLog;
@@ -83,11 +91,14 @@ final class DomainsMatchCommand implements Callable<Integer> {
     boolean quiet;
 
     private long read, rejected, owned, flagged;
+    private Set<String> coordinated = Set.of();
+    /** Standard input may be a live feed: write each look-alike at once. */
+    private boolean live;
 
     @Override
     public Integer call() throws Exception {
-        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null) {
-            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE or --ct-log URL");
+        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null && db == null) {
+            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE, --db case.duckdb or --ct-log URL");
             return Main.USAGE;
         }
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -106,6 +117,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             System.err.println("lockstep domains match: no protected entity in " + protect);
             return Main.USAGE;
         }
+        if (coordinatedFile != null) coordinated = readAccounts(coordinatedFile);
         LookalikeMatcher matcher = new LookalikeMatcher(entities,
                 LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords));
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
@@ -115,6 +127,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 if (!fromFile(c, matcher, out)) return Main.TOO_MANY_ERRORS;
             }
             for (String p : posts) fromPosts(p, matcher, out);
+            if (db != null) fromDb(matcher, out);
             if (ctLog != null) fromCt(matcher, out);
         } finally {
             if (output != null) w.close();
@@ -132,6 +145,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     private boolean fromFile(String name, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
         String label = name.equals("-") ? "<stdin>" : name;
+        live = name.equals("-");
         try (Reader r = new java.io.BufferedReader(reader(name.equals("-") ? System.in : Files.newInputStream(Path.of(name))), 1 << 16)) {
             DomainsInput in = new DomainsInput(r);
             String line;
@@ -148,6 +162,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
                     return false;
                 }
             }
+        } finally {
+            live = false;
         }
         return true;
     }
@@ -155,13 +171,67 @@ final class DomainsMatchCommand implements Callable<Integer> {
     private void fromPosts(String input, LookalikeMatcher matcher, DomainsOutput out) throws IOException {
         Readers.Loaded loaded = Readers.table(List.of(input), ReadOptions.defaults(), false,
                 p -> { if (!quiet) System.err.println("lockstep domains match: " + Safe.text(String.valueOf(p))); });
-        List<LookalikeMatcher.Candidate> cands = PostHosts.candidates(loaded.table(), Set.of());
+        List<LookalikeMatcher.Candidate> cands = PostHosts.candidates(loaded.table(), coordinated);
         matcher.matchAll(cands, (c, r) -> {
             PostHosts.Spread s = (PostHosts.Spread) c.context();
             List<String> acc = s.accounts().size() > 20 ? s.accounts().subList(0, 20) : s.accounts();
-            handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size() + " [" + String.join(" ", acc)
+            handle(r, "posts", "posts=" + s.posts() + " accounts=" + s.accounts().size()
+                    + (c.evidence().coordinatedAccounts() > 0 ? " coordinated=" + c.evidence().coordinatedAccounts() : "") + " [" + String.join(" ", acc)
                     + (s.accounts().size() > 20 ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(s.firstSeen()), out);
         });
+    }
+
+    /** Account ids, one per line or the first column of a CSV with a header naming it account_id. */
+    private static Set<String> readAccounts(Path file) throws IOException {
+        Set<String> out = new java.util.HashSet<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(reader(Files.newInputStream(file)))) {
+            String line;
+            boolean first = true;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                int comma = t.indexOf(',');
+                String id = comma >= 0 ? t.substring(0, comma) : t;
+                if (id.startsWith("\"") && id.endsWith("\"") && id.length() >= 2) id = id.substring(1, id.length() - 1);
+                if (first && id.equals("account_id")) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                if (!id.isEmpty() && !id.startsWith("#")) out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Hosts of the URLs in a case database's posts, grouped in the database. */
+    private void fromDb(LookalikeMatcher matcher, DomainsOutput out) throws IOException {
+        String sql = "SELECT u.host, count(*) AS posts, count(DISTINCT p.account_id) AS accounts, "
+                + (coordinated.isEmpty() ? "list_slice(list(DISTINCT p.account_id), 1, 20)" : "list(DISTINCT p.account_id)")
+                + " AS some_accounts, epoch_ms(min(p.time)) AS first_seen "
+                + "FROM post_urls u JOIN posts p ON p.platform = u.platform AND p.post_id = u.post_id "
+                + "WHERE u.host IS NOT NULL GROUP BY u.host ORDER BY first_seen";
+        try (CaseDb cdb = CaseDb.openReadOnly(db);
+             java.sql.Statement st = cdb.connection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String host = rs.getString(1);
+                long n = rs.getLong(2), accounts = rs.getLong(3);
+                java.sql.Array arr = rs.getArray(4);
+                List<String> some = new ArrayList<>();
+                int coord = 0;
+                for (Object o : (Object[]) arr.getArray()) {
+                    String id = String.valueOf(o);
+                    if (coordinated.contains(id)) coord++;
+                    if (some.size() < 20) some.add(id);
+                }
+                long first = rs.getLong(5);
+                LookalikeMatcher.Result r = matcher.match(host, new LookalikeMatcher.Evidence(false, false, coord));
+                handle(r, "db", "posts=" + n + " accounts=" + accounts + (coord > 0 ? " coordinated=" + coord : "") + " [" + String.join(" ", some)
+                        + (accounts > some.size() ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(first), out);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("reading hosts from " + db + ": " + e.getMessage(), e);
+        }
     }
 
     private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
@@ -182,8 +252,10 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 }
                 boolean fresh = now - e.timestamp() < Duration.ofDays(30).toMillis();
                 LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0);
-                for (String n : e.names()) {
-                    if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert
+                for (String name : e.names()) {
+                    String n = name.startsWith("*.") ? name.substring(2) : name;
+                    if (n.regionMatches(true, 0, "www.", 0, 4) && n.indexOf('.', 4) > 0) n = n.substring(4);
+                    if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert, or www. and bare
                     handle(matcher.match(n, ev), "ct:" + e.index(), "logged=" + Instant.ofEpochMilli(e.timestamp())
                             + (e.precert() ? " precert" : " cert") + (e.freeCa() ? " free-ca" : "") + " issuer=" + e.issuer(), out);
                 }
@@ -211,6 +283,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             for (Technique x : m.techniques()) t.add(x.label());
             out.row(m.candidate(), m.protectedDomain(), m.entity(), m.score(), t, m.matchedName(), source, detail);
         }
+        if (live) out.flush();
     }
 
     private void reject(String source, String reason) {

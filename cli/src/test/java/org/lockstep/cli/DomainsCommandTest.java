@@ -74,6 +74,58 @@ class DomainsCommandTest {
     }
 
     @Test
+    void postsShowWhichAccountsSpreadEachLookAlike(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "spiegel.de\n");
+        Path posts = dir.resolve("posts.csv");
+        Files.writeString(posts, "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n"
+                + "1,u1,alice,,,read this,2024-05-01T10:00:00Z,https://www.spiegel.ltd/artikel?utm_source=x\n"
+                + "2,u2,bob,,,same,2024-05-01T10:00:05Z,https://spiegel.ltd/artikel\n"
+                + "3,u3,carol,,,real one,2024-05-01T11:00:00Z,https://www.spiegel.de/politik\n");
+        Path out = dir.resolve("o.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--posts", posts.toString(), "-o", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        String[] row = lines.get(1).split("\t", -1);
+        assertEquals("spiegel.ltd", row[0]);
+        assertEquals("posts", row[6]);
+        assertTrue(row[7].startsWith("posts=2 accounts=2 [u1 u2]"), row[7]);
+    }
+
+    @Test
+    void caseDatabaseHostsAreCheckedWithTheirAccounts(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "en-marche.fr\n");
+        Path posts = dir.resolve("posts.csv");
+        Files.writeString(posts, "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n"
+                + "1,u1,alice,,,look,2017-05-05T10:00:00Z,https://onedrive-en-marche.fr/doc\n"
+                + "2,u2,bob,,,look,2017-05-05T10:00:02Z,https://onedrive-en-marche.fr/doc\n"
+                + "3,u3,carol,,,site,2017-05-05T11:00:00Z,https://en-marche.fr/\n");
+        Path db = dir.resolve("case.duckdb");
+        assertEquals(Main.OK, Main.run("ingest", "--db", db.toString(), posts.toString()));
+        Path out = dir.resolve("o.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--db", db.toString(), "-o", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        String[] row = lines.get(1).split("\t", -1);
+        assertEquals("onedrive-en-marche.fr", row[0]);
+        assertEquals("keyword", row[4]);
+        assertEquals("db", row[6]);
+        assertTrue(row[7].startsWith("posts=2 accounts=2 ["), row[7]);
+        assertTrue(row[7].contains("u1") && row[7].contains("u2"), row[7]);
+        double plain = Double.parseDouble(row[3]);
+        // the same with u2 known as coordinated: ranked higher, and said so
+        Path coord = dir.resolve("coordinated.csv");
+        Files.writeString(coord, "account_id,handle\nu2,bob\n");
+        Path out2 = dir.resolve("o2.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--db", db.toString(),
+                "--coordinated", coord.toString(), "-o", out2.toString()));
+        String[] row2 = Files.readAllLines(out2).get(1).split("\t", -1);
+        assertEquals(Math.min(1.0, plain + 0.1), Double.parseDouble(row2[3]), 0.0011);
+        assertTrue(row2[7].contains("coordinated=1"), row2[7]);
+    }
+
+    @Test
     void tsvCellsEscapeControlsAndFormulas() {
         assertEquals("'+1", DomainsOutput.tsvCell("+1"));
         assertEquals("'@x", DomainsOutput.tsvCell("@x"));

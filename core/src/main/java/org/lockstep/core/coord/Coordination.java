@@ -27,6 +27,9 @@ import org.lockstep.core.model.PostTable;
 public final class Coordination {
     private Coordination() {}
 
+    /** Up to this many co-action pair visits, every candidate pair is counted in the exact map. */
+    static final long DIRECT_PAIR_LIMIT = 4_000_000;
+
     /** Extracts the enabled signals from {@code table} and detects coordination. */
     public static CoordinationResult detect(PostTable table, CoordinationConfig config) {
         long t0 = System.nanoTime();
@@ -135,9 +138,34 @@ public final class Coordination {
             window[s.ordinal()] = Math.max(0, c.windowMs(s));
             gap[s.ordinal()] = c.episodeGapMs(s);
         }
-        // 2. first pass: candidate edges
-        EdgeCounter counter = new EdgeCounter(so, sa, st, ss, gap, Math.max(1024, m / 4));
-        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, counter);
+        // 2. first pass: candidate edges. Small inputs count every pair exactly; large ones keep in the exact
+        // counter only the pairs a Bloom filter saw at least twice (PairFilter), so memory follows the
+        // repeated pairs, not the single coincidences
+        long[] visits = new long[1];
+        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> visits[0]++);
+        EdgeCounter counter;
+        long hypotheses;
+        int[] candidateDegree = new int[na];
+        if (visits[0] <= DIRECT_PAIR_LIMIT) {
+            counter = new EdgeCounter(so, sa, st, ss, gap, (int) Math.max(1024, visits[0] / 2));
+            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, counter);
+            hypotheses = counter.size;
+            for (int e = 0; e < counter.size; e++) {
+                candidateDegree[PairKernel.keyA(counter.keys[e])]++;
+                candidateDegree[PairKernel.keyB(counter.keys[e])]++;
+            }
+        } else {
+            PairFilter filter = new PairFilter(visits[0], sa, na);
+            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, filter);
+            EdgeCounter ec = new EdgeCounter(so, sa, st, ss, gap, 1 << 20);
+            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> {
+                if (filter.maybeRepeated(PairKernel.key(sa[i], sa[j]))) ec.pair(i, j);
+            });
+            counter = ec;
+            double correction = 1 / (1 - filter.falsePositiveRate());
+            hypotheses = Math.max(counter.size, (long) Math.ceil(filter.distinct * correction));
+            for (int a = 0; a < na; a++) candidateDegree[a] = (int) Math.ceil(filter.partners[a] * correction);
+        }
         int ne = counter.size;
         long pairsMs = ms(t1);
         // 3. significance
@@ -147,16 +175,14 @@ public final class Coordination {
         int[] testedIdx = new int[tested];
         Long2IntOpenHashMap testedSlot = new Long2IntOpenHashMap(Math.max(16, tested));
         testedSlot.defaultReturnValue(-1);
-        boolean[] testedAcc = new boolean[na];
         int q0 = 0;
         for (int e = 0; e < ne; e++) {
             if (counter.episodes[e] < c.minRepetitions()) continue;
             testedIdx[q0] = e;
             testedSlot.put(counter.keys[e], q0);
-            testedAcc[PairKernel.keyA(counter.keys[e])] = testedAcc[PairKernel.keyB(counter.keys[e])] = true;
             q0++;
         }
-        double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, c, testedSlot, testedAcc, tested);
+        double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, c, counter.keys, testedIdx, na);
         double[] lambda = lam[0], lambdaContent = lam[1];
         for (int s = 0; s < nsig; s++) {
             if (kAny[s] == null) continue;
@@ -172,8 +198,9 @@ public final class Coordination {
             int e = testedIdx[k];
             p[k] = NullModel.edgePValue(counter.episodes[e], counter.contentEpisodes[e], lambda[k], lambdaContent[k]);
         }
-        double[] q = NullModel.benjaminiHochberg(p, Math.max(ne, 1));
-        boolean[] accountSelected = c.accountLevel() ? accountLevelSelection(counter, ne, testedIdx, p, na, c.alpha())
+        double[] q = NullModel.benjaminiHochberg(p, Math.max(hypotheses, 1));
+        boolean[] accountSelected = c.accountLevel()
+                ? accountLevelSelection(counter, candidateDegree, testedIdx, p, na, c.alpha())
                 : null;
         // 4. selection
         double threshold = c.selection() == CoordinationConfig.Selection.PERCENTILE
@@ -236,7 +263,7 @@ public final class Coordination {
             if (e >= 0) pl.add(sidx[i], sidx[j], e);
         });
         long evidenceMs = ms(t3);
-        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, ne, tested, nk, ks.pairs, ks.droppedPairs,
+        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, hypotheses, tested, nk, ks.pairs, ks.droppedPairs,
                 ks.cappedObjects + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
         return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, significanceMs,
                 evidenceMs, t0);
@@ -254,13 +281,8 @@ public final class Coordination {
      * Bogomolov 2014). An account joined to the network by one lucky edge among many candidates is not
      * selected; a puppet weakly tied to each of thirty others is.
      */
-    private static boolean[] accountLevelSelection(EdgeCounter counter, int ne, int[] testedIdx, double[] p, int na,
-            double alpha) {
-        int[] deg = new int[na];
-        for (int e = 0; e < ne; e++) {
-            deg[PairKernel.keyA(counter.keys[e])]++;
-            deg[PairKernel.keyB(counter.keys[e])]++;
-        }
+    private static boolean[] accountLevelSelection(EdgeCounter counter, int[] deg, int[] testedIdx, double[] p,
+            int na, double alpha) {
         double[] stat = new double[na];
         int[] start = new int[na + 1];
         for (int k = 0; k < testedIdx.length; k++) {
@@ -301,8 +323,15 @@ public final class Coordination {
         return selected;
     }
 
+    /**
+     * λ per tested edge under the jitter null, exactly: the two accounts' actions (sorted by object, then
+     * time) are merged object by object; every cross pair on a timed signal with |gap| ≤ w + 2D adds its
+     * probability of landing within w, pairs grouped into episodes by time like the observed co-actions.
+     * Cost per edge is linear in the two accounts' actions (no viral bound needed, nothing dropped).
+     */
     private static double[][] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap,
-            boolean[] anyTime, CoordinationConfig c, Long2IntOpenHashMap slotOf, boolean[] testedAcc, int tested) {
+            boolean[] anyTime, CoordinationConfig c, long[] keys, int[] testedIdx, int na) {
+        int tested = testedIdx.length;
         double[] lambda = new double[tested], lambdaContent = new double[tested];
         if (tested == 0) return new double[][] {lambda, lambdaContent};
         long[] d = new long[window.length], wide = new long[window.length];
@@ -311,36 +340,86 @@ public final class Coordination {
             d[k] = c.jitterMs(s);
             wide[k] = anyTime[k] || !c.enabled(s) ? -1 : window[k] + 2 * d[k];
         }
-        int[] curObj = new int[tested];
-        byte[] curSig = new byte[tested];
-        Arrays.fill(curObj, -1);
-        long[] lastT = new long[tested];
-        double[] logNone = new double[tested];
-        PairKernel.run(so, sa, st, ss, wide, c.maxPartnersPerAction(), null, (i, j) -> {
-            if (!testedAcc[sa[i]] || !testedAcc[sa[j]]) return;
-            int k = slotOf.get(PairKernel.key(sa[i], sa[j]));
-            if (k < 0) return;
-            int s = ss[i];
-            double pr = NullModel.jitterWithin(st[j] - st[i], window[s], d[s]);
-            if (pr <= 0) return;
-            if (curObj[k] != so[i] || st[i] - lastT[k] > gap[s]) {
-                if (curObj[k] >= 0) flush(k, curSig[k], logNone, lambda, lambdaContent);
-                curObj[k] = so[i];
-                curSig[k] = (byte) s;
-                logNone[k] = 0;
+        // per-account action lists in (object, time) order: a stable counting sort of the sorted rows
+        int m = so.length;
+        int[] start = new int[na + 1];
+        for (int k = 0; k < m; k++) start[sa[k] + 1]++;
+        for (int a = 0; a < na; a++) start[a + 1] += start[a];
+        int[] list = new int[m];
+        int[] fill = Arrays.copyOf(start, na);
+        for (int k = 0; k < m; k++) list[fill[sa[k]]++] = k;
+        long[] pt = new long[64];
+        double[] pl = new double[64];
+        for (int k = 0; k < tested; k++) {
+            long key = keys[testedIdx[k]];
+            int a = PairKernel.keyA(key), b = PairKernel.keyB(key);
+            int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
+            while (i < ie && j < je) {
+                int oi = so[list[i]], oj = so[list[j]];
+                if (oi < oj) { i++; continue; }
+                if (oi > oj) { j++; continue; }
+                int i2 = i, j2 = j;
+                while (i2 < ie && so[list[i2]] == oi) i2++;
+                while (j2 < je && so[list[j2]] == oi) j2++;
+                int s = ss[list[i]];
+                if (wide[s] >= 0) {
+                    int n = 0;
+                    for (int x = i; x < i2; x++) {
+                        long tx = st[list[x]];
+                        for (int y = j; y < j2; y++) {
+                            long g = st[list[y]] - tx;
+                            if (g > wide[s] || -g > wide[s]) continue;
+                            double pr = NullModel.jitterWithin(g, window[s], d[s]);
+                            if (pr <= 0) continue;
+                            if (n == pt.length) {
+                                pt = Arrays.copyOf(pt, n * 2);
+                                pl = Arrays.copyOf(pl, n * 2);
+                            }
+                            pt[n] = Math.min(tx, tx + g);
+                            pl[n] = pr >= 1 ? -745 : Math.log1p(-pr);
+                            n++;
+                        }
+                    }
+                    if (n > 0) episodes(pt, pl, n, gap[s], k, NullModel.isContent(s), lambda, lambdaContent);
+                }
+                i = i2;
+                j = j2;
             }
-            lastT[k] = st[i];
-            logNone[k] += pr >= 1 ? -745 : Math.log1p(-pr);
-        });
-        for (int k = 0; k < tested; k++) if (curObj[k] >= 0) flush(k, curSig[k], logNone, lambda, lambdaContent);
+        }
         return new double[][] {lambda, lambdaContent};
     }
 
-    private static void flush(int k, int signal, double[] logNone, double[] lambda, double[] lambdaContent) {
-        double q = -Math.expm1(logNone[k]);
+    /** Groups null pair probabilities into episodes by time and adds each episode's q to λ. */
+    private static void episodes(long[] pt, double[] pl, int n, long gap, int k, boolean content, double[] lambda,
+            double[] lambdaContent) {
+        if (n > 1) {
+            // insertion sort by time (n is small: the two accounts' actions on one object)
+            for (int x = 1; x < n; x++) {
+                long t = pt[x];
+                double l = pl[x];
+                int y = x - 1;
+                while (y >= 0 && pt[y] > t) { pt[y + 1] = pt[y]; pl[y + 1] = pl[y]; y--; }
+                pt[y + 1] = t;
+                pl[y + 1] = l;
+            }
+        }
+        double logNone = 0;
+        long last = pt[0];
+        for (int x = 0; x < n; x++) {
+            if (x > 0 && pt[x] - last > gap) {
+                double q = -Math.expm1(logNone);
+                lambda[k] += q;
+                if (content) lambdaContent[k] += q;
+                logNone = 0;
+            }
+            logNone += pl[x];
+            last = pt[x];
+        }
+        double q = -Math.expm1(logNone);
         lambda[k] += q;
-        if (NullModel.isContent(signal)) lambdaContent[k] += q;
+        if (content) lambdaContent[k] += q;
     }
+
 
     private static CoordinationResult coortweet(Actions x, CoordinationConfig c, long[] createdAt,
             CoActionExtractor.TextStats ts, long extractMs, long t0) {

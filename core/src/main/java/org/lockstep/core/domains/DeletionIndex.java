@@ -13,7 +13,18 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  */
 final class DeletionIndex {
     private static final long P = 0x100000001B3L;
+    private static final int MAX = 130;
+    private static final long[] POW = new long[MAX + 1];
+
+    static {
+        POW[0] = 1;
+        for (int i = 1; i <= MAX; i++) POW[i] = POW[i - 1] * P;
+    }
+
     private final Long2ObjectOpenHashMap<int[]> postings = new Long2ObjectOpenHashMap<>();
+    /** One-hash Bloom filter over the keys: most probes of ordinary names stop here (one cache line). */
+    private long[] bloom = new long[1];
+    private int bloomMask;
     private final Long2ObjectOpenHashMap<IntArrayList> building = new Long2ObjectOpenHashMap<>();
 
     /** Adds entry {@code id} under {@code s} and its one-character deletions. */
@@ -27,30 +38,34 @@ final class DeletionIndex {
 
     /** Freezes the index; call once after the last {@link #add}. */
     void build() {
+        int bits = Integer.highestOneBit(Math.max(64, building.size() * 64 - 1)) << 1; // ~64 bits per key
+        bloom = new long[bits >>> 6];
+        bloomMask = bits - 1;
         for (Long2ObjectOpenHashMap.Entry<IntArrayList> e : building.long2ObjectEntrySet()) {
             postings.put(e.getLongKey(), e.getValue().toIntArray());
+            int b = (int) (e.getLongKey() >>> 17) & bloomMask;
+            bloom[b >>> 6] |= 1L << b;
         }
         building.clear();
+        postings.trim();
     }
 
     /** Key of the string itself followed by the keys of its deletions; fills and returns {@code out}. */
     static long[] keys(String s, long[] out) {
+        return keys(s, out, new long[s.length() + 1]);
+    }
+
+    /** As {@link #keys(String, long[])} with a caller-supplied scratch array of length > s.length(). */
+    static long[] keys(String s, long[] out, long[] suf) {
         int n = s.length();
-        long[] suf = new long[n + 1];
-        long pow = 1;
-        for (int j = n - 1; j >= 0; j--) {
-            suf[j] = suf[j + 1] + s.charAt(j) * pow;
-            pow *= P;
-        }
+        if (n > MAX) throw new IllegalArgumentException("longer than " + MAX);
+        suf[n] = 0;
+        for (int j = n - 1; j >= 0; j--) suf[j] = suf[j + 1] + s.charAt(j) * POW[n - 1 - j];
         out[0] = mix(suf[0], n);
         long pre = 0;
-        // pw = P^(n-1-k): weight of the prefix after deleting position k
-        long[] pows = new long[n + 1];
-        pows[0] = 1;
-        for (int j = 1; j <= n; j++) pows[j] = pows[j - 1] * P;
         for (int k = 0; k < n; k++) {
-            long del = pre * pows[n - 1 - k] + suf[k + 1];
-            out[k + 1] = mix(del, n - 1);
+            // prefix s[0,k) shifted over the n-1-k characters that follow it after deleting k
+            out[k + 1] = mix(pre * POW[n - 1 - k] + suf[k + 1], n - 1);
             pre = pre * P + s.charAt(k);
         }
         return out;
@@ -66,6 +81,8 @@ final class DeletionIndex {
 
     /** Entries stored under {@code key}, or null. */
     int[] get(long key) {
+        int b = (int) (key >>> 17) & bloomMask;
+        if ((bloom[b >>> 6] & 1L << b) == 0) return null;
         return postings.get(key);
     }
 

@@ -17,7 +17,7 @@ final class HostName {
     static final int MAX_INPUT = 1024;
 
     /** A parsed host. {@code suffixStart} is the label index where the public suffix begins. */
-    record Parsed(String ascii, String[] labels, String[] unicodeLabels, int suffixStart, boolean knownSuffix) {
+    record Parsed(String ascii, String[] labels, String[] unicodeLabels, int suffixStart, boolean knownSuffix, boolean privateSuffix) {
         /** The public suffix, e.g. {@code co.uk}. */
         String suffix() {
             return join(labels, suffixStart, labels.length, '.');
@@ -65,7 +65,7 @@ final class HostName {
                 return new Rejected("character not allowed in a host name: U+" + String.format("%04X", (int) c));
             }
         }
-        String[] labels = asciiForm.split("\\.", -1);
+        String[] labels = splitDots(asciiForm);
         String[] unicode = new String[labels.length];
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
@@ -84,10 +84,10 @@ final class HostName {
                 unicode[i] = l;
             }
         }
-        int suffix = suffixStart(asciiForm, labels);
-        boolean known = suffix >= 0;
-        if (!known) suffix = labels.length - 1;
-        return new Parsed(asciiForm, labels, unicode, suffix, known);
+        int found = suffixStart(asciiForm, labels);
+        boolean known = found >= 0;
+        int suffix = known ? found & 0xffff : labels.length - 1;
+        return new Parsed(asciiForm, labels, unicode, suffix, known, known && (found & PRIVATE_BIT) != 0);
     }
 
     /** Parses a host that must be valid (protected domains); throws with the reason otherwise. */
@@ -103,16 +103,49 @@ final class HostName {
      * makes the parent the suffix, or a wildcard rule ({@code *.ck}) for the label under it.
      */
     static int suffixStart(String host, String[] labels) {
-        int start = 0;
-        for (int i = 0; i < labels.length; i++) {
-            String ancestor = host.substring(start);
-            if (PublicSuffixPatterns.EXACT.containsKey(ancestor)) return i;
-            if (PublicSuffixPatterns.EXCLUDED.containsKey(ancestor)) return i + 1;
-            int next = start + labels[i].length() + 1;
-            if (i + 1 < labels.length && PublicSuffixPatterns.UNDER.containsKey(host.substring(next))) return i;
-            start = next;
+        int n = labels.length;
+        // one lookup per ancestor, right to left, then the leftmost rule wins (the longest suffix)
+        int[] flags = new int[n + 1];
+        int start = host.length();
+        int[] starts = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            start -= labels[i].length();
+            starts[i] = start;
+            Integer f = RULES.get(i == 0 ? host : host.substring(start));
+            flags[i] = f == null ? 0 : f;
+            start--; // the dot
+        }
+        for (int i = 0; i < n; i++) {
+            int f = flags[i];
+            if ((f & EXACT) != 0) return i | (f & PRIVATE_BIT);
+            if ((f & EXCLUDED) != 0) return (i + 1) | (flags[i + 1] & PRIVATE_BIT);
+            if (i + 1 < n && (flags[i + 1] & UNDER) != 0) return i | (flags[i + 1] & PRIVATE_BIT);
         }
         return -1;
+    }
+
+    private static final int EXACT = 1, EXCLUDED = 2, UNDER = 4, PRIVATE_BIT = 1 << 16;
+    /** The three rule tables of Guava's public suffix list merged into one map of flags. */
+    private static final java.util.HashMap<String, Integer> RULES = new java.util.HashMap<>();
+
+    static {
+        PublicSuffixPatterns.EXACT.forEach((k, v) -> RULES.merge(k, EXACT | (v == com.google.thirdparty.publicsuffix.PublicSuffixType.PRIVATE ? PRIVATE_BIT : 0), (a, b) -> a | b));
+        PublicSuffixPatterns.EXCLUDED.forEach((k, v) -> RULES.merge(k, EXCLUDED, (a, b) -> a | b));
+        PublicSuffixPatterns.UNDER.forEach((k, v) -> RULES.merge(k, UNDER | (v == com.google.thirdparty.publicsuffix.PublicSuffixType.PRIVATE ? PRIVATE_BIT : 0), (a, b) -> a | b));
+    }
+
+    static String[] splitDots(String s) {
+        int count = 1;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '.') count++;
+        String[] out = new String[count];
+        int from = 0, k = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '.') {
+                out[k++] = s.substring(from, i);
+                from = i + 1;
+            }
+        }
+        return out;
     }
 
     static String join(String[] parts, int from, int to, char sep) {

@@ -2,8 +2,6 @@ package org.lockstep.core.domains;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +38,15 @@ public final class LookalikeMatcher {
             "id", "my", "vote", "election", "elections", "campaign", "donate", "official", "app", "mobile",
             "vpn", "intranet", "admin", "team", "help", "today", "daily", "actu", "actualites", "nachrichten",
             "aktuell", "info", "gov", "gouv", "mil", "ministry", "protect", "passport", "my");
+
+    /**
+     * Editorial words among the keywords: a name written solid with only these
+     * ({@code liberationnews}, {@code weltaktuell}) reads as the title of another publication and is
+     * qualified {@link Technique#EDITORIAL}.
+     */
+    public static final List<String> EDITORIAL_WORDS = List.of(
+            "news", "press", "media", "info", "live", "today", "daily", "actu", "actualites", "nachrichten",
+            "aktuell", "online", "web", "official");
 
     /** Registrable domains and private suffixes whose subdomains anyone can get for free. */
     public static final List<String> DEFAULT_FREE_HOSTING = List.of(
@@ -122,16 +129,22 @@ public final class LookalikeMatcher {
      */
     public record Result(String candidate, String host, String rejection, boolean owned, List<Match> matches) {}
 
+    private static final Technique[] TECHNIQUES = Technique.values();
     private final Config config;
     private final String[] entityNames;
     private final Set<String> owned = new HashSet<>();
     private final Set<String> freeHosting;
     private final Set<String> keywordSkeletons = new HashSet<>();
     private final int[] keywordLengths;
+    private final Set<String> editorialSkeletons = new HashSet<>();
+    private final int[] editorialLengths;
+    /** Per entity: the national country codes it belongs to (its {@code country}, its domains' ccTLDs). */
+    private final Set<String>[] entityCountries;
     // name variants, struct of arrays
-    private final String[] nameSkel, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
+    private final String[] nameSkel, nameLight, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
     private final DeletionIndex index = new DeletionIndex();
+    private int minNameLength = Integer.MAX_VALUE, maxNameLength;
     private final AhoCorasick automaton;
     private final int[][] patternNames;
 
@@ -139,6 +152,9 @@ public final class LookalikeMatcher {
     public LookalikeMatcher(List<ProtectedEntity> entities, Config config) {
         this.config = config;
         this.entityNames = new String[entities.size()];
+        @SuppressWarnings("unchecked")
+        Set<String>[] ec = new Set[entities.size()];
+        this.entityCountries = ec;
         this.freeHosting = new HashSet<>(config.freeHosting());
         Set<String> kw = new LinkedHashSet<>(config.keywords());
         List<Object[]> names = new ArrayList<>();
@@ -146,6 +162,11 @@ public final class LookalikeMatcher {
         for (int e = 0; e < entities.size(); e++) {
             ProtectedEntity pe = entities.get(e);
             entityNames[e] = pe.name();
+            Set<String> cc = new HashSet<>();
+            if (pe.country() != null) cc.add(pe.country().toLowerCase(Locale.ROOT));
+            for (String d : pe.domains()) addCc(cc, d);
+            for (String d : pe.sisters()) addCc(cc, d);
+            entityCountries[e] = cc;
             kw.addAll(pe.keywords());
             if (pe.country() != null) {
                 kw.add(pe.country());
@@ -188,6 +209,7 @@ public final class LookalikeMatcher {
         }
         int n = names.size();
         nameSkel = new String[n];
+        nameLight = new String[n];
         nameRaw = new String[n];
         nameSuffix = new String[n];
         nameSuffixSkel = new String[n];
@@ -207,10 +229,16 @@ public final class LookalikeMatcher {
             nameSkel[i] = Skeleton.of(nameRaw[i]);
             nameSuffixSkel[i] = nameSuffix[i] == null ? null : suffixSkeleton(nameSuffix[i]);
             index.add(nameSkel[i], i);
+            minNameLength = Math.min(minNameLength, Math.min(nameSkel[i].length(), nameRaw[i].length()));
+            maxNameLength = Math.max(maxNameLength, Math.max(nameSkel[i].length(), nameRaw[i].length()));
             String rawAscii = nameRaw[i];
             if (!rawAscii.equals(nameSkel[i])) index.add(rawAscii, i);
+            // the light skeleton (no multi-character rewrites) too: "spiegc1" is one edit from "spiegel" there
+            nameLight[i] = Skeleton.light(nameRaw[i]);
+            if (!nameLight[i].equals(nameSkel[i]) && !nameLight[i].equals(rawAscii)) index.add(nameLight[i], i);
             String hf = hyphenFree(Skeleton.light(nameRaw[i]));
-            if (hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
+            boolean dots = (nameMask[i] & bit(Technique.DOTS)) != 0; // flattened names are found whole, not inside labels
+            if (!dots && hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
                 patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
             }
         }
@@ -228,6 +256,35 @@ public final class LookalikeMatcher {
             }
         }
         keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+        Set<Integer> elengths = new java.util.TreeSet<>();
+        for (String k : EDITORIAL_WORDS) {
+            String s = hyphenFree(Skeleton.light(k));
+            editorialSkeletons.add(s);
+            elengths.add(s.length());
+        }
+        editorialLengths = elengths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addCc(Set<String> cc, String domain) {
+        if (!(HostName.parse(domain) instanceof HostName.Parsed p)) return;
+        String c = Suffixes.nationalCc(p);
+        if (c != null) cc.add(c);
+    }
+
+    /** Techniques that are evidence of imitation beyond the name and a typo of it. */
+    private static final int OTHER_EVIDENCE = bit(Technique.KEYWORD) | bit(Technique.HOMOGLYPH) | bit(Technique.DOTS)
+            | bit(Technique.FRONT);
+
+    /**
+     * {@link Technique#TLD_NATIONAL} in place of {@link Technique#TLD_LEGACY} when the candidate's
+     * suffix is a national country code of another country than the entity's and nothing else
+     * supports the match (see the technique).
+     */
+    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus) {
+        if ((mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
+        String cc = Suffixes.nationalCc(p);
+        if (cc == null || entityCountries[entity].contains(cc)) return mask;
+        return mask & ~bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL);
     }
 
     private static void addName(List<Object[]> names, Map<String, Boolean> seen, int entity, String domain,
@@ -312,14 +369,15 @@ public final class LookalikeMatcher {
         int s = p.suffixStart();
         if (s == 0) return new Result(candidate, host, null, false, List.of());
         if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
-        Query q = new Query(p, evidence == null ? Evidence.NONE : evidence);
+        Query q = scratch.get();
+        q.reset(p, evidence == null ? Evidence.NONE : evidence);
         String[] L = p.labels();
         String[] U = p.unicodeLabels();
         int r = s - 1;
         int w = 0;
         while (w < r && L[w].equals("www")) w++;
-        String[] skel = new String[L.length];
-        for (int i = w; i < L.length; i++) skel[i] = Skeleton.of(U[i]);
+        String[] skel = new String[L.length]; // suffix labels are skeletonised only when needed
+        for (int i = w; i < s; i++) skel[i] = Skeleton.of(U[i]);
         q.skel = skel;
         analyse(q, r, U[r], skel[r], 0, true);
         for (int j = w; j < r; j++) analyse(q, j, U[j], skel[j], 0, true);
@@ -341,29 +399,59 @@ public final class LookalikeMatcher {
     }
 
     /** Per-call state. */
-    private final class Query {
-        final HostName.Parsed p;
-        final Evidence evidence;
-        final double bonus;
+    private final ThreadLocal<Query> scratch = ThreadLocal.withInitial(Query::new);
+
+    private final class Query implements AhoCorasick.Sink {
+        HostName.Parsed p;
+        Evidence evidence;
+        double bonus;
+        // the piece being scanned by the automaton
+        String pieceRaw, pieceHf;
+        int pieceLabel, pieceExtra;
+        /** Letters the context adds to the name's distinctiveness (set by {@link #context}). */
+        int extraLen;
         String[] skel;
         final List<Match> best = new ArrayList<>(4);
         final int[] bestEntity = new int[16];
-        int bestCount;
         final IntArrayList probed = new IntArrayList();
+        final long[] keys = new long[131];
+        final long[] scratch = new long[131];
 
-        Query(HostName.Parsed p, Evidence evidence) {
+        void reset(HostName.Parsed p, Evidence evidence) {
             this.p = p;
             this.evidence = evidence;
             this.bonus = evidence.bonus();
+            best.clear();
+        }
+
+        @Override
+        public void hit(int pattern, int start, int end) {
+            String hf = pieceHf;
+            if (start == 0 && end == hf.length()) return;
+            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            boolean editorial = kw && pieceRaw.indexOf('-') < 0
+                    && editorial(hf, 0, start) && editorial(hf, end, hf.length());
+            for (int name : patternNames[pattern]) {
+                int len = nameLen[name];
+                int mask = pieceExtra;
+                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
+                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
+                else continue;
+                if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
+                offer(name, mask, pieceLabel);
+            }
         }
 
         void offer(int name, int mask, int labelIndex) {
             mask |= nameMask[name];
+            extraLen = 0;
             mask |= context(name, labelIndex, mask);
-            double score = distinct(nameLen[name]);
-            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) score *= t.strength();
-            if (score + bonus < config.threshold() || score <= 0) return;
+            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus);
+            double score = distinct(nameLen[name] + extraLen);
+            for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) score *= t.strength();
+            // evidence only lifts what already looks like its name (no bonus below 0.3)
             score = Math.min(1.0, score + (score >= 0.3 ? bonus : 0));
+            if (score < config.threshold() || score <= 0) return;
             int e = nameEntity[name];
             for (int i = 0; i < best.size(); i++) {
                 if (bestEntity[i] == e) {
@@ -381,7 +469,7 @@ public final class LookalikeMatcher {
 
         private Match match(int name, int mask, double score) {
             List<Technique> ts = new ArrayList<>(3);
-            for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) ts.add(t);
+            for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) ts.add(t);
             return new Match(p.ascii(), nameProtected[name], entityNames[nameEntity[name]],
                     Math.round(score * 1000) / 1000.0, List.copyOf(ts), nameRaw[name]);
         }
@@ -402,7 +490,11 @@ public final class LookalikeMatcher {
             if (ns != null) {
                 String restSkel = suffixSkeletonOf(j + 1);
                 if (restSkel.equals(nameSuffixSkel[name])) return bit(Technique.HOMOGLYPH);
-                if (sameButLast(rest, ns)) return tldBit(p);
+                if (sameButLast(rest, ns)) {
+                    // the whole name but its last label is kept (bmi.bund.pe for bmi.bund.de): as distinctive as all of it
+                    extraLen = rest.lastIndexOf('.');
+                    return tldBit(p);
+                }
                 if (rest.startsWith(ns + ".") || rest.startsWith(ns + "-")) return bit(Technique.FRONT);
                 if (restSkel.startsWith(nameSuffixSkel[name] + ".") || restSkel.startsWith(nameSuffixSkel[name] + "-")) {
                     return bit(Technique.FRONT) | bit(Technique.HOMOGLYPH);
@@ -422,6 +514,8 @@ public final class LookalikeMatcher {
         }
 
         List<Match> finish() {
+            p = null;
+            skel = null;
             if (best.isEmpty()) return List.of();
             best.sort((a, b) -> Double.compare(b.score(), a.score()));
             return best.size() > config.maxMatches() ? List.copyOf(best.subList(0, config.maxMatches())) : List.copyOf(best);
@@ -453,21 +547,12 @@ public final class LookalikeMatcher {
     private void analyse(Query q, int labelIndex, String raw, String skel, int extra, boolean combine) {
         probe(q, labelIndex, raw, skel, extra, 0);
         if (!combine) return;
-        String hf = hyphenFree(Skeleton.light(raw));
         // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
-        automaton.scan(hf, (pattern, start, end) -> {
-            if (start == 0 && end == hf.length()) return;
-            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
-            for (int name : patternNames[pattern]) {
-                int len = nameLen[name];
-                int mask = extra;
-                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD);
-                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
-                else continue;
-                if (!hyphenFree(raw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
-                q.offer(name, mask, labelIndex);
-            }
-        });
+        q.pieceRaw = raw;
+        q.pieceHf = hyphenFree(Skeleton.light(raw));
+        q.pieceLabel = labelIndex;
+        q.pieceExtra = extra;
+        automaton.scan(q.pieceHf, q);
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
@@ -494,18 +579,50 @@ public final class LookalikeMatcher {
         return true;
     }
 
-    /** Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones. */
+    /**
+     * Exact, homoglyph and one-typo matches of a whole piece. {@code minDistance} 1 skips exact ones.
+     * The raw piece and its deletions are always probed (every single edit); the skeleton itself
+     * once (every pure homoglyph); the skeleton's deletions only when the piece holds a character
+     * or sequence that only look-alikes use (non-ASCII, 0, 1, q, rn, vv, cl), for homoglyph plus typo.
+     */
     private void probe(Query q, int labelIndex, String raw, String skel, int extra, int minDistance) {
-        if (skel.isEmpty() || skel.length() > 64 || raw.length() > 64) return;
+        int n = Math.max(raw.length(), skel.length());
+        if (skel.isEmpty() || n > 64 || raw.length() + 1 < minNameLength || skel.length() > maxNameLength + 1 && raw.length() > maxNameLength + 1) return;
         IntArrayList probed = q.probed;
         probed.clear();
-        lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(skel, new long[skel.length() + 1]), probed);
-        if (!raw.equals(skel)) lookup(q, labelIndex, raw, skel, extra, minDistance, DeletionIndex.keys(raw, new long[raw.length() + 1]), probed);
+        long[] keys = q.keys, scratch = q.scratch;
+        DeletionIndex.keys(raw, keys, scratch);
+        lookup(q, labelIndex, raw, skel, extra, minDistance, keys, raw.length() + 1, probed);
+        if (!raw.equals(skel)) {
+            DeletionIndex.keys(skel, keys, scratch);
+            boolean sus = suspicious(raw);
+            lookup(q, labelIndex, raw, skel, extra, minDistance, keys, sus ? skel.length() + 1 : 1, probed);
+            if (sus) {
+                String light = Skeleton.light(raw);
+                if (!light.equals(skel) && !light.equals(raw) && light.length() <= 64) {
+                    DeletionIndex.keys(light, keys, scratch);
+                    lookup(q, labelIndex, raw, skel, extra, minDistance, keys, light.length() + 1, probed);
+                }
+            }
+        }
     }
 
-    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, IntArrayList probed) {
-        for (long k : keys) {
-            int[] post = index.get(k);
+    /** True when {@code s} holds something that ordinary names rarely do but look-alikes do. */
+    static boolean suspicious(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '0' || c == '1' || c == 'q') return true;
+            if (i > 0) {
+                char p = s.charAt(i - 1);
+                if (p == 'r' && c == 'n' || p == 'v' && c == 'v' || p == 'c' && c == 'l' || p == 'l' && c == 'n') return true;
+            }
+        }
+        return false;
+    }
+
+    private void lookup(Query q, int labelIndex, String raw, String skel, int extra, int minDistance, long[] keys, int nkeys, IntArrayList probed) {
+        for (int ki = 0; ki < nkeys; ki++) {
+            int[] post = index.get(keys[ki]);
             if (post == null) continue;
             for (int name : post) {
                 if (probed.contains(name)) continue;
@@ -517,9 +634,11 @@ public final class LookalikeMatcher {
                     if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
                 } else {
                     if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
+                    // (equal skeletons were handled above: a replacement of look-alike characters is a homoglyph)
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
                         t = EditOps.classify(skel, ns);
+                        if (t == null) t = EditOps.classify(Skeleton.light(raw), nameLight[name]);
                         if (t == null) continue;
                         mask |= bit(Technique.HOMOGLYPH);
                     }
@@ -528,6 +647,23 @@ public final class LookalikeMatcher {
                 q.offer(name, mask, labelIndex);
             }
         }
+    }
+
+    /** True when {@code s[from, to)} is empty or a concatenation of editorial words only. */
+    private boolean editorial(String s, int from, int to) {
+        if (from >= to) return true;
+        int n = to - from;
+        if (n > 64) return false;
+        boolean[] ok = new boolean[n + 1];
+        ok[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!ok[i]) continue;
+            for (int len : editorialLengths) {
+                if (i + len > n) break;
+                if (editorialSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
+            }
+        }
+        return ok[n];
     }
 
     /** True when {@code s[from, to)} is empty or a concatenation of keywords and digits 2-9. */
@@ -547,16 +683,5 @@ public final class LookalikeMatcher {
             }
         }
         return ok[n];
-    }
-
-    /** Unmodifiable view of the keyword skeletons (for tests and documentation). */
-    Set<String> keywordSkeletons() {
-        return Collections.unmodifiableSet(keywordSkeletons);
-    }
-
-    static EnumSet<Technique> techniques(int mask) {
-        EnumSet<Technique> s = EnumSet.noneOf(Technique.class);
-        for (Technique t : Technique.values()) if ((mask & bit(t)) != 0) s.add(t);
-        return s;
     }
 }

@@ -102,6 +102,21 @@ public final class Permuter {
             if (g == null) continue;
             for (int k = 0; k < g.length(); k++) edits.add(new String[] {label.substring(0, i) + g.charAt(k) + label.substring(i + 1), "h"});
         }
+        // two look-alike substitutions at once (dnstwist's homoglyph fuzzer also combines them)
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String gi = GLYPHS.get(label.charAt(i));
+            if (gi == null) continue;
+            for (int j = i + 1; j < n; j++) {
+                String gj = GLYPHS.get(label.charAt(j));
+                if (gj == null) continue;
+                for (int a = 0; a < gi.length(); a++) {
+                    for (int b = 0; b < gj.length(); b++) {
+                        pairs.add(new String[] {label.substring(0, i) + gi.charAt(a) + label.substring(i + 1, j) + gj.charAt(b) + label.substring(j + 1), "h"});
+                    }
+                }
+            }
+        }
         for (String[] m : MULTI) {
             int at = label.indexOf(m[0]);
             while (at >= 0) {
@@ -119,6 +134,19 @@ public final class Permuter {
             }
             out.add(e[0], suffix, t);
         }
+        for (String[] e : pairs) out.add(e[0], suffix, EnumSet.of(Technique.HOMOGLYPH));
+        // every letter that has a Cyrillic look-alike replaced at once (dnstwist's "cyrillic")
+        StringBuilder cyr = new StringBuilder(n);
+        int changed = 0;
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            String g = GLYPHS.get(c);
+            char k = c;
+            if (g != null) for (int x = 0; x < g.length(); x++) if (Character.UnicodeBlock.of(g.charAt(x)) == Character.UnicodeBlock.CYRILLIC) { k = g.charAt(x); break; }
+            if (k != c) changed++;
+            cyr.append(k);
+        }
+        if (changed >= 2) out.add(cyr.toString(), suffix, EnumSet.of(Technique.HOMOGLYPH));
         // dot insertion (dnstwist "subdomain")
         for (int i = 1; i < n; i++) {
             if (label.charAt(i - 1) != '-' && label.charAt(i) != '-') {

@@ -74,6 +74,18 @@ final class Skeleton {
         return sb.toString();
     }
 
+    /** True when the ASCII pass would leave {@code s} unchanged. */
+    private static boolean plain(String s) {
+        char p = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || ASCII[c] != c) return false;
+            if (p == 'r' && c == 'n' || p == 'v' && c == 'v' || p == 'c' && c == 'l' || p == 'l' && c == 'n') return false;
+            p = c;
+        }
+        return true;
+    }
+
     static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
         return true;
@@ -93,6 +105,7 @@ final class Skeleton {
 
     private static String asciiPass(String s) {
         int n = s.length();
+        if (plain(s)) return s;
         char[] out = new char[n];
         int o = 0;
         for (int i = 0; i < n; i++) {

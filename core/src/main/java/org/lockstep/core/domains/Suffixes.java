@@ -1,7 +1,5 @@
 package org.lockstep.core.domains;
 
-import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
-import com.google.thirdparty.publicsuffix.PublicSuffixType;
 import java.util.Set;
 
 /**
@@ -21,6 +19,12 @@ import java.util.Set;
 final class Suffixes {
     private static final Set<String> LEGACY = Set.of("com", "net", "org", "edu", "gov", "mil", "int", "biz", "info", "name", "mobi", "aero", "coop", "museum", "jobs", "travel", "post", "asia", "cat", "tel", "pro", "arpa");
     private static final Set<String> GENERIC_CC = Set.of("co", "cc", "ws", "pw", "tk", "ml", "ga", "cf", "gq", "me", "io", "tv", "su", "ly", "to", "gg", "nu", "la", "fm", "am", "sh", "ac", "vc", "ai", "im", "is", "so", "st");
+    /**
+     * Country codes of tiny territories whose registries sell to anyone under their parent's rules
+     * ({@code .pm}, {@code .tf}, {@code .wf}, {@code .yt}: AFNIC, open to any EU resident or company),
+     * so that almost none of their names are local sites. Not national for {@link #nationalCc}.
+     */
+    private static final Set<String> OPEN_TERRITORY_CC = Set.of("pm", "tf", "wf", "yt");
     private static final Set<String> GOVERNMENT_LABELS = Set.of("gov", "gouv", "gv", "gob", "govt", "mil", "gub", "go", "admin", "bund");
     private static final Set<String> GOVERNMENT_TLDS = Set.of("gov", "mil");
 
@@ -28,14 +32,28 @@ final class Suffixes {
 
     /** True when the host's public suffix is one that look-alike operations favour. */
     static boolean abused(HostName.Parsed p) {
-        String suffix = p.suffix();
         if (!p.knownSuffix()) return true;
-        PublicSuffixType t = PublicSuffixPatterns.EXACT.get(suffix);
-        if (t == PublicSuffixType.PRIVATE) return true;
+        if (p.privateSuffix()) return true;
         String[] L = p.labels();
         String tld = L[L.length - 1];
         if (tld.length() == 2) return GENERIC_CC.contains(tld) && L.length - p.suffixStart() == 1;
         return !LEGACY.contains(tld);
+    }
+
+    /**
+     * The national country code the host's public suffix falls under ({@code ee} for {@code .ee},
+     * {@code ca} for {@code pe.ca}, {@code co} for {@code com.co}), or null for generic suffixes,
+     * country codes sold as generic ones at their top level ({@code .co}, {@code .me}), the open
+     * territory codes, private suffixes ({@code eu.com}) and unknown suffixes.
+     */
+    static String nationalCc(HostName.Parsed p) {
+        if (!p.knownSuffix() || p.privateSuffix()) return null;
+        String[] L = p.labels();
+        String tld = L[L.length - 1];
+        if (tld.length() != 2 || OPEN_TERRITORY_CC.contains(tld)) return null;
+        // a generic-use code is national below its own second levels (com.co is Colombian, .co is not)
+        if (GENERIC_CC.contains(tld) && L.length - p.suffixStart() == 1) return null;
+        return tld;
     }
 
     /** True when the host lies in a government-only namespace ({@code *.gov.pl}, {@code *.gv.at}, {@code *.gov}). */
@@ -44,8 +62,7 @@ final class Suffixes {
         int s = p.suffixStart();
         if (GOVERNMENT_TLDS.contains(L[L.length - 1])) return true;
         if (L.length - s >= 2 && p.knownSuffix()) {
-            PublicSuffixType t = PublicSuffixPatterns.EXACT.get(p.suffix());
-            return t != PublicSuffixType.PRIVATE && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
+            return !p.privateSuffix() && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
         }
         return false;
     }

@@ -16,6 +16,16 @@ public enum Technique {
      * ({@code .com}, {@code .org}), where real sites with the same name are common; lowers the score.
      */
     TLD_LEGACY("tld-cc-or-legacy", 0.9),
+    /**
+     * Replaces {@link #TLD_LEGACY} when the new suffix is a <em>national</em> country code (or a
+     * geographic second level under one: {@code pe.ca}, {@code co.tt}) of another country than the
+     * entity's, and nothing but the name or one typo of it supports the match (no keyword,
+     * homoglyph, kept namespace, dots, front, recency, free CA or coordinated spreaders). Such hosts
+     * are mostly real local sites of the same name ({@code delfi.ee}, {@code theguardian.pe.ca}):
+     * 0.9 × 0.55 = 0.495 keeps a bare same-name match just under the default threshold 0.5, and any
+     * one piece of extra evidence brings it back.
+     */
+    TLD_NATIONAL("tld-foreign-national-cc", 0.55),
     /** Characters replaced by look-alikes (UTS #39 confusables, {@code rn/m}, {@code 0/o}, accents). */
     HOMOGLYPH("homoglyph", 0.95),
     /** One character left out. */
@@ -42,6 +52,13 @@ public enum Technique {
     DOTS("dots", 0.9),
     /** The name combined with keywords such as {@code mail-}, {@code login}, {@code onedrive}. */
     KEYWORD("keyword", 0.9),
+    /**
+     * Qualifies {@link #KEYWORD}: the only words around the name are editorial ones ({@code news},
+     * {@code daily}, {@code aktuell}...) written solid with it ({@code liberationnews}), which is how
+     * independent publications name themselves; a hyphenated form ({@code washingtonpost-news})
+     * or a credential word ({@code login}, {@code mail}) is not qualified.
+     */
+    EDITORIAL("editorial-compound", 0.6),
     /** An organisation name (not a domain label) used as the label. */
     NAME("name", 0.85),
     /** The whole real domain at the front of a longer host ({@code leparisien.fr.ltd}). */

@@ -60,6 +60,23 @@ class LabelledSetTest {
             if (m != null && m.protectedDomain().equals(r.imitates())) found++;
             else missed.add(r.domain() + " -> " + m);
         }
+        // recall per technique on the attack domains: each attack counts under every technique that
+        // explains it at a lower threshold (so missed ones are attributed too)
+        LookalikeMatcher low = new LookalikeMatcher(entities(), LookalikeMatcher.Config.defaults().withThreshold(0.2));
+        Map<String, int[]> per = new TreeMap<>();
+        for (Row r : rows) {
+            if (!r.label().equals("attack")) continue;
+            var res = low.match(r.domain());
+            if (res.matches().isEmpty()) continue;
+            LookalikeMatcher.Match m = top(r.domain());
+            boolean ok = m != null && m.protectedDomain().equals(r.imitates());
+            for (Technique t : res.matches().get(0).techniques()) {
+                int[] c = per.computeIfAbsent(t.label(), k -> new int[2]);
+                c[1]++;
+                if (ok) c[0]++;
+            }
+        }
+        per.forEach((k, v) -> System.out.printf("attack technique %-24s %d/%d%n", k, v[0], v[1]));
         double recall = (double) found / total;
         System.out.printf("attack recall %d/%d = %.3f missed %s%n", found, total, recall, missed);
         assertTrue(total >= 50, "labelled set shrank");
@@ -129,9 +146,9 @@ class LabelledSetTest {
             System.out.printf("threshold %.2f: attack recall %d/%d, legit flagged %d/%d%n", t, a, at, l, lt);
         }
         assertTrue(total >= 20);
-        // What this set shows at the default threshold (see docs/domains.md): real sites with the same
-        // name under another country code cannot be told apart by name alone.
-        assertTrue(rate <= 0.25, "false-alarm rate " + rate + " " + alarms);
+        // The aim (docs/domains.md, "Ranking rules" and "Quality"): at most 5 % at the default threshold.
+        assertTrue(total >= 40, "legitimate set shrank");
+        assertTrue(rate <= 0.05, "false-alarm rate " + rate + " " + alarms);
     }
 
     private static List<ProtectedEntity> entities() {

@@ -1,0 +1,43 @@
+package org.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, small: every step runs and the ground truth is compared. */
+class DemoCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void demoRunsEveryStepAndReportsRecallPerPlantedOperation() throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            rc = Main.run("demo", "--out", dir.toString(), "--posts", "12000", "--seed", "3");
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.OK, rc, out);
+        for (String f : new String[] {"scenario.jsonl.gz", "scenario.labels.json", "case.duckdb",
+                "coordination/report.html", "coordination/evidence.csv", "campaigns/campaigns.json",
+                "accounts/accounts.csv", "lookalikes.tsv"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f + " missing");
+        }
+        for (String op : new String[] {"sockpuppet_network", "hack_and_leak", "copypasta", "lookalike_domains"}) {
+            assertTrue(out.contains(op), "ground truth line for " + op);
+        }
+        assertTrue(out.contains("precision"), out);
+        // the simulator plants look-alikes of en-marche.fr; at least one must be reported
+        assertTrue(Files.readString(dir.resolve("lookalikes.tsv")).contains("en-marche.fr"));
+    }
+}
