@@ -115,10 +115,14 @@ public final class CoordEndToEnd {
         long c1 = cpuMs();
         CoordinationConfig.Builder cb = CoordinationConfig.builder();
         if (signals != null) {
-            String[] s = signals.split(",");
-            Signal[] sig = new Signal[s.length];
-            for (int i = 0; i < s.length; i++) sig[i] = Signal.byLabel(s[i]);
-            cb.signals(sig);
+            // the named signals with their default windows (co-domain: any time), the others off
+            CoordinationConfig defaults = CoordinationConfig.builder().build();
+            java.util.Set<Signal> want = java.util.EnumSet.noneOf(Signal.class);
+            for (String s : signals.split(",")) want.add(Signal.byLabel(s));
+            for (Signal s : Signal.values()) {
+                if (!want.contains(s)) cb.disable(s);
+                else cb.window(s, defaults.enabled(s) ? defaults.windowMs(s) : CoordinationConfig.DEFAULT_WINDOW_MS);
+            }
         }
         if (System.getenv("COORD_ALPHA") != null) cb.alpha(Double.parseDouble(System.getenv("COORD_ALPHA")));
         if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));

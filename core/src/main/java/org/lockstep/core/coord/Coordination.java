@@ -28,7 +28,7 @@ public final class Coordination {
     private Coordination() {}
 
     /** Up to this many co-action pair visits, every candidate pair is counted in the exact map. */
-    static final long DIRECT_PAIR_LIMIT = 4_000_000;
+    static long directPairLimit = 4_000_000;
 
     /** Extracts the enabled signals from {@code table} and detects coordination. */
     public static CoordinationResult detect(PostTable table, CoordinationConfig config) {
@@ -146,7 +146,7 @@ public final class Coordination {
         EdgeCounter counter;
         long hypotheses;
         int[] candidateDegree = new int[na];
-        if (visits[0] <= DIRECT_PAIR_LIMIT) {
+        if (visits[0] <= directPairLimit) {
             counter = new EdgeCounter(so, sa, st, ss, gap, (int) Math.max(1024, visits[0] / 2));
             PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, counter);
             hypotheses = counter.size;
@@ -155,7 +155,7 @@ public final class Coordination {
                 candidateDegree[PairKernel.keyB(counter.keys[e])]++;
             }
         } else {
-            PairFilter filter = new PairFilter(visits[0], sa, na);
+            PairFilter filter = new PairFilter(visits[0], sa, na, so, st, ss, gap);
             PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, filter);
             EdgeCounter ec = new EdgeCounter(so, sa, st, ss, gap, 1 << 20);
             PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> {

@@ -64,4 +64,31 @@ class CoordCooRTweetTest {
         assertEquals(14, r.accountCount());
         assertEquals(5, r.components());
     }
+
+    @Test
+    void sameNetworkThroughAPostTableBuiltLikeTheCooRTweetReader() throws IOException {
+        // the io reader stores each row as a repost of its object; a content id seen again with another
+        // object becomes "content~object" (PostTable keeps one row per post id)
+        java.nio.file.Path p = CoordTestData.shared("data/coortweet/russian_coord_tweets.csv.gz");
+        org.lockstep.core.model.PostTable.Builder b = org.lockstep.core.model.PostTable.builder(false);
+        java.util.Map<String, String> firstObject = new java.util.HashMap<>();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(p)), java.nio.charset.StandardCharsets.UTF_8))) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(",", -1);
+                String prev = firstObject.putIfAbsent(f[2], f[0]);
+                String id = prev == null || prev.equals(f[0]) ? f[2] : f[2] + "~" + f[0];
+                b.add(org.lockstep.core.model.Post.builder(org.lockstep.core.model.Platform.GENERIC).id(id)
+                        .accountId(f[1]).timeMs(Long.parseLong(f[3]) * 1000)
+                        .kind(org.lockstep.core.model.PostKind.REPOST)
+                        .repostOf(new org.lockstep.core.model.PostRef(f[0], null, null)).build());
+            }
+        }
+        CoordinationResult r = Coordination.detect(b.build(), CoordinationConfig.coortweet(60, 2, 0.5));
+        assertEquals(60, r.edges().size);
+        assertEquals(94, r.accountCount());
+        assertEquals(34, r.components());
+    }
 }

@@ -22,6 +22,10 @@ class CoordPipelineTest {
     static final long H = 3_600_000;
 
     static PostTable world(long seed, Set<String> planted, Set<String> hyper) {
+        return world(seed, planted, hyper, true);
+    }
+
+    static PostTable world(long seed, Set<String> planted, Set<String> hyper, boolean ring) {
         Random rnd = new Random(seed);
         PostTable.Builder b = PostTable.builder();
         int originals = 1500;
@@ -46,7 +50,7 @@ class CoordPipelineTest {
             }
         }
         for (int h = 0; h < 10; h++) hyper.add("hyper" + h);
-        for (int target = 0; target < 15; target++) {
+        for (int target = 0; target < (ring ? 15 : 0); target++) {
             int k = rnd.nextInt(originals);
             long start = born[k] + (long) (rnd.nextDouble() * 2 * H);
             for (int s = 0; s < 8; s++) {
@@ -110,5 +114,42 @@ class CoordPipelineTest {
         List<String> names = new java.util.ArrayList<>();
         for (int a : pct.accounts().members) names.add(pct.accountName(a));
         assertTrue(names.containsAll(planted));
+    }
+
+    @Test
+    void organicWorldsGiveNoNetwork() {
+        // no coordination at all: every kept edge would be a false discovery; with FDR control at 0.05 a
+        // network should appear in about one world in twenty or fewer
+        int worldsWithEdges = 0;
+        for (long seed = 10; seed < 20; seed++) {
+            CoordinationResult r = Coordination.detect(world(seed, new HashSet<>(), new HashSet<>(), false),
+                    CoordinationConfig.builder().build());
+            if (r.edges().size > 0) worldsWithEdges++;
+        }
+        assertTrue(worldsWithEdges <= 1, worldsWithEdges + " of 10 organic worlds produced a network");
+    }
+
+    @Test
+    void bloomFilteredCountingKeepsTheSameNetwork() {
+        Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
+        PostTable table = world(3, planted, hyper);
+        CoordinationResult direct = Coordination.detect(table, CoordinationConfig.builder().build());
+        long saved = Coordination.directPairLimit;
+        Coordination.directPairLimit = 0;
+        try {
+            CoordinationResult bloom = Coordination.detect(table, CoordinationConfig.builder().build());
+            assertEquals(direct.edges().size, bloom.edges().size);
+            for (int e = 0; e < direct.edges().size; e++) {
+                assertEquals(direct.edges().a[e], bloom.edges().a[e]);
+                assertEquals(direct.edges().b[e], bloom.edges().b[e]);
+                assertEquals(direct.edges().episodes[e], bloom.edges().episodes[e]);
+                assertEquals(direct.edges().coActions[e], bloom.edges().coActions[e]);
+            }
+            // the Bloom estimate of the number of hypotheses is never below the exact count
+            assertTrue(bloom.counts().candidateEdges() >= direct.counts().candidateEdges());
+            assertTrue(bloom.counts().candidateEdges() <= direct.counts().candidateEdges() * 1.05);
+        } finally {
+            Coordination.directPairLimit = saved;
+        }
     }
 }
