@@ -90,6 +90,25 @@ class XgbTrainerTest {
             assertArrayEquals(XgbTrainer.probabilities(a.model(), x), XgbTrainer.probabilities(b.model(), x));
             assertEquals(l.testSize(), a.testSize());
             assertEquals(l.baseRate(), a.baseRate());
+            // refitting the logistic model on heldOut()'s training rows reproduces its held-out figures exactly:
+            // the two trainers split the same rows
+            boolean[] test = XgbTrainer.heldOut(y, 0.3, 5);
+            java.util.List<double[]> xtr = new java.util.ArrayList<>(), xte = new java.util.ArrayList<>();
+            java.util.List<Boolean> ytr = new java.util.ArrayList<>(), yte = new java.util.ArrayList<>();
+            for (int i = 0; i < N; i++) {
+                (test[i] ? xte : xtr).add(x[i]);
+                (test[i] ? yte : ytr).add(y[i]);
+            }
+            boolean[] ytrA = new boolean[ytr.size()], yteA = new boolean[yte.size()];
+            for (int i = 0; i < ytrA.length; i++) ytrA[i] = ytr.get(i);
+            for (int i = 0; i < yteA.length; i++) yteA[i] = yte.get(i);
+            var m = new LogisticTrainer(new LogisticTrainer.Config(1.0, 25, 0.3, 5)).fit(xtr.toArray(new double[0][]), ytrA);
+            double[] p = new double[yteA.length];
+            for (int i = 0; i < p.length; i++) p[i] = m.probability(xte.get(i));
+            XgbTrainer.Figures f = XgbTrainer.Figures.of(p, yteA);
+            assertEquals(l.accuracy(), f.accuracy(), 1e-12);
+            assertEquals(l.brier(), f.brier(), 1e-12);
+            assertEquals(l.auc(), f.auc(), 1e-12);
         } finally {
             a.model().dispose();
             b.model().dispose();
