@@ -23,6 +23,7 @@ import org.lockstep.core.accounts.LogisticModel;
 import org.lockstep.core.accounts.LogisticTrainer;
 import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
+import ml.dmlc.xgboost4j.java.Booster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "accounts", mixinStandardHelpOptions = true,
         description = {"Explainable signs of sock puppets and automation per account, each with its contribution to a",
             "logistic score; creation batches that later act together. Writes accounts.csv, batches.csv and model.json.",
-            "--train labels.csv fits the weights on your labelled accounts and reports held-out accuracy and AUC."})
+            "--train labels.csv fits gradient-boosted trees (XGBoost; or --trainer logistic) on your labelled accounts,",
+            "explains each score by SHAP contributions and reports held-out accuracy, AUC and Brier score next to the",
+            "default weights' and the logistic fit's."})
 final class AccountsCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -52,7 +55,12 @@ final class AccountsCommand implements Callable<Integer> {
         "bot/human), role (organic* = 0, other = 1) or operation (empty = 0), e.g. the simulator's accounts.csv."})
     Path train;
 
-    @Option(names = "--model", description = "Use the weights of a model.json written by an earlier --train run.")
+    @Option(names = "--trainer", defaultValue = "xgboost", description = {"With --train: xgboost (gradient-boosted trees,",
+        "SHAP contributions; default) or logistic (the in-house L2 logistic regression, contributions = value x weight)."})
+    Trainer trainer;
+
+    @Option(names = "--model", description = {"Score with a model from an earlier --train run: model.json (logistic weights)",
+        "or model.ubj (the XGBoost booster)."})
     Path model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the train/test split (default: ${DEFAULT-VALUE}).")
@@ -60,6 +68,11 @@ final class AccountsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
+
+    enum Trainer { xgboost, logistic }
+
+    /** File name of the saved booster, next to model.json. */
+    static final String BOOSTER_FILE = "model.ubj";
 
     @Override
     public Integer call() throws Exception {
@@ -78,12 +91,19 @@ final class AccountsCommand implements Callable<Integer> {
         }
         int[] group = CampaignsSupport.groups(groups, !noCoord, t, System.err);
         AccountSignalsConfig cfg = AccountSignalsConfig.defaults();
-        if (model != null) cfg = cfg.withModel(readModel(model));
+        Booster booster = null;
+        if (model != null) {
+            if (isBooster(model)) booster = XgbTrainer.load(model);
+            else cfg = cfg.withModel(readModel(model));
+        }
         AccountSignalsResult r = new AccountSignals(cfg).compute(t, group);
         Files.createDirectories(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accounts", r.activeCount());
         LogisticTrainer.Evaluation ev = null;
+        XgbTrainer.Evaluation xev = null;
+        XgbTrainer xgb = new XgbTrainer(XgbTrainer.Config.defaults(seed));
+        Map<String, Object> comparison = null;
         if (train != null) {
             Map<String, Boolean> labels = readLabels(train);
             List<double[]> xs = new ArrayList<>();
@@ -104,29 +124,60 @@ final class AccountsCommand implements Callable<Integer> {
             for (int i = 0; i < y.length; i++) y[i] = ys.get(i);
             // held-out figures of the default (untrained) weights on the same split, for comparison
             double[][] x = xs.toArray(new double[0][]);
-            ev = new LogisticTrainer(new LogisticTrainer.Config(1.0, 25, 0.3, seed)).trainAndEvaluate(x, y);
+            ev = new LogisticTrainer(new LogisticTrainer.Config(1.0, 25, xgb.config().testShare(), seed)).trainAndEvaluate(x, y);
             double[] p = new double[x.length];
             LogisticModel def = LogisticModel.defaults();
             for (int i = 0; i < x.length; i++) p[i] = def.probability(x[i]);
+            // the default weights on the same held-out accounts as both trainers
+            boolean[] test = XgbTrainer.heldOut(y, xgb.config().testShare(), seed);
+            int nt = 0;
+            for (boolean b : test) if (b) nt++;
+            double[] pt = new double[nt];
+            boolean[] yt = new boolean[nt];
+            for (int i = 0, j = 0; i < x.length; i++) if (test[i]) { pt[j] = p[i]; yt[j++] = y[i]; }
+            XgbTrainer.Figures deff = XgbTrainer.Figures.of(pt, yt);
+            comparison = new LinkedHashMap<>();
+            comparison.put("default_weights", figures(deff.accuracy(), deff.auc(), deff.brier()));
+            comparison.put("logistic", figures(ev.accuracy(), ev.auc(), ev.brier()));
+            if (trainer == Trainer.xgboost) {
+                xev = xgb.trainAndEvaluate(x, y);
+                if (booster != null) booster.dispose();
+                booster = xev.model();
+                Map<String, Object> xf = figures(xev.accuracy(), xev.auc(), xev.brier());
+                xf.put("file", BOOSTER_FILE);
+                xf.put("rounds", xgb.config().rounds());
+                xf.putAll(xgb.config().params());
+                comparison.put("xgboost", xf);
+            } else if (booster != null) {
+                booster.dispose();
+                booster = null;
+            }
+            summary.put("trainer", trainer.name());
             summary.put("labelled", x.length);
             summary.put("train", ev.trainSize());
             summary.put("test", ev.testSize());
-            summary.put("test_accuracy", CampaignsSupport.finite(ev.accuracy()));
-            summary.put("test_auc", CampaignsSupport.finite(ev.auc()));
-            summary.put("test_brier", CampaignsSupport.finite(ev.brier()));
+            double acc = xev != null ? xev.accuracy() : ev.accuracy(), auc = xev != null ? xev.auc() : ev.auc(),
+                    brier = xev != null ? xev.brier() : ev.brier();
+            summary.put("test_accuracy", CampaignsSupport.finite(acc));
+            summary.put("test_auc", CampaignsSupport.finite(auc));
+            summary.put("test_brier", CampaignsSupport.finite(brier));
             summary.put("test_base_rate", CampaignsSupport.finite(ev.baseRate()));
+            summary.put("held_out", comparison);
             summary.put("default_weights_auc_all_labelled", CampaignsSupport.finite(LogisticTrainer.auc(p, y)));
             r = new AccountSignals(cfg.withModel(ev.model())).compute(t, group);
         }
-        writeModel(r.model(), ev, out.resolve("model.json"));
-        writeAccounts(r, out.resolve("accounts.csv"));
+        writeModel(r.model(), ev, comparison, booster != null ? "xgboost" : "logistic", out.resolve("model.json"));
+        if (xev != null) XgbTrainer.save(booster, out.resolve(BOOSTER_FILE));
+        Scores sc = booster != null ? Scores.of(r, booster) : Scores.of(r);
+        if (booster != null) booster.dispose();
+        writeAccounts(r, sc, out.resolve("accounts.csv"));
         writeBatches(r, out.resolve("batches.csv"));
         int acting = 0;
         for (CreationBatch b : r.batches()) if (b.actsTogether()) acting++;
         summary.put("creation_batches", r.batches().size());
         summary.put("batches_acting_together", acting);
         int high = 0;
-        for (int a = 0; a < r.accounts(); a++) if (r.active(a) && r.score(a) >= 0.5) high++;
+        for (int a = 0; a < r.accounts(); a++) if (r.active(a) && sc.score[a] >= 0.5) high++;
         summary.put("score_at_least_0_5", high);
         summary.put("out", out.toString());
         if (json) System.out.println(new ObjectMapper().writeValueAsString(summary));
@@ -134,14 +185,59 @@ final class AccountsCommand implements Callable<Integer> {
             System.err.printf("lockstep accounts: %,d accounts, %,d with score >= 0.5, %d creation batches (%d acting together) -> %s%n",
                     r.activeCount(), high, r.batches().size(), acting, out.resolve("accounts.csv"));
             if (ev != null) {
-                System.err.printf("  trained on %d, held out %d: accuracy %.3f, AUC %.3f, Brier %.3f (base rate %.3f)%n",
-                        ev.trainSize(), ev.testSize(), ev.accuracy(), ev.auc(), ev.brier(), ev.baseRate());
+                System.err.printf("  trained on %d, held out %d (base rate %.3f):%n", ev.trainSize(), ev.testSize(), ev.baseRate());
+                for (Map.Entry<String, Object> e : comparison.entrySet()) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> f = (Map<String, Object>) e.getValue();
+                    System.err.printf(Locale.ROOT, "  %-16s accuracy %s, AUC %s, Brier %s%s%n", e.getKey(), fmt(f.get("accuracy")),
+                            fmt(f.get("auc")), fmt(f.get("brier")), e.getKey().equals(trainer.name()) ? "   <- scores accounts.csv" : "");
+                }
             }
         }
         return Main.OK;
     }
 
-    static void writeAccounts(AccountSignalsResult r, Path file) throws IOException {
+    /**
+     * Per-account score, logit and contributions (log-odds; one per feature, then the bias) of the model that
+     * scores accounts.csv: value x weight for the logistic model, SHAP values for the booster.
+     */
+    record Scores(double[] score, double[] logit, double[][] contribution) {
+        static Scores of(AccountSignalsResult r) {
+            int n = r.accounts();
+            double[] s = new double[n], z = new double[n];
+            double[][] c = new double[n][];
+            double[] w = r.model().weights();
+            for (int a = 0; a < n; a++) {
+                if (!r.active(a)) continue;
+                double[] x = r.vector(a);
+                c[a] = new double[x.length + 1];
+                for (int k = 0; k < x.length; k++) c[a][k] = x[k] * w[k];
+                c[a][x.length] = r.model().bias();
+                s[a] = r.score(a);
+                z[a] = r.model().logit(x);
+            }
+            return new Scores(s, z, c);
+        }
+
+        static Scores of(AccountSignalsResult r, Booster b) throws ml.dmlc.xgboost4j.java.XGBoostError {
+            int n = r.accounts();
+            List<double[]> xs = new ArrayList<>();
+            for (int a = 0; a < n; a++) if (r.active(a)) xs.add(r.vector(a));
+            double[][] x = xs.toArray(new double[0][]);
+            double[][] cs = XgbTrainer.contributions(b, x);
+            double[] s = new double[n], z = new double[n];
+            double[][] c = new double[n][];
+            for (int a = 0, i = 0; a < n; a++) {
+                if (!r.active(a)) continue;
+                c[a] = cs[i++];
+                for (double v : c[a]) z[a] += v;
+                s[a] = 1 / (1 + Math.exp(-z[a]));
+            }
+            return new Scores(s, z, c);
+        }
+    }
+
+    static void writeAccounts(AccountSignalsResult r, Scores sc, Path file) throws IOException {
         PostTable t = r.table();
         List<String> header = new ArrayList<>(List.of("account_id", "handle", "posts", "score", "logit", "age_days",
                 "posts_per_day", "hyperactive", "batch_id"));
@@ -154,20 +250,24 @@ final class AccountsCommand implements Callable<Integer> {
         int n = 0;
         for (int a = 0; a < r.accounts(); a++) if (r.active(a)) order[n++] = a;
         Integer[] act = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(act, (x, y) -> Double.compare(r.score(y), r.score(x)));
-        double[] w = r.model().weights();
+        java.util.Arrays.sort(act, (x, y) -> Double.compare(sc.score[y], sc.score[x]));
+        AccountFeature[] features = AccountFeature.values();
         try (CsvWriter cw = CsvWriter.open(file, header.toArray(new String[0]))) {
             for (int a : act) {
                 double[] x = r.vector(a);
                 cw.cell(t.accounts.get(a)).cell(t.accountInfo.handle[a] == null ? "" : t.accountInfo.handle[a])
-                        .cell(r.posts(a)).cell(round(r.score(a))).cell(round(r.model().logit(x)))
+                        .cell(r.posts(a)).cell(round(sc.score[a])).cell(round(sc.logit[a]))
                         .cell(Double.isNaN(r.ageDays(a)) ? "" : Double.toString(round(r.ageDays(a))))
                         .cell(round(r.postsPerDay(a))).cell(r.hyperactive(a)).cell(r.batch(a) < 0 ? "" : Integer.toString(r.batch(a)));
-                for (int k = 0; k < x.length; k++) cw.cell(round(x[k])).cell(round(x[k] * w[k]));
+                double[] c = sc.contribution[a];
+                for (int k = 0; k < x.length; k++) cw.cell(round(x[k])).cell(round(c[k]));
+                Integer[] byC = new Integer[x.length];
+                for (int k = 0; k < x.length; k++) byC[k] = k;
+                java.util.Arrays.sort(byC, (p, q) -> Double.compare(c[q], c[p]));
                 List<String> reasons = new ArrayList<>();
-                for (AccountSignalsResult.Contribution c : r.explain(a)) {
-                    if (c.logOdds() < 0.25 || reasons.size() >= 3) break;
-                    reasons.add(c.feature().key() + String.format(Locale.ROOT, " +%.2f", c.logOdds()));
+                for (int k : byC) {
+                    if (c[k] < 0.25 || reasons.size() >= 3) break;
+                    reasons.add(features[k].key() + String.format(Locale.ROOT, " +%.2f", c[k]));
                 }
                 cw.cell(String.join("; ", reasons)).endRow();
             }
@@ -193,10 +293,39 @@ final class AccountsCommand implements Callable<Integer> {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    static void writeModel(LogisticModel m, LogisticTrainer.Evaluation ev, Path file) throws IOException {
+    private static Map<String, Object> figures(double accuracy, double auc, double brier) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", CampaignsSupport.finite(accuracy));
+        m.put("auc", CampaignsSupport.finite(auc));
+        m.put("brier", CampaignsSupport.finite(brier));
+        return m;
+    }
+
+    private static String fmt(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "n/a";
+    }
+
+    /** A saved XGBoost booster (UBJSON, binary, or XGBoost's own JSON) rather than our logistic model.json. */
+    static boolean isBooster(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".json")) return true;
+        return new ObjectMapper().readTree(file.toFile()).has("learner");
+    }
+
+    /**
+     * model.json: the logistic weights (trained or default) with their held-out figures, which model scored
+     * accounts.csv ({@code scorer}), and with --train the comparison on the same held-out accounts.
+     */
+    static void writeModel(LogisticModel m, LogisticTrainer.Evaluation ev, Map<String, Object> comparison, String scorer,
+                           Path file) throws IOException {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("kind", "logistic");
         j.put("trained", ev != null);
+        j.put("scorer", scorer);
+        if ("xgboost".equals(scorer)) {
+            j.put("scorer_note", "accounts.csv was scored by the XGBoost booster (" + BOOSTER_FILE
+                    + ", SHAP contributions); the weights below are the logistic model's");
+        }
         j.put("bias", m.bias());
         Map<String, Object> w = new LinkedHashMap<>();
         double[] ws = m.weights();
@@ -215,6 +344,7 @@ final class AccountsCommand implements Callable<Integer> {
             e.put("base_rate", CampaignsSupport.finite(ev.baseRate()));
             j.put("held_out", e);
         }
+        if (comparison != null) j.put("held_out_comparison", comparison);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), j);
     }
 

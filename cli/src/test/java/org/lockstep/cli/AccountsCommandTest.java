@@ -29,7 +29,7 @@ class AccountsCommandTest {
         }
         Path out = dir.resolve("out");
         assertEquals(Main.OK, Main.run("accounts", posts.toString(), "--out", out.toString(), "--no-coord",
-                "--train", roles.toString()));
+                "--train", roles.toString(), "--trainer", "logistic"));
         List<String> lines = Files.readAllLines(out.resolve("accounts.csv"), StandardCharsets.UTF_8);
         List<String> header = CampaignsSupport.splitCsv(lines.get(0));
         assertEquals("account_id", header.get(0));
