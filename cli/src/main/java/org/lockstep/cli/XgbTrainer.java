@@ -3,7 +3,6 @@ package org.lockstep.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -73,23 +72,7 @@ final class XgbTrainer {
      * same per-class counts), so both trainers and the default weights are scored on the same accounts.
      */
     static boolean[] heldOut(boolean[] y, double testShare, long seed) {
-        int n = y.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i]; order[i] = order[j]; order[j] = t;
-        }
-        boolean[] test = new boolean[n];
-        int[] seen = new int[2], total = new int[2];
-        for (boolean b : y) total[b ? 1 : 0]++;
-        for (int i : order) {
-            int c = y[i] ? 1 : 0;
-            if (seen[c] < Math.round(total[c] * testShare)) test[i] = true;
-            seen[c]++;
-        }
-        return test;
+        return org.lockstep.core.accounts.LogisticTrainer.heldOut(y, testShare, seed);
     }
 
     /** Fits on all rows of {@code x} with labels {@code y}. */

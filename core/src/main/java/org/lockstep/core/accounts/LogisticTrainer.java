@@ -98,14 +98,15 @@ public final class LogisticTrainer {
     }
 
     /**
-     * Splits the examples (stratified by label, shuffled with the seed), fits on the training part and
-     * evaluates on the held-out part; the returned model is refitted on all examples.
+     * The held-out rows of a stratified split: the rows are shuffled with the seed and, per label, the
+     * first {@code round(count × testShare)} are held out. Every trainer uses this split, so their
+     * held-out figures are comparable.
      */
-    public Evaluation trainAndEvaluate(double[][] x, boolean[] y) {
-        int n = x.length;
+    public static boolean[] heldOut(boolean[] y, double testShare, long seed) {
+        int n = y.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        SplittableRandom rnd = new SplittableRandom(config.seed());
+        SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = order[i]; order[i] = order[j]; order[j] = t;
@@ -115,9 +116,19 @@ public final class LogisticTrainer {
         for (boolean b : y) total[b ? 1 : 0]++;
         for (int i : order) {
             int c = y[i] ? 1 : 0;
-            if (seen[c] < Math.round(total[c] * config.testShare())) test[i] = true;
+            if (seen[c] < Math.round(total[c] * testShare)) test[i] = true;
             seen[c]++;
         }
+        return test;
+    }
+
+    /**
+     * Splits the examples (stratified by label, shuffled with the seed), fits on the training part and
+     * evaluates on the held-out part; the returned model is refitted on all examples.
+     */
+    public Evaluation trainAndEvaluate(double[][] x, boolean[] y) {
+        int n = x.length;
+        boolean[] test = heldOut(y, config.testShare(), config.seed());
         int nt = 0;
         for (boolean t : test) if (t) nt++;
         double[][] xtr = new double[n - nt][], xte = new double[nt][];
