@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -31,11 +30,7 @@ public final class GexfWriter {
 
     /** Writes the document to {@code out} (not closed). */
     public static void write(Graph g, OutputStream out) throws IOException {
-        try {
-            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        Xml.document(out, "GEXF", w -> {
             w.setDefaultNamespace(NS);
             w.setPrefix("viz", VIZ);
             w.writeStartElement(NS, "gexf");
@@ -94,13 +89,7 @@ public final class GexfWriter {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-            writer.flush();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write GEXF: " + e.getMessage(), e);
-        }
+        });
     }
 
     static String gexfType(Graph.Type t) {
@@ -151,9 +140,7 @@ public final class GexfWriter {
         w.writeEndElement();
     }
 
-    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
-
     private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {
-        w.writeCharacters(INDENT[depth]);
+        Xml.nl(w, depth);
     }
 }

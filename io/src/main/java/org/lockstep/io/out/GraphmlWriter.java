@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -29,11 +28,7 @@ public final class GraphmlWriter {
 
     /** Writes the document to {@code out} (not closed). */
     public static void write(Graph g, OutputStream out) throws IOException {
-        try {
-            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        Xml.document(out, "GraphML", w -> {
             w.setDefaultNamespace(NS);
             w.writeStartElement(NS, "graphml");
             w.writeDefaultNamespace(NS);
@@ -95,13 +90,7 @@ public final class GraphmlWriter {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-            writer.flush();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write GraphML: " + e.getMessage(), e);
-        }
+        });
     }
 
     static String type(Graph.Type t) {
@@ -137,9 +126,7 @@ public final class GraphmlWriter {
         w.writeEndElement();
     }
 
-    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
-
     private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {
-        w.writeCharacters(INDENT[depth]);
+        Xml.nl(w, depth);
     }
 }

@@ -2,7 +2,37 @@ package org.lockstep.io.out;
 
 /** Text made legal for XML 1.0; escaping itself is left to the {@code XMLStreamWriter}. */
 final class Xml {
+    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
+
     private Xml() {}
+
+    /** The elements of a document, written between the prolog and the end of the document. */
+    interface Body {
+        void write(javax.xml.stream.XMLStreamWriter w) throws javax.xml.stream.XMLStreamException;
+    }
+
+    /** Writes one UTF-8 XML document to {@code out} (flushed, not closed) through a stream writer. */
+    static void document(java.io.OutputStream out, String what, Body body) throws java.io.IOException {
+        try {
+            java.io.Writer writer = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            javax.xml.stream.XMLStreamWriter w = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            body.write(w);
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+            writer.flush();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new java.io.IOException("cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A line break and {@code depth} levels of two-space indentation. */
+    static void nl(javax.xml.stream.XMLStreamWriter w, int depth) throws javax.xml.stream.XMLStreamException {
+        w.writeCharacters(INDENT[depth]);
+    }
 
     /**
      * Replaces every character XML 1.0 forbids (NUL and other C0 controls except TAB, LF, CR; lone
