@@ -131,9 +131,9 @@ final class CampaignsCommand implements Callable<Integer> {
                 Campaign c = cs.get(k);
                 if (!c.flagged() || shown++ >= 5) break;
                 List<String> h = new ArrayList<>();
-                for (int i = 0; i < Math.min(5, c.origin().firstSpreaders().size()); i++) h.add("@" + c.origin().firstSpreaders().get(i).handle());
+                for (int i = 0; i < Math.min(5, c.origin().firstSpreaders().size()); i++) h.add("@" + Terminal.safe(c.origin().firstSpreaders().get(i).handle()));
                 Campaign.LanguageShift ls = c.languageShift();
-                System.err.printf("  %-40s score %.2f, flagged %s (first post %s)%n", CampaignsReport.clip(c.entity(), 40),
+                System.err.printf("  %-40s score %.2f, flagged %s (first post %s)%n", Terminal.safe(CampaignsReport.clip(c.entity(), 40)),
                         c.score(), CampaignsSupport.iso(c.firstFlaggedAt()), CampaignsSupport.iso(c.episodeStart()));
                 System.err.printf("    first spreaders %s%s%n", String.join(" ", h),
                         ls.shifted() ? "; language " + ls.from() + " -> " + ls.to() : "");

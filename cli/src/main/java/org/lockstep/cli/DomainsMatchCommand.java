@@ -109,7 +109,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
         for (Path p : protect) {
             try (Reader r = reader(Files.newInputStream(p))) {
                 ProtectFile.Loaded l = ProtectFile.read(r);
-                for (ProtectFile.Problem pr : l.problems()) System.err.println(p + ":" + pr.line() + ": skipped: " + pr.reason());
+                for (ProtectFile.Problem pr : l.problems()) System.err.println(Terminal.safe(p + ":" + pr.line() + ": skipped: " + pr.reason()));
                 entities.addAll(l.entities());
             }
         }
@@ -294,13 +294,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
     /** Makes untrusted text safe for a terminal line. */
     static final class Safe {
         static String text(String s) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < s.length() && i < 300; i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u202e' || c == '\u202d') sb.append(String.format("\\u%04x", (int) c));
-                else sb.append(c);
-            }
-            return sb.toString();
+            return Terminal.safe(s);
         }
     }
 }

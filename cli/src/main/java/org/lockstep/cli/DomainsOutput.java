@@ -85,7 +85,7 @@ final class DomainsOutput implements AutoCloseable {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Terminal.isBidiControl(c)) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }

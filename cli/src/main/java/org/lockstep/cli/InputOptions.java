@@ -160,7 +160,7 @@ final class InputOptions {
 
         @Override
         public void accept(Problem p) {
-            if (seen++ < max) err.println(p);
+            if (seen++ < max) err.println(Terminal.safe(String.valueOf(p)));
         }
 
         /** Says how many problems were not printed, if any. */
