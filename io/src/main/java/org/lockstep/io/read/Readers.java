@@ -104,8 +104,88 @@ public final class Readers {
     public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
             Consumer<Problem> listener) throws IOException {
         PostTable.Builder b = PostTable.builder(keepText);
-        ReadReport rep = read(inputs, options, b::add, listener);
+        ReadReport rep = readPipelined(inputs, options, b::add, listener);
         return new Loaded(b.build(), rep, b.duplicates());
+    }
+
+    private static final int BATCH = 4096;
+    private static final List<Post> END = List.of();
+
+    /**
+     * Like {@link #read}, but parsing runs on a second thread while {@code sink} runs on this one, so
+     * that building a table overlaps with reading on two cores. Posts reach the sink in input order;
+     * problems are reported from the reading thread; a failure on either side stops both.
+     */
+    static ReadReport readPipelined(List<String> inputs, ReadOptions options, Consumer<Post> sink,
+            Consumer<Problem> listener) throws IOException {
+        java.util.concurrent.ArrayBlockingQueue<List<Post>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        ReadReport[] report = new ReadReport[1];
+        Throwable[] failure = new Throwable[1];
+        Thread reader = new Thread(() -> {
+            List<Post>[] batch = new List[] {new java.util.ArrayList<Post>(BATCH)};
+            try {
+                report[0] = read(inputs, options, p -> {
+                    batch[0].add(p);
+                    if (batch[0].size() == BATCH) {
+                        hand(queue, batch[0], stop);
+                        batch[0] = new java.util.ArrayList<>(BATCH);
+                    }
+                }, listener);
+                if (!batch[0].isEmpty()) hand(queue, batch[0], stop);
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                try {
+                    hand(queue, END, stop);
+                } catch (RuntimeException ignored) {
+                    // stopped: the consumer is gone
+                }
+            }
+        }, "lockstep-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                List<Post> batch = queue.take();
+                if (batch == END) break;
+                for (Post p : batch) sink.accept(p);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (RuntimeException e) {
+            stop.set(true);
+            queue.clear();
+            throw e;
+        } finally {
+            stop.set(true);
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure[0];
+        if (t instanceof IOException io) throw io;
+        if (t instanceof RuntimeException re) throw re;
+        if (t instanceof Error err) throw err;
+        if (t != null) throw new IOException(t);
+        return report[0];
+    }
+
+    /** Puts a batch on the queue, giving up when the consumer has stopped. */
+    private static void hand(java.util.concurrent.BlockingQueue<List<Post>> queue, List<Post> batch,
+            java.util.concurrent.atomic.AtomicBoolean stop) {
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stop.get()) throw new IllegalStateException("reading stopped: the consumer failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void readPath(Path p) throws IOException {
