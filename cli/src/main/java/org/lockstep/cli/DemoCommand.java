@@ -158,28 +158,10 @@ final class DemoCommand implements Callable<Integer> {
                 flagged.isEmpty() ? 0.0 : (double) truePositives / flagged.size(), truePositives, flagged.size());
     }
 
-    /** The first cell of a CSV line (quoted or not). */
+    /** The first cell of a CSV line that {@code lockstep detect} wrote, its formula guard undone. */
     private static String firstCell(String line) {
         if (line.isEmpty()) return null;
-        if (line.charAt(0) != '"') {
-            int c = line.indexOf(',');
-            return c < 0 ? line : line.substring(0, c);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    sb.append('"');
-                    i++;
-                } else {
-                    break;
-                }
-            } else {
-                sb.append(ch);
-            }
-        }
-        String s = sb.toString();
+        String s = CampaignsSupport.splitCsv(line).get(0);
         return s.startsWith("'") ? s.substring(1) : s;
     }
 }

@@ -189,9 +189,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             boolean first = true;
             while ((line = r.readLine()) != null) {
                 String t = line.strip();
-                int comma = t.indexOf(',');
-                String id = comma >= 0 ? t.substring(0, comma) : t;
-                if (id.startsWith("\"") && id.endsWith("\"") && id.length() >= 2) id = id.substring(1, id.length() - 1);
+                String id = t.isEmpty() ? t : CampaignsSupport.splitCsv(t).get(0).strip();
                 if (first && id.equals("account_id")) {
                     first = false;
                     continue;

@@ -154,10 +154,6 @@ public final class Readers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading", e);
-        } catch (RuntimeException e) {
-            stop.set(true);
-            queue.clear();
-            throw e;
         } finally {
             stop.set(true);
             queue.clear();
