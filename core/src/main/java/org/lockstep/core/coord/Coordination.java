@@ -27,8 +27,16 @@ import org.lockstep.core.model.PostTable;
 public final class Coordination {
     private Coordination() {}
 
-    /** Up to this many co-action pair visits, every candidate pair is counted in the exact map. */
-    static long directPairLimit = 4_000_000;
+    /** When positive, the memory the pair sort may use (tests set it small to force many partitions). */
+    static long sortBudgetOverride = 0;
+
+    /** Memory for sorting pairs: half of the heap that is free now. */
+    private static long sortBudget() {
+        if (sortBudgetOverride > 0) return sortBudgetOverride;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.max(64L << 20, free / 2);
+    }
 
     /** Extracts the enabled signals from {@code table} and detects coordination. */
     public static CoordinationResult detect(PostTable table, CoordinationConfig config) {
@@ -138,34 +146,12 @@ public final class Coordination {
             window[s.ordinal()] = Math.max(0, c.windowMs(s));
             gap[s.ordinal()] = c.episodeGapMs(s);
         }
-        // 2. first pass: candidate edges. Small inputs count every pair exactly; large ones keep in the exact
-        // counter only the pairs a Bloom filter saw at least twice (PairFilter), so memory follows the
-        // repeated pairs, not the single coincidences
-        long[] visits = new long[1];
-        PairKernel.Stats ks = PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> visits[0]++);
-        EdgeCounter counter;
-        long hypotheses;
-        int[] candidateDegree = new int[na];
-        if (visits[0] <= directPairLimit) {
-            counter = new EdgeCounter(so, sa, st, ss, gap, (int) Math.max(1024, visits[0] / 2));
-            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, counter);
-            hypotheses = counter.size;
-            for (int e = 0; e < counter.size; e++) {
-                candidateDegree[PairKernel.keyA(counter.keys[e])]++;
-                candidateDegree[PairKernel.keyB(counter.keys[e])]++;
-            }
-        } else {
-            PairFilter filter = new PairFilter(visits[0], sa, na, so, st, ss, gap);
-            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, filter);
-            EdgeCounter ec = new EdgeCounter(so, sa, st, ss, gap, 1 << 20);
-            PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> {
-                if (filter.maybeRepeated(PairKernel.key(sa[i], sa[j]))) ec.pair(i, j);
-            });
-            counter = ec;
-            double correction = 1 / (1 - filter.falsePositiveRate());
-            hypotheses = Math.max(counter.size, (long) Math.ceil(filter.distinct * correction));
-            for (int a = 0; a < na; a++) candidateDegree[a] = (int) Math.ceil(filter.partners[a] * correction);
-        }
+        // 2. every co-acting pair counted exactly, by sorting (PairCounts); kept in full when repeated
+        long[] ks = PairKernel.bound(so, st, ss, window, c.maxPartnersPerAction());
+        PairCounts counter = PairCounts.count(so, sa, st, ss, window, gap, c.maxPartnersPerAction(),
+                Math.max(1, c.minRepetitions()), na, c.effectiveThreads(), sortBudget());
+        long hypotheses = counter.distinct;
+        int[] candidateDegree = counter.partners;
         int ne = counter.size;
         long pairsMs = ms(t1);
         // 3. significance
@@ -183,7 +169,7 @@ public final class Coordination {
             q0++;
         }
         double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, c, counter.keys, testedIdx, na);
-        double[] lambda = lam[0], lambdaContent = lam[1];
+        double[] lambda = lam[0], lambdaContent = lam[1], lambdaOther = lam[2];
         for (int s = 0; s < nsig; s++) {
             if (kAny[s] == null) continue;
             for (int k = 0; k < tested; k++) {
@@ -191,12 +177,14 @@ public final class Coordination {
                 double l = (double) kAny[s][PairKernel.keyA(key)] * kAny[s][PairKernel.keyB(key)] * cooc[s];
                 lambda[k] += l;
                 if (NullModel.isContent(s)) lambdaContent[k] += l;
+                else lambdaOther[k] += l;
             }
         }
         double[] p = new double[tested];
         for (int k = 0; k < tested; k++) {
             int e = testedIdx[k];
-            p[k] = NullModel.edgePValue(counter.episodes[e], counter.contentEpisodes[e], lambda[k], lambdaContent[k]);
+            p[k] = NullModel.edgePValue(counter.episodes[e], counter.contentEpisodes[e], counter.otherEpisodes[e],
+                    lambda[k], lambdaContent[k], lambdaOther[k]);
         }
         double[] q = NullModel.benjaminiHochberg(p, Math.max(hypotheses, 1));
         boolean[] accountSelected = c.accountLevel()
@@ -204,7 +192,7 @@ public final class Coordination {
                 : null;
         // 4. selection
         double threshold = c.selection() == CoordinationConfig.Selection.PERCENTILE
-                ? NullModel.quantile7(counter.coActions, ne, c.edgeWeightPercentile()) : Double.NaN;
+                ? counter.coActionQuantile(c.edgeWeightPercentile()) : Double.NaN;
         int[] keep = new int[tested];
         int nk = 0;
         if (c.selection() == CoordinationConfig.Selection.PERCENTILE) {
@@ -256,23 +244,36 @@ public final class Coordination {
             keptIndex.put(kp.key[i], i);
             inNet[kp.a[i]] = inNet[kp.b[i]] = true;
         }
+        // only the network's actions are swept; the viral bound is checked on positions in the full order,
+        // so exactly the pairs of the first pass are found
+        int nf = 0;
+        for (int k = 0; k < m; k++) if (inNet[sa[k]]) nf++;
+        int[] fo = new int[nf], fa = new int[nf], pos = new int[nf];
+        long[] ft = new long[nf];
+        byte[] fs = new byte[nf];
+        nf = 0;
+        for (int k = 0; k < m; k++) {
+            if (!inNet[sa[k]]) continue;
+            fo[nf] = so[k];
+            fa[nf] = sa[k];
+            ft[nf] = st[k];
+            fs[nf] = ss[k];
+            pos[nf++] = k;
+        }
         PairList pl = new PairList();
-        PairKernel.run(so, sa, st, ss, window, c.maxPartnersPerAction(), null, (i, j) -> {
-            if (!inNet[sa[i]] || !inNet[sa[j]]) return;
-            int e = keptIndex.get(PairKernel.key(sa[i], sa[j]));
-            if (e >= 0) pl.add(sidx[i], sidx[j], e);
+        int cap = c.maxPartnersPerAction();
+        PairKernel.run(fo, fa, ft, fs, window, Integer.MAX_VALUE, null, (i, j) -> {
+            if (pos[j] - pos[i] > cap) return;
+            int e = keptIndex.get(PairKernel.key(fa[i], fa[j]));
+            if (e >= 0) pl.add(sidx[pos[i]], sidx[pos[j]], e);
         });
         long evidenceMs = ms(t3);
-        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, hypotheses, tested, nk, ks.pairs, ks.droppedPairs,
-                ks.cappedObjects + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
+        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, hypotheses, tested, nk, counter.visits, ks[1],
+                ks[2] + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
         return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, significanceMs,
                 evidenceMs, t0);
     }
 
-    /**
-     * λ per tested edge under the jitter null: a second kernel run with each window widened by 2D, summing
-     * per object q_o = 1 − Π(1 − P(|g + Z| ≤ w)) over the cross pairs of tested edges.
-     */
     /**
      * Accounts whose edges, taken together, are significant: per account the smaller of Fisher's (1925)
      * combination of the p-values of all its candidate edges (untested ones count as p = 1 and still add their
@@ -281,7 +282,7 @@ public final class Coordination {
      * Bogomolov 2014). An account joined to the network by one lucky edge among many candidates is not
      * selected; a puppet weakly tied to each of thirty others is.
      */
-    private static boolean[] accountLevelSelection(EdgeCounter counter, int[] deg, int[] testedIdx, double[] p,
+    private static boolean[] accountLevelSelection(PairCounts counter, int[] deg, int[] testedIdx, double[] p,
             int na, double alpha) {
         double[] stat = new double[na];
         int[] start = new int[na + 1];
@@ -325,73 +326,97 @@ public final class Coordination {
 
     /**
      * λ per tested edge under the jitter null, exactly: the two accounts' actions (sorted by object, then
-     * time) are merged object by object; every cross pair on a timed signal with |gap| ≤ w + 2D adds its
-     * probability of landing within w, pairs grouped into episodes by time like the observed co-actions.
-     * Cost per edge is linear in the two accounts' actions (no viral bound needed, nothing dropped).
+     * time) are merged object by object; every cross pair on a timed signal with |gap| ≤ w + 2D has its
+     * probability of landing within w; per object, pairs are grouped into episodes by time like the observed
+     * co-actions, and each episode adds q = 1 − Π(1 − p) to λ. A pair of posts met again on a later object
+     * (a second link of the same two posts) is skipped, as the observed count skips it. Cost per edge is
+     * linear in the two accounts' actions (no viral bound needed, nothing dropped).
      */
     private static double[][] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap,
             boolean[] anyTime, CoordinationConfig c, long[] keys, int[] testedIdx, int na) {
         int tested = testedIdx.length;
-        double[] lambda = new double[tested], lambdaContent = new double[tested];
-        if (tested == 0) return new double[][] {lambda, lambdaContent};
+        double[] lambda = new double[tested], lambdaContent = new double[tested], lambdaOther = new double[tested];
+        if (tested == 0) return new double[][] {lambda, lambdaContent, lambdaOther};
         long[] d = new long[window.length], wide = new long[window.length];
         for (Signal s : Signal.values()) {
             int k = s.ordinal();
             d[k] = c.jitterMs(s);
             wide[k] = anyTime[k] || !c.enabled(s) ? -1 : window[k] + 2 * d[k];
         }
-        // per-account action lists in (object, time) order: a stable counting sort of the sorted rows
+        // per-account copies of the actions in (object, time) order (a stable counting sort of the sorted
+        // rows), so that merging two accounts reads contiguous memory
         int m = so.length;
         int[] start = new int[na + 1];
         for (int k = 0; k < m; k++) start[sa[k] + 1]++;
         for (int a = 0; a < na; a++) start[a + 1] += start[a];
-        int[] list = new int[m];
+        int[] ao = new int[m];
+        long[] at = new long[m];
+        byte[] as = new byte[m];
         int[] fill = Arrays.copyOf(start, na);
-        for (int k = 0; k < m; k++) list[fill[sa[k]]++] = k;
-        long[] pt = new long[64];
-        double[] pl = new double[64];
-        for (int k = 0; k < tested; k++) {
-            long key = keys[testedIdx[k]];
-            int a = PairKernel.keyA(key), b = PairKernel.keyB(key);
-            int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
-            while (i < ie && j < je) {
-                int oi = so[list[i]], oj = so[list[j]];
-                if (oi < oj) { i++; continue; }
-                if (oi > oj) { j++; continue; }
-                int i2 = i, j2 = j;
-                while (i2 < ie && so[list[i2]] == oi) i2++;
-                while (j2 < je && so[list[j2]] == oi) j2++;
-                int s = ss[list[i]];
-                if (wide[s] >= 0) {
-                    int n = 0;
-                    for (int x = i; x < i2; x++) {
-                        long tx = st[list[x]];
-                        for (int y = j; y < j2; y++) {
-                            long g = st[list[y]] - tx;
-                            if (g > wide[s] || -g > wide[s]) continue;
-                            double pr = NullModel.jitterWithin(g, window[s], d[s]);
-                            if (pr <= 0) continue;
-                            if (n == pt.length) {
-                                pt = Arrays.copyOf(pt, n * 2);
-                                pl = Arrays.copyOf(pl, n * 2);
-                            }
-                            pt[n] = Math.min(tx, tx + g);
-                            pl[n] = pr >= 1 ? -745 : Math.log1p(-pr);
-                            n++;
-                        }
-                    }
-                    if (n > 0) episodes(pt, pl, n, gap[s], k, NullModel.isContent(s), lambda, lambdaContent);
-                }
-                i = i2;
-                j = j2;
-            }
+        for (int k = 0; k < m; k++) {
+            int x = fill[sa[k]]++;
+            ao[x] = so[k];
+            at[x] = st[k];
+            as[x] = ss[k];
         }
-        return new double[][] {lambda, lambdaContent};
+        int threads = Math.max(1, Math.min(c.effectiveThreads(), tested / 4096 + 1));
+        List<Runnable> jobs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            jobs.add(() -> {
+                long[] pt = new long[64];
+                double[] pl = new double[64];
+                StampedSet seen = new StampedSet();
+                for (int k = first; k < tested; k += threads) {
+                    long key = keys[testedIdx[k]];
+                    int a = PairKernel.keyA(key), b = PairKernel.keyB(key);
+                    int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
+                    seen.reset();
+                    while (i < ie && j < je) {
+                        int oi = ao[i], oj = ao[j];
+                        if (oi < oj) { i++; continue; }
+                        if (oi > oj) { j++; continue; }
+                        int i2 = i, j2 = j;
+                        while (i2 < ie && ao[i2] == oi) i2++;
+                        while (j2 < je && ao[j2] == oi) j2++;
+                        int s = as[i];
+                        if (wide[s] >= 0) {
+                            int n = 0;
+                            for (int x = i; x < i2; x++) {
+                                long tx = at[x];
+                                for (int y = j; y < j2; y++) {
+                                    long g = at[y] - tx;
+                                    if (g > wide[s] || -g > wide[s]) continue;
+                                    double pr = NullModel.jitterWithin(g, window[s], d[s]);
+                                    if (pr <= 0 || !seen.add(tx * 0x9E3779B97F4A7C15L + at[y])) continue;
+                                    if (n == pt.length) {
+                                        pt = Arrays.copyOf(pt, n * 2);
+                                        pl = Arrays.copyOf(pl, n * 2);
+                                    }
+                                    pt[n] = Math.min(tx, tx + g);
+                                    pl[n] = pr >= 1 ? -745 : Math.log1p(-pr);
+                                    n++;
+                                }
+                            }
+                            if (n > 0) {
+                                double q = episodes(pt, pl, n, gap[s]);
+                                lambda[k] += q;
+                                if (NullModel.isContent(s)) lambdaContent[k] += q;
+                                else lambdaOther[k] += q;
+                            }
+                        }
+                        i = i2;
+                        j = j2;
+                    }
+                }
+            });
+        }
+        Parallel.run(jobs);
+        return new double[][] {lambda, lambdaContent, lambdaOther};
     }
 
-    /** Groups null pair probabilities into episodes by time and adds each episode's q to λ. */
-    private static void episodes(long[] pt, double[] pl, int n, long gap, int k, boolean content, double[] lambda,
-            double[] lambdaContent) {
+    /** Groups one object's null pair probabilities into episodes by time; returns Σ of the episodes' q. */
+    private static double episodes(long[] pt, double[] pl, int n, long gap) {
         if (n > 1) {
             // insertion sort by time (n is small: the two accounts' actions on one object)
             for (int x = 1; x < n; x++) {
@@ -403,23 +428,64 @@ public final class Coordination {
                 pl[y + 1] = l;
             }
         }
-        double logNone = 0;
+        double sum = 0, logNone = 0;
         long last = pt[0];
         for (int x = 0; x < n; x++) {
             if (x > 0 && pt[x] - last > gap) {
-                double q = -Math.expm1(logNone);
-                lambda[k] += q;
-                if (content) lambdaContent[k] += q;
+                sum += -Math.expm1(logNone);
                 logNone = 0;
             }
             logNone += pl[x];
             last = pt[x];
         }
-        double q = -Math.expm1(logNone);
-        lambda[k] += q;
-        if (content) lambdaContent[k] += q;
+        return sum - Math.expm1(logNone);
     }
 
+    /** A set of longs emptied in O(1) (entries carry the generation they were added in). */
+    private static final class StampedSet {
+        private long[] keys = new long[64];
+        private int[] stamp = new int[64];
+        private int generation = 1, size;
+
+        void reset() {
+            generation++;
+            size = 0;
+            if (generation == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                generation = 1;
+            }
+        }
+
+        /** Adds {@code v}; false when it was there already. */
+        boolean add(long v) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int h = (int) org.lockstep.core.text.MinHashLsh.mix(v) & mask;
+            while (stamp[h] == generation) {
+                if (keys[h] == v) return false;
+                h = (h + 1) & mask;
+            }
+            keys[h] = v;
+            stamp[h] = generation;
+            size++;
+            return true;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] os = stamp;
+            keys = new long[ok.length * 2];
+            stamp = new int[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (os[i] != generation) continue;
+                int h = (int) org.lockstep.core.text.MinHashLsh.mix(ok[i]) & mask;
+                while (stamp[h] == generation) h = (h + 1) & mask;
+                keys[h] = ok[i];
+                stamp[h] = generation;
+            }
+        }
+    }
 
     private static CoordinationResult coortweet(Actions x, CoordinationConfig c, long[] createdAt,
             CoActionExtractor.TextStats ts, long extractMs, long t0) {

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param leidenIterations Leiden iterations (more = more stable)
  * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
  * @param nearText MinHash/LSH parameters of {@link Signal#NEAR_TEXT}
+ * @param threads worker threads for counting pairs (0 = one per available processor); results do not depend on it
  * @param preset {@link Preset#COORTWEET} reproduces CooRTweet 2.1.3 exactly (ignores the statistics options)
  */
 public record CoordinationConfig(
@@ -58,6 +59,7 @@ public record CoordinationConfig(
         int leidenIterations,
         long seed,
         NearText nearText,
+        int threads,
         Preset preset) {
 
     /** How edges are kept. */
@@ -111,6 +113,7 @@ public record CoordinationConfig(
         if (!(jitterFactor >= 0)) throw new IllegalArgumentException("jitter factor must be ≥ 0");
         if (contentJitterMs < 0 || episodeGapMs < 0) throw new IllegalArgumentException("negative duration");
         if (maxObjectAccounts < 2) throw new IllegalArgumentException("maxObjectAccounts must be ≥ 2");
+        if (threads < 0) throw new IllegalArgumentException("threads must be ≥ 0");
     }
 
     /** The window of a signal, or -1 when it is switched off. */
@@ -132,6 +135,11 @@ public record CoordinationConfig(
     /** The episode gap of a signal: unbounded for {@link #ANY_TIME} signals. */
     public long episodeGapMs(Signal s) {
         return windowMs(s) == ANY_TIME ? Long.MAX_VALUE : episodeGapMs;
+    }
+
+    /** The number of worker threads to use. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     public boolean enabled(Signal s) {
@@ -172,6 +180,7 @@ public record CoordinationConfig(
         b.leidenIterations = leidenIterations;
         b.seed = seed;
         b.nearText = nearText;
+        b.threads = threads;
         b.preset = preset;
         return b;
     }
@@ -197,6 +206,7 @@ public record CoordinationConfig(
         private int leidenIterations = 10;
         private long seed = 42;
         private NearText nearText = NearText.defaults();
+        private int threads = 0;
         private Preset preset = Preset.NONE;
 
         private Builder() {
@@ -239,12 +249,13 @@ public record CoordinationConfig(
         public Builder leidenIterations(int v) { leidenIterations = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder nearText(NearText v) { nearText = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
         public Builder preset(Preset v) { preset = v; return this; }
 
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
-                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, preset);
+                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, threads, preset);
         }
     }
 

@@ -7,8 +7,8 @@ package org.lockstep.core.coord;
  * (daily rhythm, reacting to a post within minutes, following bursts), and lose only the fine alignment.
  * Two actions with gap g then end within the window w with probability
  * P(|g + Z| ≤ w), Z = J₁ − J₂ triangular on [−2D, 2D] ({@link #jitterWithin}). An object contributes
- * q_o = 1 − Π (1 − P(g)) over its cross pairs of the two accounts (gaps up to w + 2D), and an edge's count of
- * co-acted objects is approximated by Poisson(λ = Σ q_o) (Le Cam 1960); the Poisson upper tail bounds the
+ * q = 1 − Π (1 − P(g)) over the cross pairs of the two accounts in one burst (gaps up to w + 2D), and an
+ * edge's count of bursts (episodes) is approximated by Poisson(λ = Σ q) (Le Cam 1960); the Poisson upper tail bounds the
  * Poisson-binomial one from above (Hoeffding 1956), so p-values err on the conservative side.
  *
  * <p>So a pair that is always within seconds (a spike in its gap distribution) is significant, while two
@@ -28,13 +28,14 @@ final class NullModel {
 
     /**
      * An edge's p-value: the smallest of the Poisson tails of its content episodes, its other episodes and
-     * all episodes together, times three (Bonferroni, valid whatever the dependence), so a strong signal is
-     * not diluted by a noisy one.
+     * all episodes together (each counted as bursts in time, see {@link PairCounts}), times three
+     * (Bonferroni, valid whatever the dependence), so a strong signal is not diluted by a noisy one.
      */
-    static double edgePValue(int episodes, int contentEpisodes, double lambda, double contentLambda) {
+    static double edgePValue(int episodes, int contentEpisodes, int otherEpisodes, double lambda, double contentLambda,
+            double otherLambda) {
         double all = poissonUpperTail(episodes, lambda);
         double con = poissonUpperTail(contentEpisodes, contentLambda);
-        double oth = poissonUpperTail(episodes - contentEpisodes, Math.max(0, lambda - contentLambda));
+        double oth = poissonUpperTail(otherEpisodes, otherLambda);
         return Math.min(1.0, 3 * Math.min(all, Math.min(con, oth)));
     }
 

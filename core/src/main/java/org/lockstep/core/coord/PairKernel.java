@@ -78,6 +78,40 @@ public final class PairKernel {
         return st;
     }
 
+    /**
+     * What {@link #run} would visit, in time linear in the actions (no pair is visited): {@code [0]} an upper
+     * bound of the pairs (same-account pairs included), {@code [1]} the pairs beyond the viral bound,
+     * {@code [2]} the objects that hit it.
+     */
+    static long[] bound(int[] object, long[] time, byte[] signal, long[] windowBySignal, int maxPartners) {
+        long visits = 0, dropped = 0, capped = 0;
+        int n = object.length;
+        int s = 0;
+        while (s < n) {
+            int o = object[s];
+            int e = s + 1;
+            while (e < n && object[e] == o) e++;
+            long w = windowBySignal[signal[s]];
+            int end = s + 1;
+            long d = 0;
+            for (int i = s; i < e; i++) {
+                if (end < i + 1) end = i + 1;
+                long ti = time[i];
+                while (end < e && time[end] - ti <= w) end++;
+                int partners = end - i - 1;
+                if (partners > maxPartners) {
+                    d += partners - maxPartners;
+                    partners = maxPartners;
+                }
+                visits += partners;
+            }
+            if (d > 0) capped++;
+            dropped += d;
+            s = e;
+        }
+        return new long[] {visits, dropped, capped};
+    }
+
     /** Packs an unordered account pair into a long key, smaller id in the high half. */
     public static long key(int x, int y) {
         return x < y ? ((long) x << 32) | (y & 0xffffffffL) : ((long) y << 32) | (x & 0xffffffffL);

@@ -130,26 +130,31 @@ class CoordPipelineTest {
     }
 
     @Test
-    void bloomFilteredCountingKeepsTheSameNetwork() {
+    void partitionedSortedCountingKeepsTheSameNetworkWhateverTheBudgetAndThreads() {
         Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
         PostTable table = world(3, planted, hyper);
-        CoordinationResult direct = Coordination.detect(table, CoordinationConfig.builder().build());
-        long saved = Coordination.directPairLimit;
-        Coordination.directPairLimit = 0;
+        CoordinationResult one = Coordination.detect(table, CoordinationConfig.builder().threads(1).build());
+        long saved = Coordination.sortBudgetOverride;
+        // a budget of 64 KiB forces many partitions, each enumerated, sorted and reduced on its own
+        Coordination.sortBudgetOverride = 64 << 10;
         try {
-            CoordinationResult bloom = Coordination.detect(table, CoordinationConfig.builder().build());
-            assertEquals(direct.edges().size, bloom.edges().size);
-            for (int e = 0; e < direct.edges().size; e++) {
-                assertEquals(direct.edges().a[e], bloom.edges().a[e]);
-                assertEquals(direct.edges().b[e], bloom.edges().b[e]);
-                assertEquals(direct.edges().episodes[e], bloom.edges().episodes[e]);
-                assertEquals(direct.edges().coActions[e], bloom.edges().coActions[e]);
+            for (int threads : new int[] {1, 3}) {
+                CoordinationResult many = Coordination.detect(table, CoordinationConfig.builder().threads(threads).build());
+                assertEquals(one.edges().size, many.edges().size);
+                assertTrue(one.edges().size > 0);
+                for (int e = 0; e < one.edges().size; e++) {
+                    assertEquals(one.edges().a[e], many.edges().a[e]);
+                    assertEquals(one.edges().b[e], many.edges().b[e]);
+                    assertEquals(one.edges().episodes[e], many.edges().episodes[e]);
+                    assertEquals(one.edges().coActions[e], many.edges().coActions[e]);
+                    assertEquals(one.edges().pValue[e], many.edges().pValue[e]);
+                }
+                // the number of hypotheses is exact, so it cannot depend on how the pairs were split
+                assertEquals(one.counts().candidateEdges(), many.counts().candidateEdges());
+                assertEquals(one.counts().coActionPairs(), many.counts().coActionPairs());
             }
-            // the Bloom estimate of the number of hypotheses is never below the exact count
-            assertTrue(bloom.counts().candidateEdges() >= direct.counts().candidateEdges());
-            assertTrue(bloom.counts().candidateEdges() <= direct.counts().candidateEdges() * 1.05);
         } finally {
-            Coordination.directPairLimit = saved;
+            Coordination.sortBudgetOverride = saved;
         }
     }
 }

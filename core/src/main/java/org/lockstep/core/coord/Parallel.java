@@ -1,0 +1,40 @@
+package org.lockstep.core.coord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Runs a few jobs on their own threads and waits for all; the first failure is rethrown as it was. */
+final class Parallel {
+    private Parallel() {}
+
+    static void run(List<? extends Runnable> jobs) {
+        if (jobs.size() == 1) {
+            jobs.get(0).run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
+            Thread t = new Thread(r, "lockstep-coord");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (Runnable j : jobs) fs.add(pool.submit(j));
+            for (Future<?> f : fs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
