@@ -130,6 +130,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "Null model jitter for content signals (links, domains, hashtags, texts, images).")
     Double contentJitter;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for counting pairs and the null model (default: one per processor; results do not depend on it).")
+    Integer threads;
+
     @Option(names = "--episode-gap", paramLabel = "SECONDS",
             description = "Co-actions of a pair on one object further apart than this are separate episodes (the repetition count).")
     Double episodeGap;
@@ -277,6 +281,7 @@ final class DetectCommand implements Callable<Integer> {
         if (leidenResolution != null) b.leidenResolution(leidenResolution);
         if (leidenIterations != null) b.leidenIterations(leidenIterations);
         if (seed != null) b.seed(seed);
+        if (threads != null) b.threads(threads);
         if (drawNodes < 0 || reportGroups < 0) throw new IllegalArgumentException("--draw-nodes and --report-groups must be ≥ 0");
         return b.build();
     }

@@ -42,7 +42,10 @@ final class PairCounts {
 
     private PairCounts() {}
 
-    /** Bytes of memory each record takes while sorting (key and action, twice). */
+    /** Tests switch this off to run the two-array records on small inputs. */
+    static boolean allowPacked = true;
+
+    /** Bytes of memory each record takes while sorting (key and action, twice), when they do not fit one long. */
     static final int RECORD_BYTES = 24;
 
     /**
@@ -56,7 +59,12 @@ final class PairCounts {
             int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes) {
         long bound = PairKernel.bound(so, st, ss, window, maxPartners)[0];
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, accounts - 1)));
-        long perThread = Math.max(256, budgetBytes / RECORD_BYTES / Math.max(1, threads));
+        // when pair and action fit in 63 bits, a record is one long (the action in the low bits, which the
+        // stable sort of the pair bits keeps in kernel order): 16 bytes while sorting instead of 24
+        int actionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, so.length - 1)));
+        boolean packed = allowPacked && 2 * bits + actionBits <= 63;
+        int recordBytes = packed ? 16 : RECORD_BYTES;
+        long perThread = Math.max(256, budgetBytes / recordBytes / Math.max(1, threads));
         perThread = Math.min(perThread, Integer.MAX_VALUE - 64);
         int parts = (int) Math.max(1, Math.min(1 << 20, (bound + perThread - 1) / perThread));
         int t = Math.max(1, Math.min(threads, parts));
@@ -64,8 +72,8 @@ final class PairCounts {
         int capacity = (int) Math.min(perThread, bound / parts + bound / parts / 16 + 1024);
         boolean[] content = new boolean[window.length];
         for (int s = 0; s < window.length; s++) content[s] = NullModel.isContent(s);
-        Job job = new Job(so, sa, st, ss, window, episodeGap, content, maxPartners, minEpisodes, accounts, bits, parts,
-                new AtomicInteger());
+        Job job = new Job(so, sa, st, ss, window, episodeGap, content, maxPartners, minEpisodes, accounts, bits,
+                packed ? actionBits : 0, parts, new AtomicInteger());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < t; w++) workers.add(new Worker(job, capacity));
         Parallel.run(workers);
@@ -158,7 +166,7 @@ final class PairCounts {
 
     /** What every worker reads, and the counter that hands out partitions. */
     private record Job(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap, boolean[] content,
-            int maxPartners, int minEpisodes, int accounts, int bits, int parts, AtomicInteger next) {}
+            int maxPartners, int minEpisodes, int accounts, int bits, int actionBits, int parts, AtomicInteger next) {}
 
     private static final class Worker implements Runnable {
         private final Job job;
@@ -178,8 +186,10 @@ final class PairCounts {
             this.next = job.next;
             key = new long[capacity];
             keyTmp = new long[capacity];
-            val = new int[capacity];
-            valTmp = new int[capacity];
+            if (job.actionBits == 0) {
+                val = new int[capacity];
+                valTmp = new int[capacity];
+            }
             partners = new int[job.accounts];
         }
 
@@ -188,7 +198,7 @@ final class PairCounts {
             for (int p = next.getAndIncrement(); p < job.parts; p = next.getAndIncrement()) {
                 int n = collect(p);
                 visits += n;
-                if (KeySort.sort(key, val, keyTmp, valTmp, n, 2 * job.bits)) {
+                if (KeySort.sort(key, val, keyTmp, valTmp, n, job.actionBits, 2 * job.bits)) {
                     long[] tk = key; key = keyTmp; keyTmp = tk;
                     int[] tv = val; val = valTmp; valTmp = tv;
                 }
@@ -203,6 +213,8 @@ final class PairCounts {
             final byte[] ss = job.ss;
             final int bits = job.bits, maxPartners = job.maxPartners;
             final long parts = job.parts;
+            final int shift = job.actionBits;
+            final boolean packed = shift > 0;
             int n = so.length, size = 0;
             int s = 0;
             while (s < n) {
@@ -223,9 +235,12 @@ final class PairCounts {
                         long k = ai < aj ? ((long) ai << bits) | aj : ((long) aj << bits) | ai;
                         if (((MinHashLsh.mix(k) >>> 33) * parts) >>> 31 != p) continue;
                         if (size == key.length) grow();
-                        key[size] = k;
-                        val[size] = i;
-                        size++;
+                        if (packed) {
+                            key[size++] = k << shift | i;
+                        } else {
+                            key[size] = k;
+                            val[size++] = i;
+                        }
                     }
                 }
                 s = e;
@@ -236,9 +251,19 @@ final class PairCounts {
         private void grow() {
             int cap = (int) Math.min(Integer.MAX_VALUE - 64, key.length * 3L / 2 + 1024);
             key = Arrays.copyOf(key, cap);
-            val = Arrays.copyOf(val, cap);
             keyTmp = new long[cap];
-            valTmp = new int[cap];
+            if (val != null) {
+                val = Arrays.copyOf(val, cap);
+                valTmp = new int[cap];
+            }
+        }
+
+        private long pairOf(int x) {
+            return job.actionBits > 0 ? key[x] >>> job.actionBits : key[x];
+        }
+
+        private int actionOf(int x) {
+            return job.actionBits > 0 ? (int) (key[x] & ((1L << job.actionBits) - 1)) : val[x];
         }
 
         private long[] scratch = new long[64];
@@ -260,15 +285,15 @@ final class PairCounts {
             final long mask = (1L << bits) - 1;
             int x = 0;
             while (x < n) {
-                long k = key[x];
+                long k = pairOf(x);
                 int from = x;
-                while (x < n && key[x] == k) x++;
+                while (x < n && pairOf(x) == k) x++;
                 int co = x - from;
                 if (co > 1) markRepeatedTimes(from, x);
                 int objects = 0, episodes = 0, contentEpisodes = 0, sig = 0, lastObject = -1;
                 long lastTime = 0;
                 for (int y = from; y < x; y++) {
-                    int i = val[y];
+                    int i = actionOf(y);
                     int o = so[i], s = ss[i];
                     long t = st[i];
                     sig |= 1 << s;
@@ -306,21 +331,21 @@ final class PairCounts {
             }
             long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
             for (int y = from; y < to; y++) {
-                long t = job.st[val[y]];
+                long t = job.st[actionOf(y)];
                 min = Math.min(min, t);
                 max = Math.max(max, t);
             }
             if (len <= 16 || max - min >= (1L << 39) || len >= (1 << 24)) {
                 for (int u = 0; u < len; u++) {
-                    long t = job.st[val[from + u]];
+                    long t = job.st[actionOf(from + u)];
                     boolean r = false;
-                    for (int v = 0; v < u && !r; v++) r = job.st[val[from + v]] == t;
+                    for (int v = 0; v < u && !r; v++) r = job.st[actionOf(from + v)] == t;
                     repeat[u] = r;
                 }
                 return;
             }
             // sort (time, position) packed in one long; within a time, all but the first position repeat
-            for (int u = 0; u < len; u++) scratch[u] = (job.st[val[from + u]] - min) << 24 | u;
+            for (int u = 0; u < len; u++) scratch[u] = (job.st[actionOf(from + u)] - min) << 24 | u;
             Arrays.sort(scratch, 0, len);
             long prev = -1;
             for (int u = 0; u < len; u++) {

@@ -87,8 +87,10 @@ class CoordPairCountsTest {
         assertTrue(repeated > 100 && repeated < want.size(), "the data must have both kinds of pairs: " + repeated);
         for (long budget : new long[] {1L << 30, 3000}) {
             for (int threads : new int[] {1, 2, 5}) {
+              for (boolean packed : new boolean[] {true, false}) {
+                PairCounts.allowPacked = packed;
                 PairCounts pc = PairCounts.count(o, a, t, s, window, gap, cap, 2, 60, threads, budget);
-                String at = "budget " + budget + ", threads " + threads;
+                String at = "budget " + budget + ", threads " + threads + ", packed " + packed;
                 assertEquals(want.size(), pc.distinct, at);
                 assertEquals(repeated, pc.size, at);
                 int e = 0;
@@ -114,6 +116,7 @@ class CoordPairCountsTest {
                     assertEquals(hist[k], k < pc.coActionHistogram.length ? pc.coActionHistogram[k] : 0, at + " hist " + k);
                 }
                 if (budget == 3000) assertTrue(pc.partitions >= 5, "a small budget means many passes: " + pc.partitions);
+              }
             }
         }
     }
@@ -129,6 +132,25 @@ class CoordPairCountsTest {
         assertEquals(1.0, pc.coActionQuantile(0.5), 1e-12);
         assertEquals(3.8, pc.coActionQuantile(0.9), 1e-12);
         assertEquals(2.0, pc.coActionQuantile(0.75), 1e-12);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restore() {
+        PairCounts.allowPacked = true;
+    }
+
+    @Test
+    void packedRadixSortKeepsThePayloadBitsInInputOrder() {
+        Random r = new Random(9);
+        int n = 30_000;
+        long[] k = new long[n];
+        for (int i = 0; i < n; i++) k[i] = (long) r.nextInt(300) << 15 | i; // payload: the position, 15 bits
+        long[] kt = new long[n];
+        long[] got = KeySort.sort(k, null, kt, null, n, 15, 9) ? kt : k;
+        for (int i = 1; i < n; i++) {
+            long a = got[i - 1] >>> 15, b = got[i] >>> 15;
+            assertTrue(a < b || a == b && (got[i - 1] & 0x7fff) < (got[i] & 0x7fff), "order at " + i);
+        }
     }
 
     @Test
