@@ -40,9 +40,9 @@ public class CoordKernelBench {
     @Param({"1000000"})
     public int rows;
 
-    int[] object, account;
-    long[] time;
-    byte[] signal;
+    public int[] object, account;
+    public long[] time;
+    public byte[] signal;
     Actions actions;
 
     @Setup(Level.Trial)

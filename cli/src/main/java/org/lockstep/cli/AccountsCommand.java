@@ -384,7 +384,7 @@ final class AccountsCommand implements Callable<Integer> {
                 } else if (op >= 0) {
                     y = c.size() > op && !c.get(op).isBlank();
                 }
-                if (y != null) out.put(c.get(id).strip(), y);
+                if (y != null) out.put(org.lockstep.io.out.CsvWriter.unguard(c.get(id).strip()), y);
             }
         }
         return out;

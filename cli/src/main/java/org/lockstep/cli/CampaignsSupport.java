@@ -72,7 +72,7 @@ final class CampaignsSupport {
             while ((line = r.readLine()) != null) {
                 List<String> c = splitCsv(line);
                 if (c.size() <= Math.max(ia, ig)) continue;
-                int a = t.accounts.find(c.get(ia).strip());
+                int a = t.accounts.find(org.lockstep.io.out.CsvWriter.unguard(c.get(ia).strip()));
                 if (a < 0) continue;
                 try {
                     g[a] = Integer.parseInt(c.get(ig).strip());

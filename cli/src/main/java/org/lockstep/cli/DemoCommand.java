@@ -161,7 +161,6 @@ final class DemoCommand implements Callable<Integer> {
     /** The first cell of a CSV line that {@code lockstep detect} wrote, its formula guard undone. */
     private static String firstCell(String line) {
         if (line.isEmpty()) return null;
-        String s = CampaignsSupport.splitCsv(line).get(0);
-        return s.startsWith("'") ? s.substring(1) : s;
+        return org.lockstep.io.out.CsvWriter.unguard(CampaignsSupport.splitCsv(line).get(0));
     }
 }

@@ -189,7 +189,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             boolean first = true;
             while ((line = r.readLine()) != null) {
                 String t = line.strip();
-                String id = t.isEmpty() ? t : CampaignsSupport.splitCsv(t).get(0).strip();
+                String id = t.isEmpty() ? t : org.lockstep.io.out.CsvWriter.unguard(CampaignsSupport.splitCsv(t).get(0).strip());
                 if (first && id.equals("account_id")) {
                     first = false;
                     continue;

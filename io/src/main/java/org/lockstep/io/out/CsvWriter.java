@@ -133,6 +133,15 @@ public final class CsvWriter implements Closeable, Flushable {
         return '"' + v.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Undoes the formula guard of {@link #escape} on an unquoted cell read back: a leading {@code '} before
+     * {@code = + - @}, TAB or CR is dropped. (A value that itself began with {@code '} and such a character
+     * cannot be told apart; it reads back without its quote.)
+     */
+    public static String unguard(String cell) {
+        return cell.length() >= 2 && cell.charAt(0) == '\'' && isFormulaStart(cell.charAt(1)) ? cell.substring(1) : cell;
+    }
+
     private static boolean isFormulaStart(char c) {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }

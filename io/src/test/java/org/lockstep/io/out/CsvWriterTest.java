@@ -90,4 +90,15 @@ class CsvWriterTest {
         assertEquals('h', b[0]);
         assertEquals(List.of(List.of("h"), List.of("é€😀")), Rfc4180.parse(new String(b, StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void unguardUndoesTheFormulaGuardAndNothingElse() {
+        for (String v : new String[] {"=1+1", "+33 6", "-12345", "@handle", "\tx", "plain", "'quoted", "", "'"}) {
+            String written = CsvWriter.escape(v.isEmpty() ? " " : v).strip();
+            if (!written.startsWith("\"")) assertEquals(v.isEmpty() ? "" : v.strip(), CsvWriter.unguard(written).strip(), v);
+        }
+        assertEquals("'-1", CsvWriter.escape("-1"));
+        assertEquals("-1", CsvWriter.unguard("'-1"));
+        assertEquals("'abc", CsvWriter.unguard("'abc"));
+    }
 }
