@@ -9,14 +9,14 @@
 #          or $LOCKSTEP_SHARED/data/coortweet/russian_coord_tweets.csv.gz
 # Environment: LOCKSTEP_JAVA_OPTS and LOCKSTEP_CDS are passed on to ./lockstep (to compare settings).
 #
-# Prints, per run, wall and CPU (user + sys) seconds from /usr/bin/time, then best and median of
-# each, and the load average (/proc/loadavg) before and after: on a shared machine wall clock
+# Prints, per run, wall and CPU (user + sys) seconds and max RSS from /usr/bin/time, then best and
+# median of each, and the load average (/proc/loadavg) before and after: on a shared machine wall clock
 # measures waiting for a core, so compare CPU time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs=${1:-10}
 [[ $# -gt 0 ]] && shift
-default_input="${LOCKSTEP_SHARED:-$here/../shared}/data/coortweet/russian_coord_tweets.csv.gz"
+default_input="${LOCKSTEP_SHARED:-$(cd "$here/.." && pwd)/shared}/data/coortweet/russian_coord_tweets.csv.gz"
 input=${1:-$default_input}
 [[ $# -gt 0 ]] && shift
 [[ "${1:-}" == -- ]] && shift
@@ -34,16 +34,16 @@ echo "java: $(java -version 2>&1 | head -n 1); cpus: $(nproc); JVM options: ${LO
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$here/lockstep" "${args[@]}" > /dev/null 2> "$out/warmup.log" || { cat "$out/warmup.log" >&2; exit 1; }
 
-printf '%-4s %8s %8s %8s %8s\n' run wall_s user_s sys_s cpu_s
+printf '%-4s %8s %8s %8s %8s %10s\n' run wall_s user_s sys_s cpu_s max_rss_kb
 for r in $(seq 1 "$runs"); do
-  /usr/bin/time -f '%e %U %S' -o "$out/time" "$here/lockstep" "${args[@]}" > /dev/null 2> "$out/log" \
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$here/lockstep" "${args[@]}" > /dev/null 2> "$out/log" \
     || { cat "$out/log" >&2; exit 1; }
-  read -r wall user sys < "$out/time"
+  read -r wall user sys rss < "$out/time"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-  printf '%-4s %8s %8s %8s %8s\n' "$r" "$wall" "$user" "$sys" "$cpu" | tee -a "$out/table" >/dev/null
-  printf '%-4s %8s %8s %8s %8s\n' "$r" "$wall" "$user" "$sys" "$cpu"
+  printf '%-4s %8s %8s %8s %8s %10s\n' "$r" "$wall" "$user" "$sys" "$cpu" "$rss" | tee -a "$out/table"
 done
 stats() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "best %.2f s, median %.2f s", v[1], m }'; }
 echo "wall clock:       $(awk '{ print $2 }' "$out/table" | stats)"
 echo "CPU (user + sys): $(awk '{ print $5 }' "$out/table" | stats)"
+echo "max RSS:          $(awk '{ print $6 / 1024 }' "$out/table" | stats | sed 's/ s/ MB/g')"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
