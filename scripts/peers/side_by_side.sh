@@ -49,13 +49,15 @@ for r in $(seq 1 "$runs"); do
     --min_edge_weight 2 --output_file "$out/toolkit.graphml"
 
   # Lockstep: the three modes; internal = summary.json run_time_ms (total inside the JVM)
-  # preset-c1: the same run with the JVM's C2 compiler off (LOCKSTEP_JAVA_OPTS), see docs/peers.md
-  for mode in preset preset-c1 min-weight significance; do
-    opts=${LOCKSTEP_JAVA_OPTS:--Xmx4g}
+  # with the launcher's own JVM options (an empty LOCKSTEP_JAVA_OPTS keeps them; on this input: C1
+  # only, serial GC, start-up archive); preset-c2: the same run with the JVM's defaults (C2, G1),
+  # as the launcher ran it before it chose options by input size, see docs/peers.md
+  for mode in preset preset-c2 min-weight significance; do
+    opts=${LOCKSTEP_JAVA_OPTS:-}
     case $mode in
       preset) args=(--preset coortweet --window 60 --min-participation 2 --edge-weight 0.5) ;;
-      preset-c1) args=(--preset coortweet --window 60 --min-participation 2 --edge-weight 0.5)
-                 opts="$opts -XX:TieredStopAtLevel=1" ;;
+      preset-c2) args=(--preset coortweet --window 60 --min-participation 2 --edge-weight 0.5)
+                 opts=${LOCKSTEP_JAVA_OPTS:--Xmx4g} ;;
       min-weight) args=(--signals object --window 60 --min-edge-weight 2 --min-repetitions 1) ;;
       significance) args=(--signals object --window 60) ;;
     esac

@@ -1,24 +1,30 @@
 package org.lockstep.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lockstep} command: thin wiring over core and io. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Finds coordinated election interference in social-media data and documents the evidence.",
-        subcommands = {
-                DemoCommand.class,
-                IngestCommand.class,
-                InfoCommand.class,
-                ExportCommand.class,
-                SimulateCommand.class,
-                DetectCommand.class,
-                CampaignsCommand.class,
-                AccountsCommand.class,
-                DomainsCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Finds coordinated election interference in social-media data and documents the evidence.")
 public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order of {@code lockstep --help}. Added by {@link #run} rather than through
+     * {@code @Command(subcommands)}: picocli builds the model of every command it is given (reflection over
+     * all options, their classes' static initializers), so a run of one command only builds that one.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            DemoCommand.class,
+            IngestCommand.class,
+            InfoCommand.class,
+            ExportCommand.class,
+            SimulateCommand.class,
+            DetectCommand.class,
+            CampaignsCommand.class,
+            AccountsCommand.class,
+            DomainsCommand.class,
+            CommandLine.HelpCommand.class);
+
     /** Exit codes shared by all commands. */
     public static final int OK = 0, FAILED = 1, USAGE = 2, NOTHING_READ = 3, TOO_MANY_ERRORS = 4;
 
@@ -31,13 +37,28 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
+        // picocli looks for groovy.lang.Closure unless told not to; the failed lookup searches (and opens)
+        // every jar of the class path, ~0.1 s of start-up
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+        for (Class<?> c : SUBCOMMANDS) if (only == null || c == only) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("lockstep: " + ex.getMessage());
             if (System.getenv("LOCKSTEP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** The subcommand named NAME, or null (then all are added: help, usage errors, `lockstep help CMD`). */
+    static Class<?> subcommand(String name) {
+        if (name.equals("help")) return null;
+        for (Class<?> c : SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (a != null && a.name().equals(name)) return c;
+        }
+        return null;
     }
 
     @Override
