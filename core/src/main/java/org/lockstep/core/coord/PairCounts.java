@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.lockstep.core.text.MinHashLsh;
 
 /**
  * Exact statistics of every account pair that co-acts, counted by sorting, in bounded memory, on several
@@ -233,7 +232,7 @@ final class PairCounts {
                         int aj = sa[j];
                         if (aj == ai) continue;
                         long k = ai < aj ? ((long) ai << bits) | aj : ((long) aj << bits) | ai;
-                        if (((MinHashLsh.mix(k) >>> 33) * parts) >>> 31 != p) continue;
+                        if ((((k * 0x9E3779B97F4A7C15L) >>> 33) * parts) >>> 31 != p) continue;
                         if (size == key.length) grow();
                         if (packed) {
                             key[size++] = k << shift | i;
@@ -289,6 +288,14 @@ final class PairCounts {
                 int from = x;
                 while (x < n && pairOf(x) == k) x++;
                 int co = x - from;
+                if (co == 1 && job.minEpisodes > 1) {
+                    // most pairs co-act once: counted without touching the actions (no cache misses)
+                    distinct++;
+                    partners[(int) (k >>> bits)]++;
+                    partners[(int) (k & mask)]++;
+                    hist[1]++;
+                    continue;
+                }
                 if (co > 1) markRepeatedTimes(from, x);
                 int objects = 0, episodes = 0, contentEpisodes = 0, sig = 0, lastObject = -1;
                 long lastTime = 0;
