@@ -30,21 +30,22 @@ public final class PostTable {
     public final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
     public final AccountTable accountInfo;
 
+    /** {@code order}: the builder's row of each row, or null to keep the builder's order. */
     private PostTable(Builder b, int[] order) {
         size = b.size;
-        platform = permute(b.platform, order);
-        kind = permute(b.kind, order);
-        time = permute(b.time, order);
-        post = permute(b.post, order);
-        account = permute(b.account, order);
-        repostOf = permute(b.repostOf, order);
-        replyTo = permute(b.replyTo, order);
-        quoteOf = permute(b.quoteOf, order);
-        repostOfAccount = permute(b.repostOfAccount, order);
-        replyToAccount = permute(b.replyToAccount, order);
-        quoteOfAccount = permute(b.quoteOfAccount, order);
-        lang = permute(b.lang, order);
-        text = b.keepText ? permute(b.text, order) : null;
+        platform = permute(b.platform, order, size);
+        kind = permute(b.kind, order, size);
+        time = permute(b.time, order, size);
+        post = permute(b.post, order, size);
+        account = permute(b.account, order, size);
+        repostOf = permute(b.repostOf, order, size);
+        replyTo = permute(b.replyTo, order, size);
+        quoteOf = permute(b.quoteOf, order, size);
+        repostOfAccount = permute(b.repostOfAccount, order, size);
+        replyToAccount = permute(b.replyToAccount, order, size);
+        quoteOfAccount = permute(b.quoteOfAccount, order, size);
+        lang = permute(b.lang, order, size);
+        text = b.keepText ? permute(b.text, order, size) : null;
         hashtags = permute(b.hashtags.build(), order);
         urls = permute(b.urls.build(), order);
         hosts = permute(b.hosts.build(), order);
@@ -151,7 +152,8 @@ public final class PostTable {
          * Writes to {@code out[off..off+NUMBERS)} the {@link Interner#canonicalNumber}s of the post's id, its
          * account id and the post and account ids of its three references (-1 where missing or not a
          * number). Any thread may call it, so that a reader can do this part of {@link #add} while the
-         * builder works on earlier posts.
+         * builder works on earlier posts. It also works out the hash codes of the post's hashtags,
+         * mentions and URLs, which {@link #add} looks up (a {@link String} keeps its hash code once computed).
          */
         public static void numbers(Post p, long[] out, int off) {
             out[off] = Interner.canonicalNumber(p.id());
@@ -159,6 +161,16 @@ public final class PostTable {
             refNumbers(p.repostOf(), out, off + 2);
             refNumbers(p.replyTo(), out, off + 4);
             refNumbers(p.quoteOf(), out, off + 6);
+            hash(p.hashtags());
+            hash(p.mentions());
+            hash(p.urls());
+        }
+
+        private static void hash(java.util.List<String> strings) {
+            for (int i = 0, n = strings.size(); i < n; i++) {
+                String s = strings.get(i);
+                if (s != null) s.hashCode();
+            }
         }
 
         private static void refNumbers(PostRef ref, long[] out, int off) {
@@ -309,43 +321,47 @@ public final class PostTable {
 
         /** Builds the table with rows in time order (stable for equal times). */
         public PostTable build() {
-            int[] order = new int[size];
-            for (int i = 0; i < size; i++) order[i] = i;
             long[] t = time;
             boolean sorted = true;
             for (int i = 1; i < size && sorted; i++) if (t[i - 1] > t[i]) sorted = false;
-            if (!sorted) {
-                it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compare(t[a], t[b]));
-            }
+            if (sorted) return new PostTable(this, null); // rows already in time order: columns are copied
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compare(t[a], t[b]));
             return new PostTable(this, order);
         }
     }
 
-    private static byte[] permute(byte[] a, int[] order) {
+    private static byte[] permute(byte[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         byte[] r = new byte[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static int[] permute(int[] a, int[] order) {
+    private static int[] permute(int[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         int[] r = new int[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static long[] permute(long[] a, int[] order) {
+    private static long[] permute(long[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         long[] r = new long[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static String[] permute(String[] a, int[] order) {
+    private static String[] permute(String[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         String[] r = new String[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
     private static IntLists permute(IntLists l, int[] order) {
+        if (order == null) return l;
         int[] offsets = new int[order.length + 1];
         int[] values = new int[l.total()];
         int k = 0;
