@@ -90,10 +90,7 @@ public final class AccountTable {
         void observeMinimal(int id, long at, String h) {
             ensure(id);
             long st = snapshotTime[id];
-            String cur = handle[id];
-            // the same handle again (the usual case) is not stored again: a fresh string in an old array
-            // would only keep the collector busy
-            if (h != null && (cur == null || at >= st) && !h.equals(cur)) handle[id] = h;
+            if (h != null && (handle[id] == null || at >= st)) handle[id] = h;
             // an older post than the newest snapshot teaches nothing: a minimal snapshot knows no creation time
             if (st != AccountSnapshot.UNKNOWN && at < st) return;
             snapshotTime[id] = at;
