@@ -147,6 +147,8 @@ public final class PostTable {
         public static final int NUMBERS = 8;
 
         private final long[] scratch = new long[NUMBERS];
+        /** Sum of what {@link Interner#touch} read, kept so that those reads are not optimised away. */
+        private long touched;
 
         /**
          * Writes to {@code out[off..off+NUMBERS)} the {@link Interner#canonicalNumber}s of the post's id, its
@@ -186,6 +188,9 @@ public final class PostTable {
 
         /** {@link #add(Post)} with the post's {@link #numbers} worked out before, in {@code nums[off..]}. */
         public boolean add(Post p, long[] nums, int off) {
+            // the id map slots this post needs, read together so that their cache misses overlap
+            touched += posts.touch(nums[off]) + accounts.touch(nums[off + 1]) + posts.touch(nums[off + 2])
+                    + posts.touch(nums[off + 4]);
             int pid = posts.intern(p.id(), nums[off]);
             if (!markSeen(p.platform().ordinal(), pid)) {
                 duplicates++;
