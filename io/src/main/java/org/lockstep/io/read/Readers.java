@@ -196,7 +196,9 @@ public final class Readers {
      */
     static ReadReport readPipelined(List<String> inputs, ReadOptions options, boolean numbers, NumberedSink sink,
             Consumer<Problem> listener) throws IOException {
-        java.util.concurrent.ArrayBlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        // 4 batches in flight are enough to smooth the two threads' pace; more only give the collector
+        // more live posts to copy (16 cost about 0.4 s more GC over 10 M posts)
+        java.util.concurrent.ArrayBlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         ReadReport[] report = new ReadReport[1];
         Throwable[] failure = new Throwable[1];
