@@ -83,6 +83,19 @@ public final class AccountTable {
             if (handle[id] == null) handle[id] = h;
         }
 
+        /**
+         * {@link #observe} with {@link AccountSnapshot#minimal} (a post that carries no snapshot), without
+         * making one: only the handle and the snapshot time can change.
+         */
+        void observeMinimal(int id, long at, String h) {
+            ensure(id);
+            long st = snapshotTime[id];
+            if (h != null && (handle[id] == null || at >= st)) handle[id] = h;
+            // an older post than the newest snapshot teaches nothing: a minimal snapshot knows no creation time
+            if (st != AccountSnapshot.UNKNOWN && at < st) return;
+            snapshotTime[id] = at;
+        }
+
         void observe(int id, long at, String h, AccountSnapshot s) {
             ensure(id);
             if (h != null && (handle[id] == null || at >= snapshotTime[id])) handle[id] = h;

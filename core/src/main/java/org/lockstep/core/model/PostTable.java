@@ -1,6 +1,5 @@
 package org.lockstep.core.model;
 
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 import java.util.Locale;
 import org.lockstep.core.url.UrlNormalizer;
@@ -31,21 +30,22 @@ public final class PostTable {
     public final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
     public final AccountTable accountInfo;
 
+    /** {@code order}: the builder's row of each row, or null to keep the builder's order. */
     private PostTable(Builder b, int[] order) {
         size = b.size;
-        platform = permute(b.platform, order);
-        kind = permute(b.kind, order);
-        time = permute(b.time, order);
-        post = permute(b.post, order);
-        account = permute(b.account, order);
-        repostOf = permute(b.repostOf, order);
-        replyTo = permute(b.replyTo, order);
-        quoteOf = permute(b.quoteOf, order);
-        repostOfAccount = permute(b.repostOfAccount, order);
-        replyToAccount = permute(b.replyToAccount, order);
-        quoteOfAccount = permute(b.quoteOfAccount, order);
-        lang = permute(b.lang, order);
-        text = b.keepText ? permute(b.text, order) : null;
+        platform = permute(b.platform, order, size);
+        kind = permute(b.kind, order, size);
+        time = permute(b.time, order, size);
+        post = permute(b.post, order, size);
+        account = permute(b.account, order, size);
+        repostOf = permute(b.repostOf, order, size);
+        replyTo = permute(b.replyTo, order, size);
+        quoteOf = permute(b.quoteOf, order, size);
+        repostOfAccount = permute(b.repostOfAccount, order, size);
+        replyToAccount = permute(b.replyToAccount, order, size);
+        quoteOfAccount = permute(b.quoteOfAccount, order, size);
+        lang = permute(b.lang, order, size);
+        text = b.keepText ? permute(b.text, order, size) : null;
         hashtags = permute(b.hashtags.build(), order);
         urls = permute(b.urls.build(), order);
         hosts = permute(b.hosts.build(), order);
@@ -65,12 +65,21 @@ public final class PostTable {
     }
 
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder(true, 0);
     }
 
     /** A builder that drops post text, for large runs that need no text signals. */
     public static Builder builder(boolean keepText) {
-        return new Builder(keepText);
+        return new Builder(keepText, 0);
+    }
+
+    /**
+     * Like {@link #builder(boolean)}, with room for about {@code expectedPosts} posts made up front, so
+     * that tens of millions of posts are stored without growing (and rehashing) the columns and post ids
+     * again and again. The hint only sizes; any number of posts may be added.
+     */
+    public static Builder builder(boolean keepText, int expectedPosts) {
+        return new Builder(keepText, expectedPosts);
     }
 
     public String postId(int row) { return posts.get(post[row]); }
@@ -82,31 +91,50 @@ public final class PostTable {
     public static final class Builder {
         private final boolean keepText;
         private int size;
-        private byte[] platform = new byte[1024];
-        private byte[] kind = new byte[1024];
-        private long[] time = new long[1024];
-        private int[] post = new int[1024];
-        private int[] account = new int[1024];
-        private int[] repostOf = new int[1024], replyTo = new int[1024], quoteOf = new int[1024];
-        private int[] repostOfAccount = new int[1024], replyToAccount = new int[1024], quoteOfAccount = new int[1024];
-        private int[] lang = new int[1024];
-        private String[] text = new String[1024];
+        private byte[] platform;
+        private byte[] kind;
+        private long[] time;
+        private int[] post;
+        private int[] account;
+        private int[] repostOf, replyTo, quoteOf;
+        private int[] repostOfAccount, replyToAccount, quoteOfAccount;
+        private int[] lang;
+        private String[] text;
         private final IntLists.Builder hashtags = new IntLists.Builder(), urls = new IntLists.Builder(),
                 hosts = new IntLists.Builder(), domains = new IntLists.Builder(),
                 mentions = new IntLists.Builder(), media = new IntLists.Builder();
-        private final Interner posts = new Interner(1 << 12), accounts = new Interner(1 << 10), langs = new Interner(),
+        private final Interner posts, accounts = new Interner(1 << 10), langs = new Interner(),
                 tags = new Interner(), urlIds = new Interner(), hostIds = new Interner(), domainIds = new Interner(),
                 handles = new Interner(), mediaIds = new Interner();
         private final AccountTable.Builder accountInfo = new AccountTable.Builder();
-        private final LongOpenHashSet seen = new LongOpenHashSet();
+        /**
+         * Per platform, a bit per post id ({@link #posts} ids are dense) set once a post with that id was
+         * stored: the duplicate check without a hash set of its own.
+         */
+        private final long[][] seen = new long[Platform.values().length][];
         private static final int RAW_URL_CACHE = 1 << 22;
         private final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> rawUrls = rawUrlCache();
         private final it.unimi.dsi.fastutil.ints.IntArrayList urlHost = new it.unimi.dsi.fastutil.ints.IntArrayList();
         private final it.unimi.dsi.fastutil.ints.IntArrayList hostDomain = new it.unimi.dsi.fastutil.ints.IntArrayList();
         private long duplicates;
 
-        private Builder(boolean keepText) {
+        private Builder(boolean keepText, int expectedPosts) {
             this.keepText = keepText;
+            int rows = Math.max(1024, expectedPosts);
+            platform = new byte[rows];
+            kind = new byte[rows];
+            time = new long[rows];
+            post = new int[rows];
+            account = new int[rows];
+            repostOf = new int[rows];
+            replyTo = new int[rows];
+            quoteOf = new int[rows];
+            repostOfAccount = new int[rows];
+            replyToAccount = new int[rows];
+            quoteOfAccount = new int[rows];
+            lang = new int[rows];
+            text = new String[keepText ? rows : 1024];
+            posts = new Interner(Math.max(1 << 12, expectedPosts));
         }
 
         private static it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> rawUrlCache() {
@@ -115,10 +143,56 @@ public final class PostTable {
             return m;
         }
 
+        /** How many numbers {@link #numbers} writes per post. */
+        public static final int NUMBERS = 8;
+
+        private final long[] scratch = new long[NUMBERS];
+        /** Sum of what {@link Interner#touch} read, kept so that those reads are not optimised away. */
+        private long touched;
+
+        /**
+         * Writes to {@code out[off..off+NUMBERS)} the {@link Interner#canonicalNumber}s of the post's id, its
+         * account id and the post and account ids of its three references (-1 where missing or not a
+         * number). Any thread may call it, so that a reader can do this part of {@link #add} while the
+         * builder works on earlier posts. It also works out the hash codes of the post's hashtags,
+         * mentions and URLs, which {@link #add} looks up (a {@link String} keeps its hash code once computed).
+         */
+        public static void numbers(Post p, long[] out, int off) {
+            out[off] = Interner.canonicalNumber(p.id());
+            out[off + 1] = Interner.canonicalNumber(p.accountId());
+            refNumbers(p.repostOf(), out, off + 2);
+            refNumbers(p.replyTo(), out, off + 4);
+            refNumbers(p.quoteOf(), out, off + 6);
+            hash(p.hashtags());
+            hash(p.mentions());
+            hash(p.urls());
+        }
+
+        private static void hash(java.util.List<String> strings) {
+            for (int i = 0, n = strings.size(); i < n; i++) {
+                String s = strings.get(i);
+                if (s != null) s.hashCode();
+            }
+        }
+
+        private static void refNumbers(PostRef ref, long[] out, int off) {
+            out[off] = ref == null || ref.postId() == null ? -1 : Interner.canonicalNumber(ref.postId());
+            out[off + 1] = ref == null || ref.accountId() == null ? -1 : Interner.canonicalNumber(ref.accountId());
+        }
+
         /** Adds a post; returns false (and stores nothing) when the same platform and id was added before. */
         public boolean add(Post p) {
-            int pid = posts.intern(p.id());
-            if (!seen.add(((long) p.platform().ordinal() << 32) | (pid & 0xffffffffL))) {
+            numbers(p, scratch, 0);
+            return add(p, scratch, 0);
+        }
+
+        /** {@link #add(Post)} with the post's {@link #numbers} worked out before, in {@code nums[off..]}. */
+        public boolean add(Post p, long[] nums, int off) {
+            // the id map slots this post needs, read together so that their cache misses overlap
+            touched += posts.touch(nums[off]) + accounts.touch(nums[off + 1]) + posts.touch(nums[off + 2])
+                    + posts.touch(nums[off + 4]);
+            int pid = posts.intern(p.id(), nums[off]);
+            if (!markSeen(p.platform().ordinal(), pid)) {
                 duplicates++;
                 return false;
             }
@@ -128,14 +202,14 @@ public final class PostTable {
             kind[r] = (byte) p.kind().ordinal();
             time[r] = p.timeMs();
             post[r] = pid;
-            int acc = accounts.intern(p.accountId());
+            int acc = accounts.intern(p.accountId(), nums[off + 1]);
             account[r] = acc;
-            repostOf[r] = refPost(p.repostOf());
-            replyTo[r] = refPost(p.replyTo());
-            quoteOf[r] = refPost(p.quoteOf());
-            repostOfAccount[r] = refAccount(p.repostOf());
-            replyToAccount[r] = refAccount(p.replyTo());
-            quoteOfAccount[r] = refAccount(p.quoteOf());
+            repostOf[r] = refPost(p.repostOf(), nums[off + 2]);
+            replyTo[r] = refPost(p.replyTo(), nums[off + 4]);
+            quoteOf[r] = refPost(p.quoteOf(), nums[off + 6]);
+            repostOfAccount[r] = refAccount(p.repostOf(), nums[off + 3]);
+            replyToAccount[r] = refAccount(p.replyTo(), nums[off + 5]);
+            quoteOfAccount[r] = refAccount(p.quoteOf(), nums[off + 7]);
             lang[r] = p.lang() == null ? -1 : langs.intern(p.lang().toLowerCase(Locale.ROOT));
             if (keepText) text[r] = p.text();
             for (String h : p.hashtags()) {
@@ -172,9 +246,24 @@ public final class PostTable {
                 if (!media.rowContains(mid)) media.add(mid);
             }
             media.endRow();
-            AccountSnapshot snap = p.account() != null ? p.account() : AccountSnapshot.minimal(p.accountId(), p.handle());
-            accountInfo.observe(acc, p.timeMs(), snap.handle() != null ? snap.handle() : p.handle(), snap);
+            AccountSnapshot snap = p.account();
+            if (snap == null) accountInfo.observeMinimal(acc, p.timeMs(), p.handle());
+            else accountInfo.observe(acc, p.timeMs(), snap.handle() != null ? snap.handle() : p.handle(), snap);
             size++;
+            return true;
+        }
+
+        /** Sets the bit of post id {@code pid} on platform {@code pl}; false when it was set already. */
+        private boolean markSeen(int pl, int pid) {
+            long[] bits = seen[pl];
+            int word = pid >>> 6;
+            if (bits == null || word >= bits.length) {
+                int n = Math.max(word + 1, Math.max(posts.size() >>> 6, bits == null ? 64 : bits.length * 2));
+                bits = seen[pl] = bits == null ? new long[n] : Arrays.copyOf(bits, n);
+            }
+            long mask = 1L << pid; // shifts by pid mod 64
+            if ((bits[word] & mask) != 0) return false;
+            bits[word] |= mask;
             return true;
         }
 
@@ -205,20 +294,21 @@ public final class PostTable {
             return uid;
         }
 
-        private int refPost(PostRef ref) {
-            return ref == null || ref.postId() == null ? -1 : posts.intern(ref.postId());
+        private int refPost(PostRef ref, long n) {
+            return ref == null || ref.postId() == null ? -1 : posts.intern(ref.postId(), n);
         }
 
-        private int refAccount(PostRef ref) {
+        private int refAccount(PostRef ref, long n) {
             if (ref == null || ref.accountId() == null) return -1;
-            int a = accounts.intern(ref.accountId());
+            int a = accounts.intern(ref.accountId(), n);
             if (ref.handle() != null) accountInfo.observeHandle(a, ref.handle());
             return a;
         }
 
         private void grow() {
             if (size < time.length) return;
-            int n = time.length * 2;
+            // by half: after a size hint that fell a little short, doubling would waste most of the new room
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, time.length + (time.length >> 1));
             platform = Arrays.copyOf(platform, n);
             kind = Arrays.copyOf(kind, n);
             time = Arrays.copyOf(time, n);
@@ -236,43 +326,47 @@ public final class PostTable {
 
         /** Builds the table with rows in time order (stable for equal times). */
         public PostTable build() {
-            int[] order = new int[size];
-            for (int i = 0; i < size; i++) order[i] = i;
             long[] t = time;
             boolean sorted = true;
             for (int i = 1; i < size && sorted; i++) if (t[i - 1] > t[i]) sorted = false;
-            if (!sorted) {
-                it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compare(t[a], t[b]));
-            }
+            if (sorted) return new PostTable(this, null); // rows already in time order: columns are copied
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compare(t[a], t[b]));
             return new PostTable(this, order);
         }
     }
 
-    private static byte[] permute(byte[] a, int[] order) {
+    private static byte[] permute(byte[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         byte[] r = new byte[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static int[] permute(int[] a, int[] order) {
+    private static int[] permute(int[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         int[] r = new int[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static long[] permute(long[] a, int[] order) {
+    private static long[] permute(long[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         long[] r = new long[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
-    private static String[] permute(String[] a, int[] order) {
+    private static String[] permute(String[] a, int[] order, int n) {
+        if (order == null) return java.util.Arrays.copyOf(a, n);
         String[] r = new String[order.length];
         for (int i = 0; i < order.length; i++) r[i] = a[order[i]];
         return r;
     }
 
     private static IntLists permute(IntLists l, int[] order) {
+        if (order == null) return l;
         int[] offsets = new int[order.length + 1];
         int[] values = new int[l.total()];
         int k = 0;

@@ -82,4 +82,72 @@ class PostTableTest {
         assertThrows(InvalidPostException.class, () -> Post.builder(Platform.TWITTER).id("1").timeMs(1).build());
         assertThrows(InvalidPostException.class, () -> Post.builder(Platform.TWITTER).id("1").accountId("a").build());
     }
+
+    @Test
+    void duplicatesAreFoundPerPlatformAlsoWhenTheIdWasFirstSeenAsAReference() {
+        PostTable.Builder b = PostTable.builder(false, 3);
+        // post 9 is first only referenced (it gets id 1), then stored, then repeated
+        assertTrue(b.add(Post.builder(Platform.TWITTER).id("8").accountId("a").timeMs(10)
+                .repostOf(new PostRef("9", "b", "hb")).build()));
+        assertTrue(b.add(post("9", "b", 5, List.of(), List.of())));
+        assertFalse(b.add(post("9", "c", 6, List.of(), List.of())));
+        assertTrue(b.add(Post.builder(Platform.BLUESKY).id("9").accountId("c").timeMs(7).build()));
+        assertFalse(b.add(Post.builder(Platform.BLUESKY).id("9").accountId("d").timeMs(8).build()));
+        // many more than the hint: the columns and the seen bits grow
+        for (int i = 0; i < 5000; i++) assertTrue(b.add(post("x" + i, "a", 100 + i, List.of(), List.of())));
+        assertFalse(b.add(post("x4999", "a", 1, List.of(), List.of())));
+        assertEquals(3, b.duplicates());
+        PostTable t = b.build();
+        assertEquals(5003, t.size);
+        assertEquals("9", t.postId(0));
+        assertEquals(t.post[0], t.repostOf[2]);
+        assertEquals("b", t.accountId(0));
+        assertEquals(t.account[0], t.repostOfAccount[2]);
+    }
+
+    @Test
+    void numbersWorkedOutBeforeGiveTheSameTable() {
+        List<Post> in = List.of(
+                Post.builder(Platform.TWITTER).id("100").accountId("7").handle("h7").timeMs(3)
+                        .replyTo(new PostRef("99", "8", "h8")).build(),
+                Post.builder(Platform.TWITTER).id("abc").accountId("007").timeMs(1)
+                        .quoteOf(new PostRef("100", null, null)).build(),
+                Post.builder(Platform.TWITTER).id("101").accountId("8").timeMs(2)
+                        .repostOf(new PostRef("abc", "007", null)).build());
+        PostTable.Builder one = PostTable.builder(), two = PostTable.builder(true, 1000);
+        long[] nums = new long[PostTable.Builder.NUMBERS * 3];
+        for (int i = 0; i < in.size(); i++) PostTable.Builder.numbers(in.get(i), nums, i * PostTable.Builder.NUMBERS);
+        assertArrayEquals(new long[] {100, 7, -1, -1, 99, 8, -1, -1}, java.util.Arrays.copyOf(nums, 8));
+        assertArrayEquals(new long[] {-1, -1, -1, -1, -1, -1, 100, -1}, java.util.Arrays.copyOfRange(nums, 8, 16));
+        for (int i = 0; i < in.size(); i++) {
+            one.add(in.get(i));
+            two.add(in.get(i), nums, i * PostTable.Builder.NUMBERS);
+        }
+        PostTable a = one.build(), c = two.build();
+        assertArrayEquals(a.post, c.post);
+        assertArrayEquals(a.account, c.account);
+        assertArrayEquals(a.repostOf, c.repostOf);
+        assertArrayEquals(a.replyTo, c.replyTo);
+        assertArrayEquals(a.quoteOf, c.quoteOf);
+        assertArrayEquals(a.repostOfAccount, c.repostOfAccount);
+        assertArrayEquals(a.replyToAccount, c.replyToAccount);
+        assertEquals("007", c.accountId(0));
+        assertEquals("h8", c.accountInfo.handle[c.replyToAccount[2]]);
+    }
+
+    @Test
+    void aPostWithoutSnapshotUpdatesHandleAndTimeLikeAMinimalSnapshot() {
+        PostTable.Builder b = PostTable.builder();
+        b.add(Post.builder(Platform.TWITTER).id("1").accountId("a").handle("new").timeMs(200).build());
+        b.add(Post.builder(Platform.TWITTER).id("2").accountId("a").handle("old").timeMs(100).build());
+        b.add(Post.builder(Platform.TWITTER).id("3").accountId("b").timeMs(100).build());
+        b.add(Post.builder(Platform.TWITTER).id("4").accountId("b").handle("late").timeMs(50).build());
+        PostTable t = b.build();
+        int a = t.accounts.find("a"), bb = t.accounts.find("b");
+        assertEquals("new", t.accountInfo.handle[a], "the newer post's handle stays");
+        assertEquals(200, t.accountInfo.snapshotTime[a]);
+        assertEquals("late", t.accountInfo.handle[bb], "an older handle fills a missing one");
+        assertEquals(100, t.accountInfo.snapshotTime[bb]);
+        assertEquals(AccountSnapshot.UNKNOWN, t.accountInfo.createdAt[bb]);
+    }
 }

@@ -20,6 +20,8 @@ final class CsvRecords {
     private final char sep;
     private final ArrayDeque<Line> replay = new ArrayDeque<>();
     private final List<String> fields = new ArrayList<>();
+    /** The physical lines of the record being read. */
+    private final List<Line> used = new ArrayList<>();
     private long startLine;
     private int expected = -1;
     private String raw;
@@ -63,7 +65,8 @@ final class CsvRecords {
             raw = first.text();
             return true;
         }
-        List<Line> used = new ArrayList<>();
+        List<Line> used = this.used; // reused: most records are one line, and none is kept after next()
+        used.clear();
         used.add(first);
         String text = first.text();
         while (!parse(text)) {

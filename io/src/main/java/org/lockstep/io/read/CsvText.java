@@ -36,14 +36,40 @@ final class CsvText {
         String s = cell.strip();
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
         if (s.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (String part : LIST_SEPARATORS.split(s)) {
-            String p = part.strip();
-            if (p.length() >= 2 && (p.charAt(0) == '\'' || p.charAt(0) == '"') && p.charAt(p.length() - 1) == p.charAt(0)) {
-                p = p.substring(1, p.length() - 1);
-            }
-            if (!p.isEmpty()) out.add(p);
+        List<String> out = new ArrayList<>(2);
+        // the parts between runs of LIST_SEPARATORS, without regex
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && listSeparator(s.charAt(i))) i++;
+            int j = i;
+            while (j < n && !listSeparator(s.charAt(j))) j++;
+            if (j > i) addListPart(out, s.substring(i, j));
+            i = j;
         }
+        return out;
+    }
+
+    private static boolean listSeparator(char c) {
+        return c == ',' || c == ';' || c == '|' || c == ' ';
+    }
+
+    private static void addListPart(List<String> out, String part) {
+        String p = part.strip();
+        if (p.length() >= 2 && (p.charAt(0) == '\'' || p.charAt(0) == '"') && p.charAt(p.length() - 1) == p.charAt(0)) {
+            p = p.substring(1, p.length() - 1);
+        }
+        if (!p.isEmpty()) out.add(p);
+    }
+
+    /** {@link #list} with the regex split, kept to test the scanner against. */
+    static List<String> listByRegex(String cell) {
+        if (cell == null) return List.of();
+        String s = cell.strip();
+        if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        if (s.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String part : LIST_SEPARATORS.split(s)) addListPart(out, part);
         return out;
     }
 
@@ -114,15 +140,66 @@ final class CsvText {
         return find(MENTION, text, false);
     }
 
+    /**
+     * URLs in text, as {@link #URL} finds them ({@code http://} or {@code https://} in any case, then
+     * characters other than whitespace, {@code <>"}), without trailing punctuation.
+     */
     static List<String> urls(String text) {
         if (text == null || text.indexOf("http") < 0 && text.indexOf("HTTP") < 0) return List.of();
         List<String> out = new ArrayList<>(2);
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            String u = m.group();
-            while (!u.isEmpty() && ".,;:!?)]}'".indexOf(u.charAt(u.length() - 1)) >= 0) u = u.substring(0, u.length() - 1);
-            out.add(u);
+        int n = text.length();
+        int i = 0;
+        while (i + 7 < n) {
+            char c = text.charAt(i);
+            if ((c | 0x20) != 'h' || !regionIgnoreCase(text, i + 1, "ttp")) {
+                i++;
+                continue;
+            }
+            int j = i + 4;
+            if (j < n && (text.charAt(j) | 0x20) == 's' && text.startsWith("://", j + 1)) j += 4;
+            else if (text.startsWith("://", j)) j += 3;
+            else {
+                i++;
+                continue;
+            }
+            int end = j;
+            while (end < n && urlChar(text.charAt(end))) end++;
+            if (end == j) {
+                i++;
+                continue;
+            }
+            addUrl(out, text.substring(i, end));
+            i = end;
         }
+        return out;
+    }
+
+    /** Whether {@code text} has {@code lower} (lower-case ASCII letters) at {@code at}, in any case. */
+    private static boolean regionIgnoreCase(String text, int at, String lower) {
+        if (at + lower.length() > text.length()) return false;
+        for (int k = 0; k < lower.length(); k++) {
+            if ((text.charAt(at + k) | 0x20) != lower.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    /** {@code [^\s<>"]}, with {@code \s} as Java regex has it: space, tab, newline, vertical tab, form feed, return. */
+    private static boolean urlChar(char c) {
+        return c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r'
+                && c != '<' && c != '>' && c != '"';
+    }
+
+    private static void addUrl(List<String> out, String u) {
+        while (!u.isEmpty() && ".,;:!?)]}'".indexOf(u.charAt(u.length() - 1)) >= 0) u = u.substring(0, u.length() - 1);
+        out.add(u);
+    }
+
+    /** {@link #urls} with the regex, kept to test the scanner against. */
+    static List<String> urlsByRegex(String text) {
+        if (text == null || text.indexOf("http") < 0 && text.indexOf("HTTP") < 0) return List.of();
+        List<String> out = new ArrayList<>(2);
+        Matcher m = URL.matcher(text);
+        while (m.find()) addUrl(out, m.group());
         return out;
     }
 

@@ -28,6 +28,8 @@ final class LineReader implements Closeable {
     private boolean truncated;
     private String truncation;
     private String text;
+    /** Index of the current line's first non-ASCII byte ({@link #len} if none), or -1 before it is needed. */
+    private int firstNonAscii;
 
     LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
@@ -41,6 +43,7 @@ final class LineReader implements Closeable {
         lineBytes = 0;
         tooLong = false;
         text = null;
+        firstNonAscii = -1;
         boolean any = false;
         while (true) {
             if (pos == limit && !fill()) {
@@ -127,18 +130,25 @@ final class LineReader implements Closeable {
     }
 
     boolean hasNul() {
-        for (int i = 0; i < len; i++) if (line[i] == 0) return true;
-        return false;
+        return Utf8.indexOf(line, 0, len, (byte) 0) >= 0;
+    }
+
+    /** Index of the first non-ASCII byte of the current line, or its length; found once per line. */
+    private int firstNonAscii() {
+        if (firstNonAscii < 0) firstNonAscii = Utf8.firstNonAscii(line, 0, len);
+        return firstNonAscii;
     }
 
     boolean validUtf8() {
-        return Utf8.isValid(line, 0, len);
+        int i = firstNonAscii();
+        // the bytes before i are ASCII, so no sequence starts before it
+        return i == len || Utf8.isValid(line, i, len - i);
     }
 
     /** The line as text; invalid UTF-8 sequences become U+FFFD. */
     String text() {
         if (text == null) {
-            text = Utf8.isAscii(line, 0, len) ? new String(line, 0, len, StandardCharsets.ISO_8859_1)
+            text = firstNonAscii() == len ? new String(line, 0, len, StandardCharsets.ISO_8859_1)
                     : new String(line, 0, len, StandardCharsets.UTF_8);
         }
         return text;

@@ -66,4 +66,54 @@ class PipelinedReadTest {
                 List.of(f.toString()), ReadOptions.defaults().withMaxErrors(5), p -> {}, p -> {}));
         assertEquals(6, e.report().rejected());
     }
+
+    @Test
+    void tableThroughTheNumberedPipelineEqualsATableBuiltOnOneThread() throws IOException {
+        Path f = csv(60_000, 997);
+        org.lockstep.core.model.PostTable.Builder b = org.lockstep.core.model.PostTable.builder(false);
+        ReadReport one = Readers.read(List.of(f.toString()), ReadOptions.defaults(), b::add, p -> {});
+        org.lockstep.core.model.PostTable want = b.build();
+        Readers.Loaded got = Readers.table(List.of(f.toString()), ReadOptions.defaults(), false, p -> {});
+        org.lockstep.core.model.PostTable t = got.table();
+        assertEquals(want.size, t.size);
+        assertEquals(one.rejected(), got.report().rejected());
+        assertEquals(one.problems(), got.report().problems());
+        assertEquals(java.util.Arrays.toString(want.post), java.util.Arrays.toString(t.post));
+        assertEquals(java.util.Arrays.toString(want.account), java.util.Arrays.toString(t.account));
+        assertEquals(java.util.Arrays.toString(want.time), java.util.Arrays.toString(t.time));
+        for (int r = 0; r < t.size; r += 101) {
+            assertEquals(want.postId(r), t.postId(r));
+            assertEquals(want.accountId(r), t.accountId(r));
+        }
+    }
+
+    @Test
+    void expectedPostsFromSizeAndLineLength() throws IOException {
+        Path f = csv(60_000, 0); // about 38 bytes a line, 2.3 MB
+        long lines = 60_001;
+        int e = Readers.expectedPosts(List.of(f.toString()));
+        // 5 % more than the lines, give or take the difference of the first MiB's lines from the mean
+        assertEquals(1.05 * lines, e, 0.03 * lines);
+        assertEquals(e, Readers.expectedPosts(List.of(dir.toString())), "a directory: its files");
+        assertEquals(0, Readers.expectedPosts(List.of("-")), "standard input: unknown");
+        assertEquals(0, Readers.expectedPosts(List.of(dir.resolve("missing.csv").toString())));
+        Path small = dir.resolve("small");
+        Files.createDirectories(small);
+        Files.writeString(small.resolve("s.csv"), "a,b\n1,2\n");
+        assertEquals(0, Readers.expectedPosts(List.of(small.toString())), "under 1 MiB: no hint needed");
+        Path gz = dir.resolve("gz");
+        Files.createDirectories(gz);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz.resolve("r.csv.gz")))) {
+            out.write(Files.readAllBytes(f));
+            out.write(Files.readAllBytes(f));
+            out.write(Files.readAllBytes(f));
+        }
+        assertEquals(0, Readers.expectedPosts(List.of(gz.toString())), "compressed: unknown");
+        Path doc = dir.resolve("doc");
+        Files.createDirectories(doc);
+        StringBuilder sb = new StringBuilder("[\n");
+        while (sb.length() < (2 << 20)) sb.append("  {\n    \"id\": 1\n  },\n");
+        Files.writeString(doc.resolve("a.json"), sb.append("]\n"));
+        assertEquals(0, Readers.expectedPosts(List.of(doc.toString())), "a JSON document: lines are no posts");
+    }
 }

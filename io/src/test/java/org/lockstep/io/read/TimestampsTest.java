@@ -51,4 +51,43 @@ class TimestampsTest {
     void impossibleAndUnparseable(String text, String reason) {
         assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(text)).getMessage());
     }
+
+    // integers of at most 15 digits take a fast path that must agree with the double arithmetic
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "1493942400|1493942400000",           // seconds: 2017-05-05T00:00:00Z
+        "0001493942400|1493942400000",        // leading zeros
+        "99999999999|99999999999000",         // the largest seconds value (below 1e11)
+        "100000000000|100000000000",          // 1e11 and up: milliseconds
+        "1493942400123|1493942400123",
+        "999999999999999|999999999999999",    // 15 digits, the longest fast path
+        "1000000000000000|1000000000000000",  // 16 digits: the general path
+        "-0|0",
+        "-5|-5000",
+        "-100000000000|-100000000000",
+        "1493942400.0|1493942400000",         // not a plain integer: the general path
+    })
+    void integerFastPathAgreesWithDoubles(String text, long expected) {
+        assertEquals(expected, Timestamps.fromNumber(text));
+        double v = Double.parseDouble(text);
+        assertEquals(Math.abs(v) >= 1e11 ? Math.round(v) : Math.round(v * 1000.0), Timestamps.fromNumber(text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "1493942400|1493942400",
+        "-12|-12",
+        "007|7",
+        "999999999999999|999999999999999",
+        "1000000000000000|" + Long.MIN_VALUE, // 16 digits
+        "-|" + Long.MIN_VALUE,
+        "''|" + Long.MIN_VALUE,
+        "12.5|" + Long.MIN_VALUE,
+        "+12|" + Long.MIN_VALUE,
+        "1e5|" + Long.MIN_VALUE,
+        "--1|" + Long.MIN_VALUE,
+    })
+    void plainIntegers(String text, long expected) {
+        assertEquals(expected, Timestamps.plainInteger(text));
+    }
 }
