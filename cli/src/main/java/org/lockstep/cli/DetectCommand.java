@@ -48,7 +48,8 @@ final class DetectCommand implements Callable<Integer> {
         parts.add("signals and windows: " + w + ";");
         parts.add("selection " + d.selection().name().toLowerCase(Locale.ROOT) + ", alpha " + d.alpha() + ", min repetitions "
                 + d.minRepetitions() + " episodes, episode gap " + d.episodeGapMs() / 1000 + " s, jitter factor " + d.jitterFactor()
-                + ", content jitter " + d.contentJitterMs() / 1000 + " s, max partners " + d.maxPartnersPerAction()
+                + ", content jitter " + d.contentJitterMs() / 1000 + " s (popular content share "
+                + d.popularContentShare() + ": like reposts), max partners " + d.maxPartnersPerAction()
                 + ", max object accounts " + d.maxObjectAccounts() + ", evidence per edge " + d.evidencePerEdge()
                 + ", Leiden resolution " + d.leidenResolution() + " (" + d.leidenIterations() + " iterations), seed " + d.seed() + ";");
         parts.add("--preset coortweet: window 10 s, min participation 2, edge weight 0.5 (CooRTweet's defaults).");
@@ -129,6 +130,11 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--content-jitter", paramLabel = "SECONDS",
             description = "Null model jitter for content signals (links, domains, hashtags, texts, images).")
     Double contentJitter;
+
+    @Option(names = "--popular-content", paramLabel = "SHARE",
+            description = "Content shared by more than this share of the accounts (and over 1000 of them) is news: "
+                    + "the null model jitters it like reposts (default 0.01; 0 = off).")
+    Double popularContent;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for counting pairs and the null model (default: one per processor; results do not depend on it).")
@@ -282,6 +288,7 @@ final class DetectCommand implements Callable<Integer> {
         if (leidenIterations != null) b.leidenIterations(leidenIterations);
         if (seed != null) b.seed(seed);
         if (threads != null) b.threads(threads);
+        if (popularContent != null) b.popularContentShare(popularContent);
         if (drawNodes < 0 || reportGroups < 0) throw new IllegalArgumentException("--draw-nodes and --report-groups must be ≥ 0");
         return b.build();
     }

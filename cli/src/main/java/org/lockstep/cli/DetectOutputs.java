@@ -360,6 +360,7 @@ final class DetectOutputs {
         p.put("evidence_per_edge", c.evidencePerEdge());
         p.put("jitter_factor", c.jitterFactor());
         p.put("content_jitter_s", seconds(c.contentJitterMs()));
+        p.put("popular_content_share", c.popularContentShare());
         p.put("threads", c.effectiveThreads());
         p.put("episode_gap_s", seconds(c.episodeGapMs()));
         p.put("max_object_accounts", c.maxObjectAccounts());

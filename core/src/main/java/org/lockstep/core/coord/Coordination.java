@@ -96,6 +96,7 @@ public final class Coordination {
         int[] lastObjOfAccount = new int[na];
         Arrays.fill(lastObjOfAccount, -1);
         int[][] kAny = new int[nsig][];
+        int[] objectAccounts = new int[nobj];
         double[] pairMass = new double[nsig], stubs = new double[nsig];
         long droppedObjects = 0;
         int keptRows = 0;
@@ -104,7 +105,16 @@ public final class Coordination {
             if (s == e) continue;
             int sig = x.signal[sidx[s]];
             if (!anyTime[sig]) {
-                for (int k = s; k < e; k++) sidx[keptRows++] = sidx[k];
+                int distinct = 0;
+                for (int k = s; k < e; k++) {
+                    int a = x.account[sidx[k]];
+                    if (lastObjOfAccount[a] != o) {
+                        lastObjOfAccount[a] = o;
+                        distinct++;
+                    }
+                    sidx[keptRows++] = sidx[k];
+                }
+                objectAccounts[o] = distinct;
                 continue;
             }
             int from = keptRows;
@@ -127,6 +137,18 @@ public final class Coordination {
             pairMass[sig] += (double) cnt * (cnt - 1);
         }
         m = keptRows;
+        // popular content: shared by more than popularContentShare of the active accounts (and more than a
+        // thousand), its timing set by its publication like a viral post's
+        int active = 0;
+        for (int a = 0; a < na; a++) if (rowsPerAccount[a] >= c.minParticipation() && rowsPerAccount[a] > 0) active++;
+        long popularAbove = Math.max(CoordinationConfig.POPULAR_CONTENT_MIN_ACCOUNTS,
+                (long) Math.ceil(c.popularContentShare() * active));
+        java.util.BitSet popular = new java.util.BitSet();
+        if (c.popularContentShare() > 0) {
+            for (int o = 0; o < nobj; o++) {
+                if (objectAccounts[o] > popularAbove && NullModel.isContent(x.objectSignal(o).ordinal())) popular.set(o);
+            }
+        }
         double[] cooc = new double[nsig];
         for (int s = 0; s < nsig; s++) cooc[s] = stubs[s] > 0 ? pairMass[s] / (stubs[s] * stubs[s]) : 0;
         int[] so = new int[m], sa = new int[m];
@@ -168,7 +190,7 @@ public final class Coordination {
             testedSlot.put(counter.keys[e], q0);
             q0++;
         }
-        double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, c, counter.keys, testedIdx, na);
+        double[][] lam = jitterExpectation(so, sa, st, ss, window, gap, anyTime, popular, c, counter.keys, testedIdx, na);
         double[] lambda = lam[0], lambdaContent = lam[1], lambdaOther = lam[2];
         for (int s = 0; s < nsig; s++) {
             if (kAny[s] == null) continue;
@@ -333,15 +355,18 @@ public final class Coordination {
      * linear in the two accounts' actions (no viral bound needed, nothing dropped).
      */
     private static double[][] jitterExpectation(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap,
-            boolean[] anyTime, CoordinationConfig c, long[] keys, int[] testedIdx, int na) {
+            boolean[] anyTime, java.util.BitSet popular, CoordinationConfig c, long[] keys, int[] testedIdx, int na) {
         int tested = testedIdx.length;
         double[] lambda = new double[tested], lambdaContent = new double[tested], lambdaOther = new double[tested];
         if (tested == 0) return new double[][] {lambda, lambdaContent, lambdaOther};
         long[] d = new long[window.length], wide = new long[window.length];
+        long[] dPopular = new long[window.length], widePopular = new long[window.length];
         for (Signal s : Signal.values()) {
             int k = s.ordinal();
             d[k] = c.jitterMs(s);
             wide[k] = anyTime[k] || !c.enabled(s) ? -1 : window[k] + 2 * d[k];
+            dPopular[k] = c.popularJitterMs(s);
+            widePopular[k] = anyTime[k] || !c.enabled(s) ? -1 : window[k] + 2 * dPopular[k];
         }
         // per-account copies of the actions in (object, time) order (a stable counting sort of the sorted
         // rows), so that merging two accounts reads contiguous memory
@@ -380,14 +405,16 @@ public final class Coordination {
                         while (i2 < ie && ao[i2] == oi) i2++;
                         while (j2 < je && ao[j2] == oi) j2++;
                         int s = as[i];
-                        if (wide[s] >= 0) {
+                        boolean pop = popular.get(oi);
+                        long ws = pop ? widePopular[s] : wide[s], ds = pop ? dPopular[s] : d[s];
+                        if (ws >= 0) {
                             int n = 0;
                             for (int x = i; x < i2; x++) {
                                 long tx = at[x];
                                 for (int y = j; y < j2; y++) {
                                     long g = at[y] - tx;
-                                    if (g > wide[s] || -g > wide[s]) continue;
-                                    double pr = NullModel.jitterWithin(g, window[s], d[s]);
+                                    if (g > ws || -g > ws) continue;
+                                    double pr = NullModel.jitterWithin(g, window[s], ds);
                                     if (pr <= 0 || !seen.add(tx * 0x9E3779B97F4A7C15L + at[y])) continue;
                                     if (n == pt.length) {
                                         pt = Arrays.copyOf(pt, n * 2);

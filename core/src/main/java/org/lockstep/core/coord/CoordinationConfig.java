@@ -24,6 +24,10 @@ import java.util.Map;
  *        timing coarser than D is kept, finer alignment is what the test measures
  * @param contentJitterMs for content signals (links, domains, hashtags, texts, images) the jitter D: sharing the
  *        same content within a day of each other is already the choice being tested
+ * @param popularContentShare content (a link, tag set, text, image) shared by more than this share of the
+ *        case's active accounts, and by more than {@link #POPULAR_CONTENT_MIN_ACCOUNTS}, is public news whose
+ *        timing follows its publication: the null model jitters it like reposts ({@code jitterFactor × window})
+ *        instead of by {@code contentJitterMs}; 0 switches this off
  * @param episodeGapMs co-actions of a pair on one object more than this apart count as separate episodes
  *        (the repetition count is in episodes)
  * @param maxObjectAccounts for {@link #ANY_TIME} signals, only objects shared by at most this many accounts
@@ -52,6 +56,7 @@ public record CoordinationConfig(
         int evidencePerEdge,
         double jitterFactor,
         long contentJitterMs,
+        double popularContentShare,
         long episodeGapMs,
         int maxObjectAccounts,
         boolean accountLevel,
@@ -92,6 +97,12 @@ public record CoordinationConfig(
     public static final long DEFAULT_WINDOW_MS = 60_000;
 
     /**
+     * Content is never treated as popular news when shared by at most this many accounts, whatever the
+     * share: a coordinated network of a thousand accounts keeps the content null on its own links.
+     */
+    public static final int POPULAR_CONTENT_MIN_ACCOUNTS = 1000;
+
+    /**
      * A window meaning "at any time": the signal is tested by co-occurrence (sharing the same rare objects
      * more often than their popularity and the accounts' activity explain), not by timing.
      */
@@ -114,6 +125,9 @@ public record CoordinationConfig(
         if (contentJitterMs < 0 || episodeGapMs < 0) throw new IllegalArgumentException("negative duration");
         if (maxObjectAccounts < 2) throw new IllegalArgumentException("maxObjectAccounts must be ≥ 2");
         if (threads < 0) throw new IllegalArgumentException("threads must be ≥ 0");
+        if (!(popularContentShare >= 0 && popularContentShare <= 1)) {
+            throw new IllegalArgumentException("popularContentShare must be in [0, 1]");
+        }
     }
 
     /** The window of a signal, or -1 when it is switched off. */
@@ -130,6 +144,12 @@ public record CoordinationConfig(
             case CO_REPOST, CO_REPLY, CO_QUOTE, OBJECT -> Math.round(w * jitterFactor);
             default -> contentJitterMs;
         };
+    }
+
+    /** The null model's jitter D of a content signal on popular content (see {@link #popularContentShare}). */
+    public long popularJitterMs(Signal s) {
+        long w = windowMs(s);
+        return w < 0 || w == ANY_TIME ? 0 : Math.round(w * jitterFactor);
     }
 
     /** The episode gap of a signal: unbounded for {@link #ANY_TIME} signals. */
@@ -173,6 +193,7 @@ public record CoordinationConfig(
         b.evidencePerEdge = evidencePerEdge;
         b.jitterFactor = jitterFactor;
         b.contentJitterMs = contentJitterMs;
+        b.popularContentShare = popularContentShare;
         b.episodeGapMs = episodeGapMs;
         b.maxObjectAccounts = maxObjectAccounts;
         b.accountLevel = accountLevel;
@@ -199,6 +220,7 @@ public record CoordinationConfig(
         private int evidencePerEdge = 20;
         private double jitterFactor = 15;
         private long contentJitterMs = 72 * 3_600_000L;
+        private double popularContentShare = 0.01;
         private long episodeGapMs = 600_000L;
         private int maxObjectAccounts = 10;
         private boolean accountLevel = true;
@@ -242,6 +264,7 @@ public record CoordinationConfig(
         public Builder evidencePerEdge(int v) { evidencePerEdge = v; return this; }
         public Builder jitterFactor(double v) { jitterFactor = v; return this; }
         public Builder contentJitterMs(long v) { contentJitterMs = v; return this; }
+        public Builder popularContentShare(double v) { popularContentShare = v; return this; }
         public Builder episodeGapMs(long v) { episodeGapMs = v; return this; }
         public Builder maxObjectAccounts(int v) { maxObjectAccounts = v; return this; }
         public Builder accountLevel(boolean v) { accountLevel = v; return this; }
@@ -255,7 +278,7 @@ public record CoordinationConfig(
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
-                    jitterFactor, contentJitterMs, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, threads, preset);
+                    jitterFactor, contentJitterMs, popularContentShare, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, threads, preset);
         }
     }
 

@@ -157,4 +157,41 @@ class CoordPipelineTest {
             Coordination.sortBudgetOverride = saved;
         }
     }
+
+    /**
+     * Breaking news: 1,500 organic accounts each share the same two news links once, in the ten minutes after
+     * each is published, so thousands of pairs co-share both within 60 s by chance. A ring of five shares
+     * its own four rare links within seconds. With the 72 h content jitter alone the news crowd floods the
+     * network; treating content shared by more than 1 % of the accounts (and over a thousand) like a viral
+     * post keeps it out, and the ring is found either way.
+     */
+    @Test
+    void popularNewsLinksSharedInBurstsDoNotMakeANetwork() {
+        Random rnd = new Random(4);
+        PostTable.Builder b = PostTable.builder();
+        int id = 0;
+        for (int link = 0; link < 2; link++) {
+            long published = link * 24 * H;
+            for (int u = 0; u < 1500; u++) {
+                b.add(Post.builder(Platform.TWITTER).id("n" + id++).accountId("reader" + u)
+                        .timeMs(published + rnd.nextInt(600_000)).urls(List.of("https://news.example/story-" + link)).build());
+            }
+        }
+        for (int link = 0; link < 4; link++) {
+            long t0 = 3 * H + link * 7 * H;
+            for (int s = 0; s < 5; s++) {
+                b.add(Post.builder(Platform.TWITTER).id("s" + id++).accountId("ring" + s)
+                        .timeMs(t0 + rnd.nextInt(15_000)).urls(List.of("https://rare.example/p" + link)).build());
+            }
+        }
+        PostTable t = b.build();
+        CoordinationConfig.Builder cfg = CoordinationConfig.builder().signals(Signal.CO_LINK);
+        CoordinationResult on = Coordination.detect(t, cfg.build());
+        CoordinationResult off = Coordination.detect(t, cfg.popularContentShare(0).build());
+        Set<String> onNames = new HashSet<>(), offReaders = new HashSet<>();
+        for (int a : on.accounts().members) onNames.add(on.accountName(a));
+        for (int a : off.accounts().members) if (off.accountName(a).startsWith("reader")) offReaders.add(off.accountName(a));
+        assertEquals(Set.of("ring0", "ring1", "ring2", "ring3", "ring4"), onNames);
+        assertTrue(offReaders.size() > 50, "without the rule the news crowd is flagged: " + offReaders.size());
+    }
 }
