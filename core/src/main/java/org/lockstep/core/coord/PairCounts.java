@@ -205,45 +205,31 @@ final class PairCounts {
             }
         }
 
+        private int size;
+
         /** Enumerates every pair and keeps the records of partition {@code p}; returns their number. */
         private int collect(int p) {
-            final int[] so = job.so, sa = job.sa;
-            final long[] st = job.st, window = job.window;
-            final byte[] ss = job.ss;
-            final int bits = job.bits, maxPartners = job.maxPartners;
+            final int[] sa = job.sa;
+            final int bits = job.bits, shift = job.actionBits;
             final long parts = job.parts;
-            final int shift = job.actionBits;
             final boolean packed = shift > 0;
-            int n = so.length, size = 0;
-            int s = 0;
-            while (s < n) {
-                int o = so[s];
-                int e = s + 1;
-                while (e < n && so[e] == o) e++;
-                long w = window[ss[s]];
-                int end = s + 1;
-                for (int i = s; i < e; i++) {
-                    if (end < i + 1) end = i + 1;
-                    long ti = st[i];
-                    while (end < e && st[end] - ti <= w) end++;
-                    int lim = Math.min(end, i + 1 + maxPartners);
-                    int ai = sa[i];
-                    for (int j = i + 1; j < lim; j++) {
-                        int aj = sa[j];
-                        if (aj == ai) continue;
-                        long k = ai < aj ? ((long) ai << bits) | aj : ((long) aj << bits) | ai;
-                        if ((((k * 0x9E3779B97F4A7C15L) >>> 33) * parts) >>> 31 != p) continue;
-                        if (size == key.length) grow();
-                        if (packed) {
-                            key[size++] = k << shift | i;
-                        } else {
-                            key[size] = k;
-                            val[size++] = i;
-                        }
+            size = 0;
+            PairKernel.sweep(job.so, job.st, job.ss, job.window, job.maxPartners, null, (i, end) -> {
+                int ai = sa[i];
+                for (int j = i + 1; j < end; j++) {
+                    int aj = sa[j];
+                    if (aj == ai) continue;
+                    long k = ai < aj ? ((long) ai << bits) | aj : ((long) aj << bits) | ai;
+                    if ((((k * 0x9E3779B97F4A7C15L) >>> 33) * parts) >>> 31 != p) continue;
+                    if (size == key.length) grow();
+                    if (packed) {
+                        key[size++] = k << shift | i;
+                    } else {
+                        key[size] = k;
+                        val[size++] = i;
                     }
                 }
-                s = e;
-            }
+            });
             return size;
         }
 

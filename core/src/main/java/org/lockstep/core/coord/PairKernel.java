@@ -25,6 +25,11 @@ public final class PairKernel {
         public long pairs, droppedPairs, cappedObjects;
     }
 
+    /** Receives, per action {@code i}, its partners {@code i + 1 .. end - 1} (window and viral bound applied). */
+    interface Ranges {
+        void range(int i, int end);
+    }
+
     /**
      * Runs the kernel.
      *
@@ -40,6 +45,27 @@ public final class PairKernel {
      */
     public static Stats run(int[] object, int[] account, long[] time, byte[] signal, long[] windowBySignal,
             int maxPartners, long[] withinPairs, Sink sink) {
+        long[] pairs = new long[1];
+        Stats st = sweep(object, time, signal, windowBySignal, maxPartners, withinPairs, (i, end) -> {
+            int ai = account[i];
+            for (int j = i + 1; j < end; j++) {
+                if (account[j] != ai) {
+                    sink.pair(i, j);
+                    pairs[0]++;
+                }
+            }
+        });
+        st.pairs = pairs[0];
+        return st;
+    }
+
+    /**
+     * The sweep itself: per object a two-pointer over time finds each action's later partners within the
+     * window, capped at {@code maxPartners}, and hands the range to {@code ranges} (one call per action, so
+     * the caller's loop over the partners is compiled for that caller alone). Counts what the bound drops.
+     */
+    static Stats sweep(int[] object, long[] time, byte[] signal, long[] windowBySignal, int maxPartners,
+            long[] withinPairs, Ranges ranges) {
         Stats st = new Stats();
         int n = object.length;
         int s = 0;
@@ -49,7 +75,7 @@ public final class PairKernel {
             while (e < n && object[e] == o) e++;
             long w = windowBySignal[signal[s]];
             int end = s + 1;
-            long within = 0, dropped = 0, pairs = 0;
+            long within = 0, dropped = 0;
             for (int i = s; i < e; i++) {
                 if (end < i + 1) end = i + 1;
                 long ti = time[i];
@@ -61,55 +87,25 @@ public final class PairKernel {
                     lim = i + 1 + maxPartners;
                     dropped += partners - maxPartners;
                 }
-                int ai = account[i];
-                for (int j = i + 1; j < lim; j++) {
-                    if (account[j] != ai) {
-                        sink.pair(i, j);
-                        pairs++;
-                    }
-                }
+                ranges.range(i, lim);
             }
             if (withinPairs != null) withinPairs[o] += within;
             if (dropped > 0) st.cappedObjects++;
             st.droppedPairs += dropped;
-            st.pairs += pairs;
             s = e;
         }
         return st;
     }
 
     /**
-     * What {@link #run} would visit, in time linear in the actions (no pair is visited): {@code [0]} an upper
-     * bound of the pairs (same-account pairs included), {@code [1]} the pairs beyond the viral bound,
-     * {@code [2]} the objects that hit it.
+     * What {@link #run} would visit, without visiting a pair: {@code [0]} an upper bound of the pairs
+     * (same-account pairs included), {@code [1]} the pairs beyond the viral bound, {@code [2]} the objects
+     * that hit it.
      */
     static long[] bound(int[] object, long[] time, byte[] signal, long[] windowBySignal, int maxPartners) {
-        long visits = 0, dropped = 0, capped = 0;
-        int n = object.length;
-        int s = 0;
-        while (s < n) {
-            int o = object[s];
-            int e = s + 1;
-            while (e < n && object[e] == o) e++;
-            long w = windowBySignal[signal[s]];
-            int end = s + 1;
-            long d = 0;
-            for (int i = s; i < e; i++) {
-                if (end < i + 1) end = i + 1;
-                long ti = time[i];
-                while (end < e && time[end] - ti <= w) end++;
-                int partners = end - i - 1;
-                if (partners > maxPartners) {
-                    d += partners - maxPartners;
-                    partners = maxPartners;
-                }
-                visits += partners;
-            }
-            if (d > 0) capped++;
-            dropped += d;
-            s = e;
-        }
-        return new long[] {visits, dropped, capped};
+        long[] visits = new long[1];
+        Stats st = sweep(object, time, signal, windowBySignal, maxPartners, null, (i, end) -> visits[0] += end - i - 1);
+        return new long[] {visits[0], st.droppedPairs, st.cappedObjects};
     }
 
     /** Packs an unordered account pair into a long key, smaller id in the high half. */
