@@ -169,7 +169,6 @@ public final class Coordination {
             gap[s.ordinal()] = c.episodeGapMs(s);
         }
         // 2. every co-acting pair counted exactly, by sorting (PairCounts); kept in full when repeated
-        long[] ks = PairKernel.bound(so, st, ss, window, c.maxPartnersPerAction());
         PairCounts counter = PairCounts.count(so, sa, st, ss, window, gap, c.maxPartnersPerAction(),
                 Math.max(1, c.minRepetitions()), na, c.effectiveThreads(), sortBudget());
         long hypotheses = counter.distinct;
@@ -290,8 +289,8 @@ public final class Coordination {
             if (e >= 0) pl.add(sidx[pos[i]], sidx[pos[j]], e);
         });
         long evidenceMs = ms(t3);
-        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, hypotheses, tested, nk, counter.visits, ks[1],
-                ks[2] + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
+        CoordinationResult.Counts counts = new CoordinationResult.Counts(m, hypotheses, tested, nk, counter.visits, counter.droppedPairs,
+                counter.cappedObjects + droppedObjects, ignored, ts.nearPairs, ts.skippedBuckets);
         return finish(x, c, createdAt, kp, pl, actionsPerAccount, counts, extractMs, pairsMs, significanceMs,
                 evidenceMs, t0);
     }

@@ -28,6 +28,8 @@ final class PairCounts {
     long distinct;
     /** Cross-account co-action pairs visited (over all pairs). */
     long visits;
+    /** Pairs beyond the viral bound (not visited), and the objects that hit it. */
+    long droppedPairs, cappedObjects;
     /** Distinct partners per account. */
     int[] partners;
     /** {@code coActionHistogram[c]}: pairs with exactly c co-actions. */
@@ -56,7 +58,8 @@ final class PairCounts {
      */
     static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] episodeGap,
             int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes) {
-        long bound = PairKernel.bound(so, st, ss, window, maxPartners)[0];
+        long[] sweep = PairKernel.bound(so, st, ss, window, maxPartners);
+        long bound = sweep[0];
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, accounts - 1)));
         // when pair and action fit in 63 bits, a record is one long (the action in the low bits, which the
         // stable sort of the pair bits keeps in kernel order): 16 bytes while sorting instead of 24
@@ -76,7 +79,10 @@ final class PairCounts {
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < t; w++) workers.add(new Worker(job, capacity));
         Parallel.run(workers);
-        return merge(workers, accounts, bits, parts);
+        PairCounts r = merge(workers, accounts, bits, parts);
+        r.droppedPairs = sweep[1];
+        r.cappedObjects = sweep[2];
+        return r;
     }
 
     private static PairCounts merge(List<Worker> workers, int accounts, int bits, int parts) {
