@@ -87,7 +87,7 @@ public final class CoordEndToEnd {
         CoordinationResult s = Coordination.detect(x, CoordinationConfig.builder().signals(Signal.OBJECT)
                 .window(w * 1000).minParticipation(mp).build());
         System.out.printf("significance mode: accounts=%d edges=%d components=%d groups=%d tested=%d detect=%dms%n",
-                s.accountCount(), s.edges().size, s.components(), s.groups().size(), s.counts().testedEdges(),
+                s.accountCount(), s.edges().size, s.components(), s.groups().size(), s.counts().testedPairs(),
                 s.timings().totalMs());
     }
 
@@ -127,7 +127,6 @@ public final class CoordEndToEnd {
         if (System.getenv("COORD_ALPHA") != null) cb.alpha(Double.parseDouble(System.getenv("COORD_ALPHA")));
         if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));
         if (System.getenv("COORD_JF") != null) cb.jitterFactor(Double.parseDouble(System.getenv("COORD_JF")));
-        if (System.getenv("COORD_CJ_H") != null) cb.contentJitterMs((long) (3_600_000 * Double.parseDouble(System.getenv("COORD_CJ_H"))));
         System.gc();
         long t1 = System.nanoTime();
         CoordinationResult r = Coordination.detect(t, cb.build());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lockstep.core.coord.Coordination;
 import org.lockstep.core.coord.CoordinationConfig;
@@ -48,9 +49,9 @@ final class DetectCommand implements Callable<Integer> {
         parts.add("signals and windows: " + w + ";");
         parts.add("selection " + d.selection().name().toLowerCase(Locale.ROOT) + ", alpha " + d.alpha() + ", min repetitions "
                 + d.minRepetitions() + " episodes, episode gap " + d.episodeGapMs() / 1000 + " s, jitter factor " + d.jitterFactor()
-                + ", content jitter " + d.contentJitterMs() / 1000 + " s (popular content share "
-                + d.popularContentShare() + ": like reposts), max partners " + d.maxPartnersPerAction()
-                + ", max object accounts " + d.maxObjectAccounts() + ", evidence per edge " + d.evidencePerEdge()
+                + " (every signal), co-occurrence test " + (d.cooccurrence() ? "on" : "off") + " (objects of at most "
+                + d.maxObjectAccounts() + " accounts), news share " + d.popularShare() + ", max partners " + d.maxPartnersPerAction()
+ + ", evidence per edge " + d.evidencePerEdge()
                 + ", Leiden resolution " + d.leidenResolution() + " (" + d.leidenIterations() + " iterations), seed " + d.seed() + ";");
         parts.add("--preset coortweet: window 10 s, min participation 2, edge weight 0.5 (CooRTweet's defaults).");
         StringBuilder out = new StringBuilder();
@@ -127,14 +128,17 @@ final class DetectCommand implements Callable<Integer> {
             description = "Null model for reposts/replies/quotes: each action is moved by up to F x window at random (jitter).")
     Double jitterFactor;
 
-    @Option(names = "--content-jitter", paramLabel = "SECONDS",
-            description = "Null model jitter for content signals (links, domains, hashtags, texts, images).")
-    Double contentJitter;
-
     @Option(names = "--popular-content", paramLabel = "SHARE",
-            description = "Content shared by more than this share of the accounts (and over 1000 of them) is news: "
-                    + "the null model jitters it like reposts (default 0.01; 0 = off).")
+            description = "An object shared by more than this share of the accounts (and over 1000 of them) is news: "
+                    + "the timing null uses its own popularity curve (default 0.01; 0 = off).")
     Double popularContent;
+
+    @Option(names = "--no-cooccurrence", description = "Test timing only: no co-occurrence test of shared rare objects at any time.")
+    boolean noCooccurrence;
+
+    @Option(names = "--time-resolution", paramLabel = "SECONDS",
+            description = "Resolution of the input's times (windows are widened by it); default: detected from the data.")
+    Double timeResolution;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for counting pairs and the null model (default: one per processor; results do not depend on it).")
@@ -227,9 +231,32 @@ final class DetectCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "lockstep detect: %,d accounts, %,d edges, %,d groups, %,d components from %,d posts in %.1f s",
                     result.accountCount(), result.edges().size(), result.groups().size(), result.components(), loaded.table().size,
                     w.totalMs() / 1000.0));
+            if (result.edges().size() == 0) printWhyNothing(err, w.whyNothing());
             err.println("lockstep detect: report: " + out.resolve("report.html").toAbsolutePath());
         }
         return Main.OK;
+    }
+
+    /** Never a silent zero: why nothing was kept, the strongest pairs, and what to try. */
+    @SuppressWarnings("unchecked")
+    private static void printWhyNothing(PrintWriter err, Map<String, Object> why) {
+        if (why == null) return;
+        for (Object reason : (List<Object>) why.get("reasons")) err.println("lockstep detect: " + Terminal.safe(String.valueOf(reason)));
+        List<Map<String, Object>> top = (List<Map<String, Object>>) why.get("strongest_pairs");
+        if (!top.isEmpty()) {
+            err.println("lockstep detect: strongest pairs (episodes within the window / rare objects shared; p timing, p co-occurrence):");
+            for (int i = 0; i < Math.min(5, top.size()); i++) {
+                Map<String, Object> x = top.get(i);
+                err.println(String.format(Locale.ROOT, "  %s - %s: %s / %s; p %s, %s", Terminal.safe(String.valueOf(x.get("account_a"))),
+                        Terminal.safe(String.valueOf(x.get("account_b"))), x.get("episodes"), x.get("shared_objects"),
+                        p(x.get("p_timing")), p(x.get("p_cooccurrence"))));
+            }
+        }
+        err.println("lockstep detect: " + why.get("try"));
+    }
+
+    private static String p(Object v) {
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : "-";
     }
 
     private String source() {
@@ -280,7 +307,8 @@ final class DetectCommand implements Callable<Integer> {
         if (minRepetitions != null) b.minRepetitions(minRepetitions);
         if (maxPartners != null) b.maxPartnersPerAction(maxPartners);
         if (jitterFactor != null) b.jitterFactor(jitterFactor);
-        if (contentJitter != null) b.contentJitterMs(ms(contentJitter, "--content-jitter"));
+        if (noCooccurrence) b.cooccurrence(false);
+        if (timeResolution != null) b.timeResolutionMs(ms(timeResolution, "--time-resolution"));
         if (episodeGap != null) b.episodeGapMs(ms(episodeGap, "--episode-gap"));
         if (maxObjectAccounts != null) b.maxObjectAccounts(maxObjectAccounts);
         if (evidencePerEdge != null) b.evidencePerEdge(evidencePerEdge);
@@ -288,7 +316,7 @@ final class DetectCommand implements Callable<Integer> {
         if (leidenIterations != null) b.leidenIterations(leidenIterations);
         if (seed != null) b.seed(seed);
         if (threads != null) b.threads(threads);
-        if (popularContent != null) b.popularContentShare(popularContent);
+        if (popularContent != null) b.popularShare(popularContent);
         if (drawNodes < 0 || reportGroups < 0) throw new IllegalArgumentException("--draw-nodes and --report-groups must be ≥ 0");
         return b.build();
     }

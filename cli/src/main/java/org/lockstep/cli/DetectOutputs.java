@@ -53,7 +53,7 @@ final class DetectOutputs {
     /** Whether the result's account ids are the table's, so handles and account snapshots apply. */
     final boolean sameSpace;
 
-    record Written(String summaryJson, long totalMs) {}
+    record Written(String summaryJson, long totalMs, Map<String, Object> whyNothing) {}
 
     DetectOutputs(Readers.Loaded loaded, String source, boolean fromDatabase, CoordinationResult r, long readMs, int drawNodes,
             int reportGroups) {
@@ -160,7 +160,7 @@ final class DetectOutputs {
         long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
         String json = JSON.writeValueAsString(summary(writeMs, totalMs));
         Files.writeString(dir.resolve("summary.json"), json + "\n", StandardCharsets.UTF_8);
-        return new Written(json, totalMs);
+        return new Written(json, totalMs, r.edges().size() == 0 ? whyNothing() : null);
     }
 
     private long tick = System.nanoTime();
@@ -212,12 +212,14 @@ final class DetectOutputs {
         Edges e = r.edges();
         AccountStats s = r.accounts();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
-                "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_objects",
-                "handle_a", "handle_b", "group", "component", "evidence_pairs")) {
+                "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_episodes",
+                "shared_objects", "expected_shared", "p_timing", "p_cooccurrence", "handle_a", "handle_b", "group", "component",
+                "evidence_pairs")) {
             for (int k = 0; k < e.size(); k++) {
                 w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
                         .cell(gapSeconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.episodes[k]).cell(e.fastCoActions[k])
                         .cell(gapSeconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
+                        .cell(e.sharedObjects[k]).cell(e.expectedShared[k]).cell(e.pTiming[k]).cell(e.pShared[k])
                         .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
                         .cell(r.evidence().count(k)).endRow();
             }
@@ -266,7 +268,8 @@ final class DetectOutputs {
         Edges e = r.edges();
         Evidence ev = r.evidence();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
-                "gap_s", "pair", "pairs_shown", "co_actions", "handle_a", "handle_b", "text_a", "text_b")) {
+                "gap_s", "within_window", "pair", "pairs_shown", "co_actions", "shared_objects", "handle_a", "handle_b", "text_a",
+                "text_b")) {
             int lastObject = -1;
             String objectName = null, signal = null;
             for (int k = 0; k < e.size(); k++) {
@@ -280,8 +283,8 @@ final class DetectOutputs {
                         signal = r.objectSignal(lastObject).label();
                     }
                     w.cell(idA).cell(idB).cell(signal).cell(objectName).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
-                            .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(i).cell(shown)
-                            .cell(e.coActions[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p])).endRow();
+                            .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(ev.withinWindow[p] ? "yes" : "no").cell(i).cell(shown)
+                            .cell(e.coActions[k]).cell(e.sharedObjects[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p])).endRow();
                 }
             }
         }
@@ -341,43 +344,11 @@ final class DetectOutputs {
                 ? "-log10(p-value) of the pair under the null model" : "number of co-actions";
     }
 
-    /** The parameters used, as written in summary.json and shown in the report. */
+    /** The parameters used, as written in summary.json and shown in the report: the config record itself. */
     Map<String, Object> parameters() {
-        CoordinationConfig c = r.config();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("preset", c.preset().name().toLowerCase(java.util.Locale.ROOT));
-        Map<String, Object> windows = new LinkedHashMap<>();
-        c.windowsMs().forEach((s, ms) -> windows.put(s.label(), ms == CoordinationConfig.ANY_TIME ? "any" : seconds(ms)));
-        p.put("signals_window_s", windows);
-        p.put("fast_window_s", c.fastWindowMs() > 0 ? seconds(c.fastWindowMs()) : null);
-        p.put("selection", c.selection().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        p.put("alpha", c.alpha());
-        p.put("min_repetitions", c.minRepetitions());
-        p.put("edge_weight_percentile", c.edgeWeightPercentile());
-        p.put("min_edge_weight", c.minEdgeWeight());
-        p.put("min_participation", c.minParticipation());
-        p.put("max_partners_per_action", c.maxPartnersPerAction());
-        p.put("evidence_per_edge", c.evidencePerEdge());
-        p.put("jitter_factor", c.jitterFactor());
-        p.put("content_jitter_s", seconds(c.contentJitterMs()));
-        p.put("popular_content_share", c.popularContentShare());
-        p.put("threads", c.effectiveThreads());
-        p.put("episode_gap_s", seconds(c.episodeGapMs()));
-        p.put("max_object_accounts", c.maxObjectAccounts());
-        p.put("leiden_resolution", c.leidenResolution());
-        p.put("leiden_iterations", c.leidenIterations());
-        p.put("seed", c.seed());
-        CoordinationConfig.NearText nt = c.nearText();
-        if (nt != null && c.enabled(Signal.NEAR_TEXT)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shingle", nt.shingle());
-            m.put("bands", nt.bands());
-            m.put("rows", nt.rows());
-            m.put("threshold", nt.threshold());
-            m.put("min_chars", nt.minChars());
-            m.put("max_bucket", nt.maxBucket());
-            p.put("near_text", m);
-        }
+        Map<String, Object> p = JSON.convertValue(org.lockstep.io.out.ConfigJson.tree(r.config()),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+        p.put("threads_used", r.config().effectiveThreads());
         return p;
     }
 
@@ -414,8 +385,10 @@ final class DetectOutputs {
         CoordinationResult.Counts c = r.counts();
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("co_action_rows", c.actions());
-        counts.put("candidate_edges", c.candidateEdges());
-        counts.put("tested_edges", c.testedEdges());
+        counts.put("candidate_pairs", c.candidatePairs());
+        counts.put("timing_hypotheses", c.timingHypotheses());
+        counts.put("cooccurrence_hypotheses", c.sharedHypotheses());
+        counts.put("tested_pairs", c.testedPairs());
         counts.put("kept_edges", c.keptEdges());
         counts.put("co_action_pairs", c.coActionPairs());
         counts.put("dropped_pairs_viral_bound", c.droppedPairs());
@@ -425,6 +398,8 @@ final class DetectOutputs {
         counts.put("skipped_text_buckets", c.skippedBuckets());
         counts.put("evidence_pairs", r.evidence().total());
         m.put("counts", counts);
+        m.put("time_resolution_s", seconds(c.timeResolutionMs()));
+        if (r.edges().size() == 0) m.put("why_nothing", whyNothing());
         CoordinationResult.Timings t = r.timings();
         Map<String, Object> tm = new LinkedHashMap<>();
         tm.put("read", readMs);
@@ -462,5 +437,56 @@ final class DetectOutputs {
             "network.graphml", "report.html"}) files.put(f.substring(0, f.indexOf('.')), f);
         m.put("outputs", files);
         return m;
+    }
+
+    /**
+     * Why a run kept nothing, for the terminal, summary.json and the report: what the input lacked and the
+     * strongest pairs with their tests, and the option that shows every pair.
+     */
+    Map<String, Object> whyNothing() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        CoordinationResult.Counts c = r.counts();
+        if (c.actions() == 0) {
+            reasons.add("no signal could be built: the input has no reposts, replies, quotes, links, hashtags, texts or images"
+                    + " for the enabled signals (" + signalsEnabled() + ")");
+        } else if (c.candidatePairs() == 0) {
+            reasons.add("no two accounts acted on the same object within the window or shared a rare object");
+        } else if (c.testedPairs() == 0) {
+            reasons.add(c.candidatePairs() + " pairs co-acted, none at least " + r.config().minRepetitions() + " times (--min-repetitions)");
+        } else {
+            reasons.add(c.testedPairs() + " pairs were tested; none passed the false discovery rate " + r.config().alpha()
+                    + " over " + (c.timingHypotheses() + c.sharedHypotheses()) + " hypotheses (" + c.timingHypotheses()
+                    + " timing, " + c.sharedHypotheses() + " co-occurrence)");
+        }
+        m.put("reasons", reasons);
+        List<Map<String, Object>> top = new ArrayList<>();
+        for (CoordinationResult.Candidate k : r.strongestRejected()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("account_a", name(k.a()));
+            x.put("account_b", name(k.b()));
+            x.put("episodes", k.episodes());
+            x.put("co_actions", k.coActions());
+            x.put("shared_objects", k.sharedObjects());
+            x.put("expected_episodes", finite(k.expectedEpisodes()));
+            x.put("p_timing", finite(k.pTiming()));
+            x.put("expected_shared", finite(k.expectedShared()));
+            x.put("p_cooccurrence", finite(k.pShared()));
+            x.put("q_value", finite(k.q()));
+            top.add(x);
+        }
+        m.put("strongest_pairs", top);
+        m.put("try", "--selection all keeps every pair with at least --min-repetitions episodes, with its p-values, in edges.csv");
+        return m;
+    }
+
+    private static Object finite(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    private String signalsEnabled() {
+        StringBuilder b = new StringBuilder();
+        for (Signal s : r.config().windowsMs().keySet()) b.append(b.length() > 0 ? ", " : "").append(s.label());
+        return b.toString();
     }
 }

@@ -261,8 +261,10 @@ final class DetectReport {
         o.inputCounts().forEach((k, v) -> in.put(k.replace('_', ' '), v == null ? "" : v instanceof Map ? mapText((Map<?, ?>) v) : v));
         CoordinationResult.Counts c = r.counts();
         in.put("co-action rows", c.actions());
-        in.put("candidate pairs (hypotheses)", c.candidateEdges());
-        in.put("pairs tested", c.testedEdges());
+        in.put("candidate pairs", c.candidatePairs());
+        in.put("hypotheses (timing, co-occurrence)", c.timingHypotheses() + ", " + c.sharedHypotheses());
+        in.put("pairs tested", c.testedPairs());
+        in.put("time resolution (s)", c.timeResolutionMs() / 1000.0);
         in.put("pairs dropped by the viral bound", c.droppedPairs());
         in.put("objects capped by the viral bound", c.cappedObjects());
         in.put("rows ignored (min participation)", c.ignoredActions());

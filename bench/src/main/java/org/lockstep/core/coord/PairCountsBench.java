@@ -47,11 +47,15 @@ public class PairCountsBench {
         gap = new long[Signal.values().length];
         Arrays.fill(window, 60_000);
         Arrays.fill(gap, 600_000);
+        posts = new int[data.object.length];
+        for (int i = 0; i < posts.length; i++) posts[i] = i;
     }
+
+    private int[] posts;
 
     @Benchmark
     public long count() {
-        PairCounts pc = PairCounts.count(data.object, data.account, data.time, data.signal, window, gap, 250, 2,
+        PairCounts pc = PairCounts.count(data.object, data.account, data.time, data.signal, posts, window, gap, 250, 2,
                 rows / 20, threads, 1L << 30);
         return pc.distinct + pc.size;
     }

@@ -19,20 +19,23 @@ import java.util.Map;
  * @param maxPartnersPerAction viral bound: each action is paired with at most this many later actions on the
  *        same object within the window (the nearest in time); the rest are counted as dropped
  * @param evidencePerEdge post pairs kept per edge as evidence (the true count is kept too)
- * @param jitterFactor for reposts, replies, quotes and generic objects (objects born outside the group, with
- *        organic bursts) the null model moves every action by up to ±D = jitterFactor × window (the jitter method):
- *        timing coarser than D is kept, finer alignment is what the test measures
- * @param contentJitterMs for content signals (links, domains, hashtags, texts, images) the jitter D: sharing the
- *        same content within a day of each other is already the choice being tested
- * @param popularContentShare content (a link, tag set, text, image) shared by more than this share of the
- *        case's active accounts, and by more than {@link #POPULAR_CONTENT_MIN_ACCOUNTS}, is public news whose
- *        timing follows its publication: the null model jitters it like reposts ({@code jitterFactor × window})
- *        instead of by {@code contentJitterMs}; 0 switches this off
+ * @param jitterFactor the timing test's null moves every action by up to ±D = jitterFactor × window (the jitter
+ *        method), for every signal alike, so a verdict does not depend on whether the same act was read as a
+ *        repost or as a text: timing coarser than D is kept, finer alignment is what the test measures
+ * @param popularShare an object shared by more than this share of the case's active accounts, and by more than
+ *        {@link #POPULAR_MIN_ACCOUNTS}, is public news whose timing follows its publication: the timing null
+ *        uses its own popularity curve (the chance that two of its sharers picked at random acted within the
+ *        window) when that is larger than the jitter's; 0 switches this off
  * @param episodeGapMs co-actions of a pair on one object more than this apart count as separate episodes
  *        (the repetition count is in episodes)
- * @param maxObjectAccounts for {@link #ANY_TIME} signals, only objects shared by at most this many accounts
- *        count as co-occurrences (the statistic is "rare objects in common"); popular ones still count in the
- *        accounts' activity and in the null model, but make no pairs (no quadratic work)
+ * @param maxObjectAccounts the co-occurrence test counts objects shared by at most this many accounts ("rare
+ *        objects in common"); popular ones still count in the accounts' activity and in the null model, but
+ *        make no pairs (no quadratic work)
+ * @param cooccurrence besides the timing test, test every signal by co-occurrence: sharing more rare objects,
+ *        at any time, than the accounts' activity and the objects' popularity explain (lagged relays);
+ *        {@link #ANY_TIME} signals are always tested this way
+ * @param timeResolutionMs the resolution of the input's timestamps (windows are widened by it, see
+ *        {@code TimeResolution}); 0 = detect it from the data
  * @param accountLevel under {@link Selection#SIGNIFICANCE}, also require both accounts of an edge to be
  *        significant as accounts (Simes combination of all their candidate edges, Benjamini–Hochberg across
  *        accounts), so a busy account's one lucky edge does not pull an organic account into the network
@@ -41,6 +44,8 @@ import java.util.Map;
  * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
  * @param nearText MinHash/LSH parameters of {@link Signal#NEAR_TEXT}
  * @param threads worker threads for counting pairs (0 = one per available processor); results do not depend on it
+ * @param memoryBudgetBytes memory the pair sort may use (0 = half of the heap free when the run starts); results
+ *        do not depend on it, only the number of passes does
  * @param preset {@link Preset#COORTWEET} reproduces CooRTweet 2.1.3 exactly (ignores the statistics options)
  */
 public record CoordinationConfig(
@@ -55,16 +60,18 @@ public record CoordinationConfig(
         int maxPartnersPerAction,
         int evidencePerEdge,
         double jitterFactor,
-        long contentJitterMs,
-        double popularContentShare,
+        double popularShare,
         long episodeGapMs,
         int maxObjectAccounts,
+        boolean cooccurrence,
+        long timeResolutionMs,
         boolean accountLevel,
         double leidenResolution,
         int leidenIterations,
         long seed,
         NearText nearText,
         int threads,
+        long memoryBudgetBytes,
         Preset preset) {
 
     /** How edges are kept. */
@@ -97,10 +104,10 @@ public record CoordinationConfig(
     public static final long DEFAULT_WINDOW_MS = 60_000;
 
     /**
-     * Content is never treated as popular news when shared by at most this many accounts, whatever the
-     * share: a coordinated network of a thousand accounts keeps the content null on its own links.
+     * An object is never treated as public news when shared by at most this many accounts, whatever the
+     * share: a coordinated network of a thousand accounts keeps the jitter null on its own objects.
      */
-    public static final int POPULAR_CONTENT_MIN_ACCOUNTS = 1000;
+    public static final int POPULAR_MIN_ACCOUNTS = 1000;
 
     /**
      * A window meaning "at any time": the signal is tested by co-occurrence (sharing the same rare objects
@@ -122,12 +129,19 @@ public record CoordinationConfig(
         if (evidencePerEdge < 0) throw new IllegalArgumentException("evidencePerEdge must be ≥ 0");
         if (fastWindowMs < 0) throw new IllegalArgumentException("fast window must be ≥ 0");
         if (!(jitterFactor >= 0)) throw new IllegalArgumentException("jitter factor must be ≥ 0");
-        if (contentJitterMs < 0 || episodeGapMs < 0) throw new IllegalArgumentException("negative duration");
+        if (episodeGapMs < 0 || timeResolutionMs < 0) throw new IllegalArgumentException("negative duration");
+        if (!(popularShare >= 0 && popularShare <= 1)) throw new IllegalArgumentException("popularShare must be in [0, 1]");
+        if (memoryBudgetBytes < 0) throw new IllegalArgumentException("memory budget must be ≥ 0");
+        if (leidenIterations < 1) throw new IllegalArgumentException("leidenIterations must be ≥ 1");
+        if (!(leidenResolution > 0)) throw new IllegalArgumentException("leidenResolution must be > 0");
+        if (minParticipation < 1) throw new IllegalArgumentException("minParticipation must be ≥ 1");
+        if (minRepetitions < 1) throw new IllegalArgumentException("minRepetitions must be ≥ 1");
+        if (minEdgeWeight < 1) throw new IllegalArgumentException("minEdgeWeight must be ≥ 1");
+        java.util.Objects.requireNonNull(selection, "selection");
+        java.util.Objects.requireNonNull(nearText, "nearText");
+        java.util.Objects.requireNonNull(preset, "preset");
         if (maxObjectAccounts < 2) throw new IllegalArgumentException("maxObjectAccounts must be ≥ 2");
         if (threads < 0) throw new IllegalArgumentException("threads must be ≥ 0");
-        if (!(popularContentShare >= 0 && popularContentShare <= 1)) {
-            throw new IllegalArgumentException("popularContentShare must be in [0, 1]");
-        }
     }
 
     /** The window of a signal, or -1 when it is switched off. */
@@ -140,16 +154,7 @@ public record CoordinationConfig(
     public long jitterMs(Signal s) {
         long w = windowMs(s);
         if (w < 0 || w == ANY_TIME) return 0;
-        return switch (s) {
-            case CO_REPOST, CO_REPLY, CO_QUOTE, OBJECT -> Math.round(w * jitterFactor);
-            default -> contentJitterMs;
-        };
-    }
-
-    /** The null model's jitter D of a content signal on popular content (see {@link #popularContentShare}). */
-    public long popularJitterMs(Signal s) {
-        long w = windowMs(s);
-        return w < 0 || w == ANY_TIME ? 0 : Math.round(w * jitterFactor);
+        return Math.round(w * jitterFactor);
     }
 
     /** The episode gap of a signal: unbounded for {@link #ANY_TIME} signals. */
@@ -160,6 +165,14 @@ public record CoordinationConfig(
     /** The number of worker threads to use. */
     public int effectiveThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The pair sort's memory: {@link #memoryBudgetBytes}, or half of the heap free now (at least 64 MiB). */
+    public long effectiveMemoryBudget() {
+        if (memoryBudgetBytes > 0) return memoryBudgetBytes;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.max(64L << 20, free / 2);
     }
 
     public boolean enabled(Signal s) {
@@ -192,16 +205,18 @@ public record CoordinationConfig(
         b.maxPartnersPerAction = maxPartnersPerAction;
         b.evidencePerEdge = evidencePerEdge;
         b.jitterFactor = jitterFactor;
-        b.contentJitterMs = contentJitterMs;
-        b.popularContentShare = popularContentShare;
+        b.popularShare = popularShare;
         b.episodeGapMs = episodeGapMs;
         b.maxObjectAccounts = maxObjectAccounts;
+        b.cooccurrence = cooccurrence;
+        b.timeResolutionMs = timeResolutionMs;
         b.accountLevel = accountLevel;
         b.leidenResolution = leidenResolution;
         b.leidenIterations = leidenIterations;
         b.seed = seed;
         b.nearText = nearText;
         b.threads = threads;
+        b.memoryBudgetBytes = memoryBudgetBytes;
         b.preset = preset;
         return b;
     }
@@ -219,16 +234,18 @@ public record CoordinationConfig(
         private int maxPartnersPerAction = 250;
         private int evidencePerEdge = 20;
         private double jitterFactor = 15;
-        private long contentJitterMs = 72 * 3_600_000L;
-        private double popularContentShare = 0.01;
+        private double popularShare = 0.01;
         private long episodeGapMs = 600_000L;
         private int maxObjectAccounts = 10;
+        private boolean cooccurrence = true;
+        private long timeResolutionMs = 0;
         private boolean accountLevel = true;
         private double leidenResolution = 1.0;
         private int leidenIterations = 10;
         private long seed = 42;
         private NearText nearText = NearText.defaults();
         private int threads = 0;
+        private long memoryBudgetBytes = 0;
         private Preset preset = Preset.NONE;
 
         private Builder() {
@@ -263,10 +280,12 @@ public record CoordinationConfig(
         public Builder maxPartnersPerAction(int v) { maxPartnersPerAction = v; return this; }
         public Builder evidencePerEdge(int v) { evidencePerEdge = v; return this; }
         public Builder jitterFactor(double v) { jitterFactor = v; return this; }
-        public Builder contentJitterMs(long v) { contentJitterMs = v; return this; }
-        public Builder popularContentShare(double v) { popularContentShare = v; return this; }
+        public Builder popularShare(double v) { popularShare = v; return this; }
         public Builder episodeGapMs(long v) { episodeGapMs = v; return this; }
         public Builder maxObjectAccounts(int v) { maxObjectAccounts = v; return this; }
+        public Builder cooccurrence(boolean v) { cooccurrence = v; return this; }
+        public Builder timeResolutionMs(long v) { timeResolutionMs = v; return this; }
+        public Builder memoryBudgetBytes(long v) { memoryBudgetBytes = v; return this; }
         public Builder accountLevel(boolean v) { accountLevel = v; return this; }
         public Builder leidenResolution(double v) { leidenResolution = v; return this; }
         public Builder leidenIterations(int v) { leidenIterations = v; return this; }
@@ -278,12 +297,17 @@ public record CoordinationConfig(
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
-                    jitterFactor, contentJitterMs, popularContentShare, episodeGapMs, maxObjectAccounts, accountLevel, leidenResolution, leidenIterations, seed, nearText, threads, preset);
+                    jitterFactor, popularShare, episodeGapMs, maxObjectAccounts, cooccurrence, timeResolutionMs, accountLevel,
+                    leidenResolution, leidenIterations, seed, nearText, threads, memoryBudgetBytes, preset);
         }
     }
 
     /** Signals switched on by default. */
-    public static final Signal[] DEFAULT_SIGNALS = {
+    public static java.util.List<Signal> defaultSignals() {
+        return java.util.List.of(DEFAULT_SIGNALS);
+    }
+
+    private static final Signal[] DEFAULT_SIGNALS = {
         Signal.CO_REPOST, Signal.CO_REPLY, Signal.CO_QUOTE, Signal.CO_LINK, Signal.CO_DOMAIN, Signal.HASHTAG_SET,
         Signal.CO_TEXT, Signal.NEAR_TEXT, Signal.CO_IMAGE
     };

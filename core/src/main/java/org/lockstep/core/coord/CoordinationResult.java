@@ -15,6 +15,7 @@ import java.util.List;
  * @param evidence post pairs behind each kept edge
  * @param counts how much work was done and dropped
  * @param timings wall-clock time of each stage
+ * @param strongestRejected the strongest pairs that were not kept (what to look at when nothing is)
  */
 public record CoordinationResult(
         CoordinationConfig config,
@@ -25,22 +26,39 @@ public record CoordinationResult(
         int components,
         Evidence evidence,
         Counts counts,
-        Timings timings) {
+        Timings timings,
+        List<Candidate> strongestRejected) {
 
     /**
-     * @param actions co-action rows fed to the pair kernel
-     * @param candidateEdges account pairs with at least one co-action (the hypotheses tested)
-     * @param testedEdges pairs with at least {@code minRepetitions} objects (p-values computed; others get p = 1)
+     * @param actions co-action rows indexed (timed rows and one row per account on each rare object)
+     * @param candidatePairs account pairs with at least one co-action or shared rare object
+     * @param timingHypotheses the timing test's family: pairs that could reach {@code minRepetitions}
+     *        episodes under the jitter null (Tarone 1990)
+     * @param sharedHypotheses the co-occurrence test's family: pairs sharing at least {@code minRepetitions}
+     *        rare objects
+     * @param testedPairs pairs with a p-value
      * @param keptEdges edges kept
      * @param coActionPairs co-action pairs counted
      * @param droppedPairs pairs within the window not counted because of the viral bound
-     * @param cappedObjects objects where the viral bound dropped pairs
+     * @param cappedObjects objects where the viral bound dropped pairs, or too popular to count at any time
      * @param ignoredActions rows ignored because their account had fewer than {@code minParticipation}
      * @param nearTextPairs near-duplicate text pairs confirmed
      * @param skippedBuckets LSH buckets skipped as boilerplate (larger than {@code maxBucket})
+     * @param timeResolutionMs the resolution of the input's times (windows are widened by it)
      */
-    public record Counts(long actions, long candidateEdges, long testedEdges, long keptEdges, long coActionPairs,
-            long droppedPairs, long cappedObjects, long ignoredActions, long nearTextPairs, long skippedBuckets) {}
+    public record Counts(long actions, long candidatePairs, long timingHypotheses, long sharedHypotheses,
+            long testedPairs, long keptEdges, long coActionPairs, long droppedPairs, long cappedObjects,
+            long ignoredActions, long nearTextPairs, long skippedBuckets, long timeResolutionMs) {}
+
+    /**
+     * A pair that was counted but not kept, with its tests (NaN where a test was not run).
+     *
+     * @param episodes timed episodes within the window
+     * @param coActions co-actions within the window
+     * @param sharedObjects rare objects shared at any time (0 when fewer than {@code minRepetitions})
+     */
+    public record Candidate(int a, int b, int episodes, int coActions, int sharedObjects, double expectedEpisodes,
+            double pTiming, double expectedShared, double pShared, double q) {}
 
     /** Milliseconds spent per stage. */
     public record Timings(long extractMs, long pairsMs, long significanceMs, long groupsMs, long evidenceMs,

@@ -26,15 +26,30 @@ public final class Edges {
     public final int[] aFirst, bFirst;
     /** Bitmask of {@link Signal#bit()}. */
     public final int[] signals;
-    /** Expected number of episodes under the null model (λ). */
+    /** Expected number of episodes under the jitter null (λ); NaN when the timing test was not run. */
     public final double[] expected;
+    /**
+     * The edge's p-value (the smaller of its timing and co-occurrence p-values, times the number of them it
+     * has) and q-value (the smaller of the two Benjamini–Hochberg q-values); NaN outside significance selection.
+     */
     public final double[] pValue, qValue;
+    /** Rare objects (shared by few accounts) the two accounts both acted on, at any time. */
+    public final int[] sharedObjects;
+    /** Expected shared rare objects under the configuration model; NaN when not tested. */
+    public final double[] expectedShared;
+    /** The timing (jitter) test's and the co-occurrence test's p-values; NaN when not run for this pair. */
+    public final double[] pTiming, pShared;
     /** The weight used for communities and drawing: −log10(p) under significance, else the co-action count. */
     public final double[] weight;
 
     Edges(int size, int[] a, int[] b, int[] objects, int[] episodes, int[] coActions, int[] fastCoActions, long[] minGapMs,
             long[] medianGapMs, double[] meanGapMs, int[] aFirst, int[] bFirst, int[] signals, double[] expected,
-            double[] pValue, double[] qValue, double[] weight) {
+            double[] pValue, double[] qValue, double[] weight, int[] sharedObjects, double[] expectedShared,
+            double[] pTiming, double[] pShared) {
+        this.sharedObjects = sharedObjects;
+        this.expectedShared = expectedShared;
+        this.pTiming = pTiming;
+        this.pShared = pShared;
         this.size = size;
         this.a = a;
         this.b = b;

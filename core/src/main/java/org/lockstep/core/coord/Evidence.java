@@ -2,7 +2,7 @@ package org.lockstep.core.coord;
 
 /**
  * The post pairs behind each kept edge, at most {@code evidencePerEdge} per edge (earliest first), with
- * the true number of co-actions in {@link Edges#coActions}. Pair {@code k} of edge {@code e} is at index
+ * the true numbers in {@link Edges#coActions} and {@link Edges#sharedObjects}. Pair {@code k} of edge {@code e} is at index
  * {@code start(e) + k}; side "a" is the action of {@link Edges#a}. Rows are {@link Actions#row(int)}
  * values (PostTable rows, or input row numbers for generic input); contents are post ids
  * (names via {@link CoordinationResult#contentName(int)}).
@@ -11,9 +11,15 @@ public final class Evidence {
     private final int[] offsets;
     public final int[] object, rowA, rowB, contentA, contentB;
     public final long[] timeA, timeB;
+    /**
+     * Whether pair {@code k} is a co-action within the window; false for a rare object the two accounts
+     * shared further apart (the co-occurrence test's evidence).
+     */
+    public final boolean[] withinWindow;
 
     Evidence(int[] offsets, int[] object, int[] rowA, int[] rowB, int[] contentA, int[] contentB,
-            long[] timeA, long[] timeB) {
+            long[] timeA, long[] timeB, boolean[] withinWindow) {
+        this.withinWindow = withinWindow;
         this.offsets = offsets;
         this.object = object;
         this.rowA = rowA;

@@ -8,36 +8,16 @@ package org.lockstep.core.coord;
  * Two actions with gap g then end within the window w with probability
  * P(|g + Z| ≤ w), Z = J₁ − J₂ triangular on [−2D, 2D] ({@link #jitterWithin}). An object contributes
  * q = 1 − Π (1 − P(g)) over the cross pairs of the two accounts in one burst (gaps up to w + 2D), and an
- * edge's count of bursts (episodes) is approximated by Poisson(λ = Σ q) (Le Cam 1960); the Poisson upper tail bounds the
- * Poisson-binomial one from above (Hoeffding 1956), so p-values err on the conservative side.
+ * edge's count of bursts (episodes) is approximated by Poisson(λ = Σ q) (Le Cam 1960); the Poisson upper
+ * tail bounds the Poisson-binomial one from above (Hoeffding 1956), so p-values err on the conservative side.
+ * The math of both tests lives here (Poisson tails, Benjamini–Hochberg, χ² tails for Fisher's combination);
+ * the expectations are computed by {@link TimingNull} and {@link CooccurrenceNull}.
  *
  * <p>So a pair that is always within seconds (a spike in its gap distribution) is significant, while two
  * busy accounts whose gaps are spread smoothly over minutes are not, however many objects they share.
  */
 final class NullModel {
     private NullModel() {}
-
-    /**
-     * Whether a signal is a content signal (the account chose the link, tag, text or image) rather than an
-     * action on a post born elsewhere (repost, reply, quote, generic object).
-     */
-    static boolean isContent(int signal) {
-        Signal s = Signal.of(signal);
-        return s != Signal.CO_REPOST && s != Signal.CO_REPLY && s != Signal.CO_QUOTE && s != Signal.OBJECT;
-    }
-
-    /**
-     * An edge's p-value: the smallest of the Poisson tails of its content episodes, its other episodes and
-     * all episodes together (each counted as bursts in time, see {@link PairCounts}), times three
-     * (Bonferroni, valid whatever the dependence), so a strong signal is not diluted by a noisy one.
-     */
-    static double edgePValue(int episodes, int contentEpisodes, int otherEpisodes, double lambda, double contentLambda,
-            double otherLambda) {
-        double all = poissonUpperTail(episodes, lambda);
-        double con = poissonUpperTail(contentEpisodes, contentLambda);
-        double oth = poissonUpperTail(otherEpisodes, otherLambda);
-        return Math.min(1.0, 3 * Math.min(all, Math.min(con, oth)));
-    }
 
     /**
      * P(|g + Z| ≤ w) for Z the difference of two independent uniform offsets on [−d, d] (triangular on [−2d, 2d]).

@@ -37,14 +37,14 @@ final class PairCounts {
     /** Kept pairs (at least {@code minEpisodes} episodes), sorted by key. */
     int size;
     long[] keys;
-    int[] objects, episodes, contentEpisodes, otherEpisodes, coActions, signals;
+    int[] objects, episodes, coActions, signals;
+    /** Per kept pair, Σ over its episodes of the episode object's floor (0 without floors). */
+    double[] floorSum;
     /** Number of partitions (= enumeration passes) used. */
     int partitions;
 
     private PairCounts() {}
 
-    /** Tests switch this off to run the two-array records on small inputs. */
-    static boolean allowPacked = true;
 
     /** Bytes of memory each record takes while sorting (key and action, twice), when they do not fit one long. */
     static final int RECORD_BYTES = 24;
@@ -52,19 +52,34 @@ final class PairCounts {
     /**
      * Counts the pairs of the kernel over columns sorted by (object, time).
      *
+     * @param sp the post behind each action: co-actions whose earlier post already met this pair on another
+     *        object (two links of one post, a link and a hashtag set, a text and its near-duplicate) are the
+     *        same coincidence and start no episode
      * @param minEpisodes pairs with fewer episodes are counted but not kept
      * @param threads worker threads (at least 1)
      * @param budgetBytes memory the sort buffers may take, over all threads
      */
-    static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] episodeGap,
+    static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, int[] sp, long[] window, long[] episodeGap,
             int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes) {
+        return count(so, sa, st, ss, sp, window, episodeGap, maxPartners, minEpisodes, accounts, threads, budgetBytes,
+                true, null);
+    }
+
+    /**
+     * As above; {@code packedRecords} false forces the two-array records (tests use it on small inputs);
+     * {@code floor}, when not null, is a per-object value summed over each kept pair's episodes
+     * ({@link #floorSum}).
+     */
+    static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, int[] sp, long[] window, long[] episodeGap,
+            int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes, boolean packedRecords,
+            double[] floor) {
         long[] sweep = PairKernel.bound(so, st, ss, window, maxPartners);
         long bound = sweep[0];
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, accounts - 1)));
         // when pair and action fit in 63 bits, a record is one long (the action in the low bits, which the
         // stable sort of the pair bits keeps in kernel order): 16 bytes while sorting instead of 24
         int actionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, so.length - 1)));
-        boolean packed = allowPacked && 2 * bits + actionBits <= 63;
+        boolean packed = packedRecords && 2 * bits + actionBits <= 63;
         int recordBytes = packed ? 16 : RECORD_BYTES;
         long perThread = Math.max(256, budgetBytes / recordBytes / Math.max(1, threads));
         perThread = Math.min(perThread, Integer.MAX_VALUE - 64);
@@ -72,9 +87,7 @@ final class PairCounts {
         int t = Math.max(1, Math.min(threads, parts));
         if (parts % t != 0) parts += t - parts % t;
         int capacity = (int) Math.min(perThread, bound / parts + bound / parts / 16 + 1024);
-        boolean[] content = new boolean[window.length];
-        for (int s = 0; s < window.length; s++) content[s] = NullModel.isContent(s);
-        Job job = new Job(so, sa, st, ss, window, episodeGap, content, maxPartners, minEpisodes, accounts, bits,
+        Job job = new Job(so, sa, st, ss, sp, floor, window, episodeGap, maxPartners, minEpisodes, accounts, bits,
                 packed ? actionBits : 0, parts, new AtomicInteger());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < t; w++) workers.add(new Worker(job, capacity));
@@ -113,9 +126,8 @@ final class PairCounts {
         r.keys = new long[n];
         r.objects = new int[n];
         r.episodes = new int[n];
-        r.contentEpisodes = new int[n];
-        r.otherEpisodes = new int[n];
         r.coActions = new int[n];
+        r.floorSum = new double[n];
         r.signals = new int[n];
         long mask = (1L << bits) - 1;
         for (int i = 0; i < n; i++) {
@@ -126,9 +138,8 @@ final class PairCounts {
             r.keys[i] = PairKernel.key((int) (c >>> bits), (int) (c & mask));
             r.objects[i] = w.outObjects[e];
             r.episodes[i] = w.outEpisodes[e];
-            r.contentEpisodes[i] = w.outContent[e];
-            r.otherEpisodes[i] = w.outOther[e];
             r.coActions[i] = w.outCo[e];
+            r.floorSum[i] = w.outFloor[e];
             r.signals[i] = w.outSignals[e];
         }
         return r;
@@ -170,7 +181,7 @@ final class PairCounts {
     }
 
     /** What every worker reads, and the counter that hands out partitions. */
-    private record Job(int[] so, int[] sa, long[] st, byte[] ss, long[] window, long[] gap, boolean[] content,
+    private record Job(int[] so, int[] sa, long[] st, byte[] ss, int[] sp, double[] floor, long[] window, long[] gap,
             int maxPartners, int minEpisodes, int accounts, int bits, int actionBits, int parts, AtomicInteger next) {}
 
     private static final class Worker implements Runnable {
@@ -183,7 +194,8 @@ final class PairCounts {
         long[] hist = new long[16];
         int outSize;
         long[] outKey = new long[256];
-        int[] outObjects = new int[256], outEpisodes = new int[256], outContent = new int[256], outOther = new int[256], outCo = new int[256],
+        double[] outFloor = new double[256];
+        int[] outObjects = new int[256], outEpisodes = new int[256], outCo = new int[256],
                 outSignals = new int[256];
 
         Worker(Job job, int capacity) {
@@ -263,15 +275,15 @@ final class PairCounts {
         /**
          * Reduces each run of equal pairs, in kernel order (object order), to its statistics, with the
          * episode rule: a co-action on a new object, or on the same object more than the episode gap after the
-         * pair's previous one, starts an episode, unless its earlier action has the same time as an earlier
-         * co-action's of this pair: then it comes from the same posts (two links, a link and a hashtag set)
-         * and is the same coincidence, not an independent one.
+         * pair's previous one, starts an episode, unless its earlier action's post already appeared in an
+         * earlier co-action of this pair: then it comes from the same posts (two links, a link and a hashtag
+         * set) and is the same coincidence, not an independent one. Posts, not times: two co-actions in the
+         * same minute of minute-resolution data are two episodes when they are different posts.
          */
         private void reduce(int n) {
             final int[] so = job.so;
             final long[] st = job.st, gap = job.gap;
             final byte[] ss = job.ss;
-            final boolean[] content = job.content;
             final int bits = job.bits;
             final long mask = (1L << bits) - 1;
             int x = 0;
@@ -288,8 +300,9 @@ final class PairCounts {
                     hist[1]++;
                     continue;
                 }
-                if (co > 1) markRepeatedTimes(from, x);
-                int objects = 0, episodes = 0, contentEpisodes = 0, sig = 0, lastObject = -1;
+                if (co > 1) markRepeatedPosts(from, x);
+                int objects = 0, episodes = 0, sig = 0, lastObject = -1;
+                double floorSum = 0;
                 long lastTime = 0;
                 for (int y = from; y < x; y++) {
                     int i = actionOf(y);
@@ -306,7 +319,7 @@ final class PairCounts {
                     }
                     if (fresh && !(co > 1 && repeat[y - from])) {
                         episodes++;
-                        if (content[s]) contentEpisodes++;
+                        if (job.floor != null) floorSum += job.floor[o];
                     }
                     lastTime = t;
                 }
@@ -316,60 +329,53 @@ final class PairCounts {
                 if (co >= hist.length) hist = Arrays.copyOf(hist, Math.max(co + 1, hist.length * 2));
                 hist[co]++;
                 if (episodes >= job.minEpisodes) {
-                    add(k, objects, episodes, contentEpisodes, episodes - contentEpisodes, co, sig);
+                    add(k, objects, episodes, co, sig, floorSum);
                 }
             }
         }
 
-        /** {@code repeat[y - from]}: record y's action time already occurred earlier in the run. */
-        private void markRepeatedTimes(int from, int to) {
+        /** {@code repeat[y - from]}: record y's action's post already occurred earlier in the run. */
+        private void markRepeatedPosts(int from, int to) {
             int len = to - from;
             if (repeat.length < len) {
                 repeat = new boolean[Math.max(len, repeat.length * 2)];
                 scratch = new long[repeat.length];
             }
-            long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-            for (int y = from; y < to; y++) {
-                long t = job.st[actionOf(y)];
-                min = Math.min(min, t);
-                max = Math.max(max, t);
-            }
-            if (len <= 16 || max - min >= (1L << 39) || len >= (1 << 24)) {
+            final int[] sp = job.sp;
+            if (len <= 16 || len >= (1 << 24)) {
                 for (int u = 0; u < len; u++) {
-                    long t = job.st[actionOf(from + u)];
+                    int p = sp[actionOf(from + u)];
                     boolean r = false;
-                    for (int v = 0; v < u && !r; v++) r = job.st[actionOf(from + v)] == t;
+                    for (int v = 0; v < u && !r; v++) r = sp[actionOf(from + v)] == p;
                     repeat[u] = r;
                 }
                 return;
             }
-            // sort (time, position) packed in one long; within a time, all but the first position repeat
-            for (int u = 0; u < len; u++) scratch[u] = (job.st[actionOf(from + u)] - min) << 24 | u;
+            // sort (post, position) packed in one long; within a post, all but the first position repeat
+            for (int u = 0; u < len; u++) scratch[u] = (long) sp[actionOf(from + u)] << 24 | u;
             Arrays.sort(scratch, 0, len);
             long prev = -1;
             for (int u = 0; u < len; u++) {
-                long t = scratch[u] >>> 24;
-                repeat[(int) (scratch[u] & 0xffffff)] = t == prev;
-                prev = t;
+                long p = scratch[u] >>> 24;
+                repeat[(int) (scratch[u] & 0xffffff)] = p == prev;
+                prev = p;
             }
         }
 
-        private void add(long k, int objects, int episodes, int contentEpisodes, int otherEpisodes, int co, int sig) {
+        private void add(long k, int objects, int episodes, int co, int sig, double floorSum) {
             if (outSize == outKey.length) {
                 int cap = outSize * 2;
                 outKey = Arrays.copyOf(outKey, cap);
+                outFloor = Arrays.copyOf(outFloor, cap);
                 outObjects = Arrays.copyOf(outObjects, cap);
                 outEpisodes = Arrays.copyOf(outEpisodes, cap);
-                outContent = Arrays.copyOf(outContent, cap);
-                outOther = Arrays.copyOf(outOther, cap);
                 outCo = Arrays.copyOf(outCo, cap);
                 outSignals = Arrays.copyOf(outSignals, cap);
             }
             outKey[outSize] = k;
+            outFloor[outSize] = floorSum;
             outObjects[outSize] = objects;
             outEpisodes[outSize] = episodes;
-            outContent[outSize] = contentEpisodes;
-            outOther[outSize] = otherEpisodes;
             outCo[outSize] = co;
             outSignals[outSize] = sig;
             outSize++;

@@ -25,7 +25,7 @@ class CoordPairCountsTest {
             int k = 1 + r.nextInt(3);
             java.util.Set<Integer> objs = new java.util.TreeSet<>();
             while (objs.size() < Math.min(k, objects)) objs.add(r.nextInt(objects));
-            for (int obj : objs) list.add(new long[] {obj, acc, time});
+            for (int obj : objs) list.add(new long[] {obj, acc, time, p});
         }
         int n = list.size();
         long[][] rows = list.toArray(new long[0][]);
@@ -33,14 +33,16 @@ class CoordPairCountsTest {
         int[] o = new int[n], a = new int[n];
         long[] t = new long[n];
         byte[] s = new byte[n];
+        int[] post = new int[n];
         for (int i = 0; i < n; i++) {
+            post[i] = (int) rows[i][3];
             // signal follows the object, as in real columns (an object belongs to one signal)
             o[i] = (int) rows[i][0];
             a[i] = (int) rows[i][1];
             t[i] = rows[i][2];
             s[i] = (byte) (o[i] % 2 == 0 ? Signal.CO_REPOST.ordinal() : Signal.CO_LINK.ordinal());
         }
-        return new Object[] {o, a, t, s};
+        return new Object[] {o, a, t, s, post};
     }
 
     @Test
@@ -49,32 +51,29 @@ class CoordPairCountsTest {
         int[] o = (int[]) c[0], a = (int[]) c[1];
         long[] t = (long[]) c[2];
         byte[] s = (byte[]) c[3];
+        int[] post = (int[]) c[4];
         long[] window = new long[Signal.values().length], gap = new long[Signal.values().length];
         Arrays.fill(window, 60_000);
         Arrays.fill(gap, 600_000);
         int cap = 7;
         // expected, written out plainly from the episode rule: in kernel order, a co-action on a new object or
-        // more than the gap after the previous one starts an episode, unless its earlier action's time was
+        // more than the gap after the previous one starts an episode, unless its earlier action's post was
         // already seen for this pair (the same posts met on another object)
         TreeMap<Long, java.util.List<long[]>> acts = new TreeMap<>();
         PairKernel.run(o, a, t, s, window, cap, null, (i, j) -> acts.computeIfAbsent(PairKernel.key(a[i], a[j]),
-                x -> new java.util.ArrayList<>()).add(new long[] {t[i], NullModel.isContent(s[i]) ? 1 : 0, o[i], s[i]}));
+                x -> new java.util.ArrayList<>()).add(new long[] {t[i], post[i], o[i], s[i]}));
         TreeMap<Long, long[]> want = new TreeMap<>();
         int samePosts = 0;
         for (var en : acts.entrySet()) {
             long[] v = new long[7];
-            java.util.Set<Long> times = new java.util.HashSet<>();
+            java.util.Set<Long> posts = new java.util.HashSet<>();
             long lastObject = -1, lastTime = 0;
             for (long[] r : en.getValue()) {
                 boolean fresh = r[2] != lastObject || r[0] - lastTime > 600_000;
                 if (r[2] != lastObject) v[0]++;
-                boolean again = !times.add(r[0]);
+                boolean again = !posts.add(r[1]);
                 if (fresh && again) samePosts++;
-                if (fresh && !again) {
-                    v[1]++;
-                    if (r[1] == 1) v[3]++;
-                    else v[4]++;
-                }
+                if (fresh && !again) v[1]++;
                 v[2]++;
                 v[6] |= 1L << r[3];
                 lastObject = r[2];
@@ -88,8 +87,7 @@ class CoordPairCountsTest {
         for (long budget : new long[] {1L << 30, 3000}) {
             for (int threads : new int[] {1, 2, 5}) {
               for (boolean packed : new boolean[] {true, false}) {
-                PairCounts.allowPacked = packed;
-                PairCounts pc = PairCounts.count(o, a, t, s, window, gap, cap, 2, 60, threads, budget);
+                PairCounts pc = PairCounts.count(o, a, t, s, post, window, gap, cap, 2, 60, threads, budget, packed, null);
                 String at = "budget " + budget + ", threads " + threads + ", packed " + packed;
                 assertEquals(want.size(), pc.distinct, at);
                 assertEquals(repeated, pc.size, at);
@@ -106,8 +104,6 @@ class CoordPairCountsTest {
                     assertEquals(v[0], pc.objects[e]);
                     assertEquals(v[1], pc.episodes[e]);
                     assertEquals(v[2], pc.coActions[e]);
-                    assertEquals(v[3], pc.contentEpisodes[e]);
-                    assertEquals(v[4], pc.otherEpisodes[e]);
                     assertEquals(v[6], pc.signals[e]);
                     e++;
                 }
@@ -126,7 +122,7 @@ class CoordPairCountsTest {
         // co-action counts 1,1,1,2,5 -> R: quantile(c(1,1,1,2,5), 0.5) = 1, 0.9 -> 3.8, 0.75 -> 2
         Object[] none = columns(1, 0, 1, 1);
         PairCounts pc = PairCounts.count((int[]) none[0], (int[]) none[1], (long[]) none[2], (byte[]) none[3],
-                new long[Signal.values().length], new long[Signal.values().length], 10, 2, 1, 1, 1 << 20);
+                (int[]) none[4], new long[Signal.values().length], new long[Signal.values().length], 10, 2, 1, 1, 1 << 20);
         pc.distinct = 5;
         pc.coActionHistogram = new long[] {0, 3, 1, 0, 0, 1};
         assertEquals(1.0, pc.coActionQuantile(0.5), 1e-12);
@@ -134,10 +130,6 @@ class CoordPairCountsTest {
         assertEquals(2.0, pc.coActionQuantile(0.75), 1e-12);
     }
 
-    @org.junit.jupiter.api.AfterEach
-    void restore() {
-        PairCounts.allowPacked = true;
-    }
 
     @Test
     void packedRadixSortKeepsThePayloadBitsInInputOrder() {

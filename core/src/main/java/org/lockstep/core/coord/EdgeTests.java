@@ -1,0 +1,223 @@
+package org.lockstep.core.coord;
+
+import java.util.Arrays;
+
+/**
+ * Stages 2 and 3: every account pair counted ({@link PairCounts}) and tested, twice.
+ *
+ * <ol>
+ * <li><b>Timing.</b> Episodes of co-actions within the window, against the jitter null ({@link TimingNull}).
+ *     The family (Benjamini–Hochberg's m) is every pair that could reach {@code minRepetitions} episodes
+ *     under the null: pairs with that many episodes within the null's reach (window + 2D). A pair that
+ *     cannot reach them has a smallest attainable p-value of 1 and is left out, as Tarone (1990) and Gilbert
+ *     (2005) do for discrete tests; counting it would only dilute the others. Beyond that, Tarone's
+ *     procedure ({@link Tarone}) leaves out pairs whose smallest attainable p-value is too large to pass:
+ *     pairs of readers of the same breaking news, whose every co-action the news' own curve explains.</li>
+ * <li><b>Co-occurrence.</b> Rare objects shared at any time, against the configuration model
+ *     ({@link CooccurrenceNull}); the family is every pair sharing at least {@code minRepetitions} of them.</li>
+ * </ol>
+ * Both families go into one Benjamini–Hochberg procedure (m = m_timing + m_cooccurrence); a pair is
+ * significant when either of its hypotheses is rejected. Its {@code p} is the smaller of its two p-values
+ * times the number it has (Bonferroni within the pair), its {@code q} the smaller q-value.
+ *
+ * <p>Pairs are those with at least {@code minRepetitions} timed episodes or shared rare objects, in key order.
+ */
+final class EdgeTests {
+    final long[] keys;
+    /** From the timed count (0 when the pair has no timed co-action there). */
+    final int[] objects, episodes, coActions, signals;
+    /** Rare objects the pair shares at any time (0 when fewer than {@code minRepetitions}). */
+    final int[] shared;
+    /** NaN where a test was not run. */
+    final double[] lambdaTiming, pTiming, lambdaShared, pShared, p, q;
+    final long timingHypotheses, sharedHypotheses;
+    /** All co-acting pairs (timed) and pairs sharing a rare object, each account's partners among them. */
+    final long candidates;
+    final int[] partners;
+    final long visits, droppedPairs, cappedObjects;
+    private final long[] coActionHistogram;
+
+    private EdgeTests(int n, long timingHypotheses, long sharedHypotheses, long candidates, int[] partners,
+            long visits, long droppedPairs, long cappedObjects, long[] histogram) {
+        keys = new long[n];
+        objects = new int[n];
+        episodes = new int[n];
+        coActions = new int[n];
+        signals = new int[n];
+        shared = new int[n];
+        lambdaTiming = nan(n);
+        pTiming = nan(n);
+        lambdaShared = nan(n);
+        pShared = nan(n);
+        p = new double[n];
+        q = new double[n];
+        this.timingHypotheses = timingHypotheses;
+        this.sharedHypotheses = sharedHypotheses;
+        this.candidates = candidates;
+        this.partners = partners;
+        this.visits = visits;
+        this.droppedPairs = droppedPairs;
+        this.cappedObjects = cappedObjects;
+        this.coActionHistogram = histogram;
+    }
+
+    private static double[] nan(int n) {
+        double[] d = new double[n];
+        Arrays.fill(d, Double.NaN);
+        return d;
+    }
+
+    int size() {
+        return keys.length;
+    }
+
+    /** Counts and tests the pairs of {@code ix}. */
+    static EdgeTests run(ActionIndex ix, CoordinationConfig c, long budgetBytes) {
+        int na = ix.actions.accountCount();
+        int minRep = Math.max(1, c.minRepetitions());
+        int threads = c.effectiveThreads();
+        boolean significance = c.selection() == CoordinationConfig.Selection.SIGNIFICANCE;
+        ActionIndex.Rows t = ix.timed;
+        PairCounts timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.posts(ix.actions), ix.window,
+                ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes);
+        ActionIndex.Rows r = significance ? ix.rare : anyTimeOnly(ix);
+        PairCounts rare = PairCounts.count(r.object, r.account, r.time, r.signal, r.posts(ix.actions),
+                ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes);
+        long timingHypotheses = timed.size;
+        boolean[] timingTestable = null;
+        if (significance && timed.size > 0) {
+            PairCounts reach = PairCounts.count(t.object, t.account, t.time, t.signal, t.posts(ix.actions), ix.reach(),
+                    ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, ix.objectCurve);
+            Tarone tarone = Tarone.of(reach, timed, c.alpha());
+            timingHypotheses = tarone.family;
+            timingTestable = tarone.testable;
+        }
+        // the union of the two kept sets, in key order
+        int n = unionSize(timed.keys, timed.size, rare.keys, rare.size);
+        int[] partners = timed.partners.clone();
+        for (int a = 0; a < na; a++) partners[a] += rare.partners[a];
+        long[] hist = Arrays.copyOf(timed.coActionHistogram, Math.max(timed.coActionHistogram.length,
+                rare.coActionHistogram.length));
+        for (int k = 0; k < rare.coActionHistogram.length; k++) hist[k] += rare.coActionHistogram[k];
+        EdgeTests et = new EdgeTests(n, timingHypotheses, rare.size, timed.distinct + rare.distinct, partners,
+                timed.visits + rare.visits, timed.droppedPairs, timed.cappedObjects, hist);
+        int i = 0, j = 0, e = 0;
+        int[] fromTimed = new int[n], fromRare = new int[n];
+        while (i < timed.size || j < rare.size) {
+            long ki = i < timed.size ? timed.keys[i] : Long.MAX_VALUE;
+            long kj = j < rare.size ? rare.keys[j] : Long.MAX_VALUE;
+            long k = Math.min(ki, kj);
+            et.keys[e] = k;
+            fromTimed[e] = -1;
+            fromRare[e] = -1;
+            if (ki == k) {
+                fromTimed[e] = i;
+                et.objects[e] = timed.objects[i];
+                et.episodes[e] = timed.episodes[i];
+                et.coActions[e] = timed.coActions[i];
+                et.signals[e] = timed.signals[i];
+                i++;
+            }
+            if (kj == k) {
+                fromRare[e] = j;
+                et.shared[e] = rare.episodes[j];
+                et.signals[e] |= rare.signals[j];
+                if (!significance) {
+                    // any-time signals in the weight-based selections: a shared object counts as a co-action
+                    et.objects[e] += rare.objects[j];
+                    et.episodes[e] += rare.episodes[j];
+                    et.coActions[e] += rare.coActions[j];
+                }
+                j++;
+            }
+            e++;
+        }
+        if (!significance) {
+            Arrays.fill(et.p, Double.NaN);
+            Arrays.fill(et.q, Double.NaN);
+            return et;
+        }
+        long[] timedKeys = new long[timed.size], rareKeys = new long[rare.size];
+        int[] timedSlot = new int[timed.size], rareSlot = new int[rare.size];
+        for (int x = 0; x < n; x++) {
+            if (fromTimed[x] >= 0) { timedKeys[fromTimed[x]] = et.keys[x]; timedSlot[fromTimed[x]] = x; }
+            if (fromRare[x] >= 0) { rareKeys[fromRare[x]] = et.keys[x]; rareSlot[fromRare[x]] = x; }
+        }
+        double[] lt = TimingNull.expect(ix, timedKeys, threads);
+        double[] lc = CooccurrenceNull.expect(ix, rareKeys);
+        double[] all = new double[timed.size + rare.size];
+        for (int x = 0; x < timed.size; x++) {
+            int s = timedSlot[x];
+            et.lambdaTiming[s] = lt[x];
+            et.pTiming[s] = all[x] = NullModel.poissonUpperTail(et.episodes[s], lt[x]);
+            // outside Tarone's family: a pair that could never be significant is not a hypothesis
+            if (!timingTestable[x]) all[x] = 1;
+        }
+        for (int x = 0; x < rare.size; x++) {
+            int s = rareSlot[x];
+            et.lambdaShared[s] = lc[x];
+            et.pShared[s] = all[timed.size + x] = NullModel.poissonUpperTail(et.shared[s], lc[x]);
+        }
+        double[] q = NullModel.benjaminiHochberg(all, Math.max(1, timingHypotheses + rare.size));
+        Arrays.fill(et.q, 1.0);
+        for (int x = 0; x < n; x++) {
+            double pt = et.pTiming[x], ps = et.pShared[x];
+            int h = (Double.isNaN(pt) ? 0 : 1) + (Double.isNaN(ps) ? 0 : 1);
+            double min = Math.min(Double.isNaN(pt) ? 1 : pt, Double.isNaN(ps) ? 1 : ps);
+            et.p[x] = Math.min(1, h * min);
+        }
+        for (int x = 0; x < timed.size; x++) et.q[timedSlot[x]] = Math.min(et.q[timedSlot[x]], q[x]);
+        for (int x = 0; x < rare.size; x++) et.q[rareSlot[x]] = Math.min(et.q[rareSlot[x]], q[timed.size + x]);
+        return et;
+    }
+
+    /** The rare index restricted to any-time signals (the weight-based selections count only those at any time). */
+    private static ActionIndex.Rows anyTimeOnly(ActionIndex ix) {
+        ActionIndex.Rows r = ix.rare;
+        int n = 0;
+        for (int k = 0; k < r.size(); k++) if (ix.anyTime[r.signal[k]]) n++;
+        ActionIndex.Rows out = new ActionIndex.Rows(n);
+        n = 0;
+        for (int k = 0; k < r.size(); k++) {
+            if (!ix.anyTime[r.signal[k]]) continue;
+            out.object[n] = r.object[k];
+            out.account[n] = r.account[k];
+            out.row[n] = r.row[k];
+            out.time[n] = r.time[k];
+            out.signal[n++] = r.signal[k];
+        }
+        return out;
+    }
+
+    /** Size of the union of two ascending key arrays. */
+    static int unionSize(long[] a, int na, long[] b, int nb) {
+        int i = 0, j = 0, n = 0;
+        while (i < na || j < nb) {
+            long x = i < na ? a[i] : Long.MAX_VALUE, y = j < nb ? b[j] : Long.MAX_VALUE;
+            if (x <= y) i++;
+            if (y <= x) j++;
+            n++;
+        }
+        return n;
+    }
+
+    /** The co-action count at R's type-7 quantile {@code prob} over all counted pairs (CooRTweet's cut). */
+    double coActionQuantile(double prob) {
+        long total = 0;
+        for (long h : coActionHistogram) total += h;
+        if (total == 0) return Double.NaN;
+        double h = (total - 1) * prob;
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(lo + 1, total - 1);
+        return valueAt(lo) + (h - lo) * (valueAt(hi) - valueAt(lo));
+    }
+
+    private int valueAt(long rank) {
+        long seen = 0;
+        for (int c = 0; c < coActionHistogram.length; c++) {
+            seen += coActionHistogram[c];
+            if (rank < seen) return c;
+        }
+        return coActionHistogram.length - 1;
+    }
+}

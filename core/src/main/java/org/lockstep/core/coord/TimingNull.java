@@ -1,0 +1,177 @@
+package org.lockstep.core.coord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stage 3a: the expected number of episodes λ of each tested pair under the jitter null ({@link NullModel}),
+ * exactly. The two accounts' timed actions (sorted by object, then time) are merged object by object;
+ * every cross pair with |gap| ≤ w + 2D has its probability of landing within w; per object, pairs are
+ * grouped into episodes by time like the observed co-actions, and each episode adds q = 1 − Π(1 − p) to
+ * λ. A pair of posts met again on a later object (a second link of the same two posts) is skipped, as
+ * the observed count skips it. Cost per pair is linear in the two accounts' actions.
+ *
+ * <p>On public news (an object shared by more than {@code popularShare} of the accounts and more than a
+ * thousand) the probability is at least the object's own popularity curve: the share of all its pairs of actions that fall within the window,
+ * i.e. the chance that two of its sharers picked at random acted together (the null in which the accounts on
+ * an object are exchangeable). A news story shared by a thousand readers in the ten minutes after it was
+ * published has a third of its pairs within a minute; no jitter of ±15 minutes explains that, the curve
+ * does. On smaller objects the curve could be a group's own timing and is not used.
+ */
+final class TimingNull {
+    private TimingNull() {}
+
+    /** λ per pair of {@code keys} (packed account pairs). */
+    static double[] expect(ActionIndex ix, long[] keys, int threads) {
+        int tested = keys.length;
+        double[] lambda = new double[tested];
+        if (tested == 0) return lambda;
+        ActionIndex.Rows r = ix.timed;
+        int na = ix.actions.accountCount();
+        long[] wide = ix.reach();
+        long[] window = ix.window, d = ix.jitter, gap = ix.gap;
+        double[] curve = ix.objectCurve;
+        int[] posts = r.posts(ix.actions);
+        // per-account copies of the actions in (object, time) order, so that merging two accounts reads
+        // contiguous memory
+        int m = r.size();
+        int[] start = new int[na + 1];
+        for (int k = 0; k < m; k++) start[r.account[k] + 1]++;
+        for (int a = 0; a < na; a++) start[a + 1] += start[a];
+        int[] ao = new int[m], ap = new int[m];
+        long[] at = new long[m];
+        byte[] as = new byte[m];
+        int[] fill = Arrays.copyOf(start, na);
+        for (int k = 0; k < m; k++) {
+            int x = fill[r.account[k]]++;
+            ao[x] = r.object[k];
+            at[x] = r.time[k];
+            as[x] = r.signal[k];
+            ap[x] = posts[k];
+        }
+        int t = Math.max(1, Math.min(threads, tested / 4096 + 1));
+        List<Runnable> jobs = new ArrayList<>();
+        for (int w = 0; w < t; w++) {
+            int first = w;
+            jobs.add(() -> {
+                long[] pt = new long[64];
+                double[] pl = new double[64];
+                StampedSet seen = new StampedSet();
+                for (int k = first; k < tested; k += t) {
+                    int a = PairKernel.keyA(keys[k]), b = PairKernel.keyB(keys[k]);
+                    int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
+                    seen.reset();
+                    double sum = 0;
+                    while (i < ie && j < je) {
+                        int oi = ao[i], oj = ao[j];
+                        if (oi < oj) { i++; continue; }
+                        if (oi > oj) { j++; continue; }
+                        int i2 = i, j2 = j;
+                        while (i2 < ie && ao[i2] == oi) i2++;
+                        while (j2 < je && ao[j2] == oi) j2++;
+                        int s = as[i];
+                        long ws = wide[s];
+                        if (ws >= 0) {
+                            int n = 0;
+                            for (int x = i; x < i2; x++) {
+                                long tx = at[x];
+                                for (int y = j; y < j2; y++) {
+                                    long g = at[y] - tx;
+                                    if (g > ws || -g > ws) continue;
+                                    double pr = Math.max(curve[oi], NullModel.jitterWithin(g, window[s], d[s]));
+                                    if (pr <= 0 || !seen.add((long) ap[x] << 32 | (ap[y] & 0xffffffffL))) continue;
+                                    if (n == pt.length) {
+                                        pt = Arrays.copyOf(pt, n * 2);
+                                        pl = Arrays.copyOf(pl, n * 2);
+                                    }
+                                    pt[n] = Math.min(tx, tx + g);
+                                    pl[n] = pr >= 1 ? -745 : Math.log1p(-pr);
+                                    n++;
+                                }
+                            }
+                            if (n > 0) sum += episodes(pt, pl, n, gap[s]);
+                        }
+                        i = i2;
+                        j = j2;
+                    }
+                    lambda[k] = sum;
+                }
+            });
+        }
+        Parallel.run(jobs);
+        return lambda;
+    }
+
+    /** Groups one object's null pair probabilities into episodes by time; returns Σ of the episodes' q. */
+    static double episodes(long[] pt, double[] pl, int n, long gap) {
+        if (n > 1) {
+            // insertion sort by time (n is small: the two accounts' actions on one object)
+            for (int x = 1; x < n; x++) {
+                long t = pt[x];
+                double l = pl[x];
+                int y = x - 1;
+                while (y >= 0 && pt[y] > t) { pt[y + 1] = pt[y]; pl[y + 1] = pl[y]; y--; }
+                pt[y + 1] = t;
+                pl[y + 1] = l;
+            }
+        }
+        double sum = 0, logNone = 0;
+        long last = pt[0];
+        for (int x = 0; x < n; x++) {
+            if (x > 0 && pt[x] - last > gap) {
+                sum += -Math.expm1(logNone);
+                logNone = 0;
+            }
+            logNone += pl[x];
+            last = pt[x];
+        }
+        return sum - Math.expm1(logNone);
+    }
+
+    /** A set of longs emptied in O(1) (entries carry the generation they were added in). */
+    private static final class StampedSet {
+        private long[] keys = new long[64];
+        private int[] stamp = new int[64];
+        private int generation = 1, size;
+
+        void reset() {
+            generation++;
+            size = 0;
+            if (generation == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                generation = 1;
+            }
+        }
+
+        /** Adds {@code v}; false when it was there already. */
+        boolean add(long v) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int h = (int) org.lockstep.core.text.MinHashLsh.mix(v) & mask;
+            while (stamp[h] == generation) {
+                if (keys[h] == v) return false;
+                h = (h + 1) & mask;
+            }
+            keys[h] = v;
+            stamp[h] = generation;
+            size++;
+            return true;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            int[] os = stamp;
+            keys = new long[ok.length * 2];
+            stamp = new int[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (os[i] != generation) continue;
+                int h = (int) org.lockstep.core.text.MinHashLsh.mix(ok[i]) & mask;
+                while (stamp[h] == generation) h = (h + 1) & mask;
+                keys[h] = ok[i];
+                stamp[h] = generation;
+            }
+        }
+    }
+}
