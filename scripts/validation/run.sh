@@ -28,7 +28,7 @@ lockstep="$here/lockstep"
 # the toolkit imports twarc at start-up even for CSV input: an empty stand-in module is enough
 stub="$out/twarc-stub/twarc"
 mkdir -p "$stub"
-printf '# stand-in so that coordination_network_toolkit imports without twarc (CSV input only)\n' > "$stub/__init__.py"
+printf '# stand-in so that coordination_network_toolkit imports without twarc (CSV input only)\ndef ensure_flattened(*args, **kwargs):\n    raise NotImplementedError("twarc stand-in: CSV input only")\n' > "$stub/__init__.py"
 printf 'class Twarc2:\n    pass\n' > "$stub/client2.py"
 
 # timed NAME DIR COMMAND...: runs COMMAND, log in DIR/NAME.log, "wall user sys" in DIR/NAME.time
