@@ -75,6 +75,7 @@ class DerivedRefsTest {
         assertEquals(11, r.posts().size());
         assertEquals(List.of("1 WARNING " + new IraCsv(List.of("x")).note(), "13 REJECTED missing publish_date"),
                 r.problems(), "the bad record is reported with its line; the good one after it is kept");
+        assertEquals(dir.resolve("ira.csv").toString(), r.report().problems().get(1).file());
 
         Post a = r.posts().get(0), b = r.posts().get(1), c = r.posts().get(2), d = r.posts().get(3);
         assertEquals(new PostRef(UNKNOWN, null, null, true), a.repostOf());
