@@ -28,8 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 final class InputOptions {
     /** Post fields a {@code --map} may name (see {@link CsvMapping}). */
-    static final Set<String> MAP_FIELDS = Set.of("id", "account", "handle", "time", "text", "lang", "repost_of",
-            "reply_to", "quote_of", "urls", "hashtags", "mentions", "platform");
+    static final Set<String> MAP_FIELDS = Set.copyOf(CsvMapping.FIELDS);
 
     @Option(names = "--db", paramLabel = "FILE", description = "Case database (DuckDB file).")
     Path db;
@@ -45,8 +44,8 @@ final class InputOptions {
 
     @Option(names = "--map", paramLabel = "SPEC",
             description = "Column mapping for other CSV files, e.g. id=tweet_id,account=user_id,time=created_at,text=body "
-                    + "(fields: id, account, handle, time, text, lang, repost_of, reply_to, quote_of, urls, hashtags, "
-                    + "mentions, platform; separator=; or separator=tab for other separators).")
+                    + "(fields: id, account, handle, time, text, lang, repost_of, reply_to, quote_of, repost (a flag), urls, "
+                    + "hashtags, mentions, media, platform; separator=; or separator=tab for other separators).")
     String map;
 
     @Option(names = "--map-file", paramLabel = "FILE", description = "The same mapping as --map, one field=column a line (# comments).")

@@ -39,6 +39,15 @@ public record Post(
         media = media == null ? List.of() : media;
     }
 
+    /**
+     * True when the repost, quote or reply target was derived by the reader rather than named by the
+     * source ({@link PostRef#derived()}).
+     */
+    public boolean derivedRef() {
+        return repostOf != null && repostOf.derived() || quoteOf != null && quoteOf.derived()
+                || replyTo != null && replyTo.derived();
+    }
+
     public static Builder builder(Platform platform) {
         return new Builder(platform);
     }

@@ -15,6 +15,8 @@ public final class PostTable {
     public final int size;
     public final byte[] platform;
     public final byte[] kind;
+    /** 1 where the row's repost, quote or reply target was derived by the reader ({@link Post#derivedRef()}), else 0. */
+    public final byte[] derived;
     public final long[] time;
     /** Post id of each row, in {@link #posts}. */
     public final int[] post;
@@ -35,6 +37,7 @@ public final class PostTable {
         size = b.size;
         platform = permute(b.platform, order, size);
         kind = permute(b.kind, order, size);
+        derived = permute(b.derived, order, size);
         time = permute(b.time, order, size);
         post = permute(b.post, order, size);
         account = permute(b.account, order, size);
@@ -93,6 +96,7 @@ public final class PostTable {
         private int size;
         private byte[] platform;
         private byte[] kind;
+        private byte[] derived;
         private long[] time;
         private int[] post;
         private int[] account;
@@ -123,6 +127,7 @@ public final class PostTable {
             int rows = Math.max(1024, expectedPosts);
             platform = new byte[rows];
             kind = new byte[rows];
+            derived = new byte[rows];
             time = new long[rows];
             post = new int[rows];
             account = new int[rows];
@@ -200,6 +205,7 @@ public final class PostTable {
             int r = size;
             platform[r] = (byte) p.platform().ordinal();
             kind[r] = (byte) p.kind().ordinal();
+            derived[r] = (byte) (p.derivedRef() ? 1 : 0);
             time[r] = p.timeMs();
             post[r] = pid;
             int acc = accounts.intern(p.accountId(), nums[off + 1]);
@@ -311,6 +317,7 @@ public final class PostTable {
             int n = (int) Math.min(Integer.MAX_VALUE - 8, time.length + (time.length >> 1));
             platform = Arrays.copyOf(platform, n);
             kind = Arrays.copyOf(kind, n);
+            derived = Arrays.copyOf(derived, n);
             time = Arrays.copyOf(time, n);
             post = Arrays.copyOf(post, n);
             account = Arrays.copyOf(account, n);

@@ -20,13 +20,24 @@ public final class UrlNormalizer {
             "igshid", "igsh", "si", "ref_src", "ref_url", "_ga", "_gl", "mkt_tok", "spm", "s_cid",
             "twclid", "ttclid", "vero_id", "oly_anon_id", "oly_enc_id", "__s", "cmpid", "ncid", "sr_share");
 
+    /**
+     * Prefix of an opaque link object: a source that gives link ids instead of URLs (CooRTweet's
+     * {@code url_id}, {@code url_123}) is read as {@code id:} + the id, kept as it is by
+     * {@link #normalize} and without host or domain.
+     */
+    public static final String OPAQUE = "id:";
+
     private UrlNormalizer() {}
 
-    /** The canonical form of {@code url}, or null when it is not an http(s) URL with a host. */
+    /**
+     * The canonical form of {@code url}, or null when it is not an http(s) URL with a host; an
+     * {@link #OPAQUE} link id is returned as it is (stripped).
+     */
     public static String normalize(String url) {
         if (url == null) return null;
         String u = url.strip();
         if (u.isEmpty() || u.length() > 8192) return null;
+        if (u.startsWith(OPAQUE)) return u.length() > OPAQUE.length() ? u : null;
         int schemeEnd = u.indexOf("://");
         String rest;
         if (schemeEnd < 0) {
@@ -70,10 +81,10 @@ public final class UrlNormalizer {
         return sb.toString();
     }
 
-    /** The lower-case, IDN-to-ASCII host of {@code url} without {@code www.}, or null. */
+    /** The lower-case, IDN-to-ASCII host of {@code url} without {@code www.}, or null (also for an opaque link id). */
     public static String host(String url) {
         String n = normalize(url);
-        if (n == null) return null;
+        if (n == null || n.startsWith(OPAQUE)) return null;
         int start = "https://".length();
         int end = indexOfAny(n.substring(start), '/', '?');
         String hp = end < 0 ? n.substring(start) : n.substring(start, start + end);

@@ -19,4 +19,12 @@ interface CsvLayout {
     default String note() {
         return null;
     }
+
+    /**
+     * Something the user should know after the whole file was read (one warning for many rows, e.g. how
+     * many URL cells were not URLs), or null. Called once, after the last row.
+     */
+    default String endNote() {
+        return null;
+    }
 }

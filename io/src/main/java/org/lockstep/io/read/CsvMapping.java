@@ -13,14 +13,16 @@ import java.util.Set;
 /**
  * Which column of an arbitrary CSV holds which post field, for CSV files of no known layout.
  * Keys are post fields ({@code id, account, handle, time, text, lang, repost_of, reply_to, quote_of,
- * urls, hashtags, mentions, platform}), values are column names of the file's header; {@code platform}
+ * repost, urls, hashtags, mentions, media, platform}), values are column names of the file's header;
+ * {@code repost} is a flag column (true/1/retweet... for a repost whose original id may be absent),
+ * {@code media} a list of image URLs or hashes/ids; {@code platform}
  * may instead name a platform ({@code platform=telegram}) for every row. {@code separator} is the
  * field separator, or 0 to detect it from the header.
  */
 public record CsvMapping(Map<String, String> columns, char separator) {
     /** The post fields a mapping may name. */
     public static final List<String> FIELDS = List.of("id", "account", "handle", "time", "text", "lang", "repost_of",
-            "reply_to", "quote_of", "urls", "hashtags", "mentions", "platform");
+            "reply_to", "quote_of", "repost", "urls", "hashtags", "mentions", "media", "platform");
     static final Set<String> REQUIRED = Set.of("id", "account", "time");
 
     public CsvMapping {

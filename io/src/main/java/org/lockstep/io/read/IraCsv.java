@@ -25,8 +25,16 @@ import org.lockstep.core.model.PostKind;
  * is not named in the file. {@code language} is an English language name, mapped to its ISO code.
  *
  * <p>Without a {@code tweet_id} the id comes from the tweet URL in {@code article_url}, else it is
- * derived: {@code ira:} and the first 16 hex digits of SHA-256 over author, publish_date and content
- * (so identical rows are one post); {@link #note()} says so.
+ * derived: {@code ira:} and the first 16 hex digits of SHA-256 over author, publish_date, content,
+ * updates and harvested_date. Identical rows are one post (the ingest counts the repeats as
+ * duplicates); the same text posted twice in one minute by one account is two posts when the account's
+ * {@code updates} counter or the harvest time differs. {@link #note()} says so.
+ *
+ * <p>The release never names a retweet's original. A RETWEET row (and any row whose content begins
+ * {@code RT @handle:}) gets a {@link DerivedRefs derived} repost target from the original author's
+ * handle, when the content names it, and the normalised text, so that accounts retweeting the same
+ * tweet share one object. A QUOTE_TWEET row's content is the quoting text, which says nothing about
+ * the quoted tweet, so quotes get no target (their links still count).
  */
 final class IraCsv implements CsvLayout {
     private static final Pattern STATUS = Pattern.compile("/status(?:es)?/(\\d{1,20})");
@@ -44,8 +52,8 @@ final class IraCsv implements CsvLayout {
             Map.entry("kazakh", "kk"), Map.entry("pushto", "ps"), Map.entry("urdu", "ur"), Map.entry("indonesian", "id"),
             Map.entry("tagalog (filipino)", "tl"), Map.entry("malay", "ms"), Map.entry("thai", "th"), Map.entry("somali", "so"));
 
-    private final int author, handle, content, language, published, following, followers, updates, postType, tweetId,
-            articleUrl;
+    private final int author, handle, content, language, published, harvested, following, followers, updates, postType,
+            tweetId, articleUrl;
     private final int[] tco;
     private final int columns;
 
@@ -55,6 +63,7 @@ final class IraCsv implements CsvLayout {
         content = CsvText.index(h, "content");
         language = CsvText.index(h, "language");
         published = CsvText.index(h, "publish_date");
+        harvested = CsvText.index(h, "harvested_date");
         following = CsvText.index(h, "following");
         followers = CsvText.index(h, "followers");
         updates = CsvText.index(h, "updates");
@@ -77,7 +86,8 @@ final class IraCsv implements CsvLayout {
     public String note() {
         if (tweetId >= 0) return null;
         return "no tweet_id column: post ids are taken from article_url where it names a tweet, else derived as"
-                + " 'ira:' + SHA-256 of author, publish_date and content (identical rows become one post)";
+                + " 'ira:' + SHA-256 of author, publish_date, content, updates and harvested_date (identical rows"
+                + " become one post)";
     }
 
     @Override
@@ -94,16 +104,18 @@ final class IraCsv implements CsvLayout {
             Matcher m = url == null ? null : STATUS.matcher(url);
             if (m != null && m.find()) id = m.group(1);
         }
-        if (id == null && tweetId < 0) id = derivedId(name, ts, text);
+        if (id == null && tweetId < 0) {
+            id = derivedId(name, ts, text, CsvText.cell(f, updates), CsvText.cell(f, harvested));
+        }
         Post.Builder b = Post.builder(Platform.TWITTER).id(id).accountId(acc).handle(name).timeMs(time).text(text)
                 .lang(lang(CsvText.cell(f, language)));
         String type = CsvText.cell(f, postType);
-        if (type != null) {
-            switch (type.strip().toUpperCase(Locale.ROOT)) {
-                case "RETWEET" -> b.kind(PostKind.REPOST);
-                case "QUOTE_TWEET" -> b.kind(PostKind.QUOTE);
-                default -> { }
-            }
+        String t = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
+        if (t.equals("QUOTE_TWEET")) {
+            b.kind(PostKind.QUOTE);
+        } else if (t.equals("RETWEET") || DerivedRefs.rtHandle(text) != null) {
+            b.kind(PostKind.REPOST);
+            b.repostOf(DerivedRefs.repostTarget(null, text));
         }
         List<String> urls = new ArrayList<>(2);
         for (int c : tco) {
@@ -124,8 +136,11 @@ final class IraCsv implements CsvLayout {
         return LANGS.get(s.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** {@code ira:} + 16 hex digits of SHA-256(author NUL publish_date NUL content). */
-    static String derivedId(String author, String publishDate, String content) {
+    /**
+     * {@code ira:} + 16 hex digits of SHA-256(author NUL publish_date NUL content NUL updates NUL
+     * harvested_date), dates and counter stripped, a missing cell as empty.
+     */
+    static String derivedId(String author, String publishDate, String content, String updates, String harvestedDate) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(nz(author).getBytes(StandardCharsets.UTF_8));
@@ -133,6 +148,10 @@ final class IraCsv implements CsvLayout {
             d.update(nz(publishDate).strip().getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
             d.update(nz(content).getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(nz(updates).strip().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(nz(harvestedDate).strip().getBytes(StandardCharsets.UTF_8));
             return "ira:" + HexFormat.of().formatHex(d.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

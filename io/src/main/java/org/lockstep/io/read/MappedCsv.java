@@ -3,18 +3,37 @@ package org.lockstep.io.read;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.lockstep.core.model.InvalidPostException;
+import org.lockstep.core.model.Media;
 import org.lockstep.core.model.Platform;
 import org.lockstep.core.model.Post;
+import org.lockstep.core.model.PostKind;
 import org.lockstep.core.model.PostRef;
+import org.lockstep.core.url.UrlNormalizer;
 
 /**
  * Any CSV, through a user-given {@link CsvMapping} of post fields to columns. List fields (urls,
- * hashtags, mentions) take {@code [a, 'b']}, {@code a|b}, {@code a;b} or space-separated cells; when
- * no column is mapped for them, they are taken from the text.
+ * hashtags, mentions, media) take {@code [a, 'b']}, {@code a|b}, {@code a;b} or space-separated cells;
+ * when no column is mapped for urls, hashtags or mentions, they are taken from the text.
+ *
+ * <p>A URL cell value that is not an http(s) URL (an id such as {@code url_123} or {@code 23678}) is
+ * kept as an opaque link object ({@link UrlNormalizer#OPAQUE} + value) rather than dropped, and the
+ * file gets one warning with the count. A media value is an image URL when it is one, else a hash or
+ * id (e.g. CooRTweet's {@code phash_id}). {@code repost} names a flag column: a flagged row without a
+ * {@code repost_of} id, or any row whose text begins {@code RT @handle:}, gets a
+ * {@link DerivedRefs derived} repost target.
  */
 final class MappedCsv implements CsvLayout {
-    private final int id, account, handle, time, text, lang, repost, reply, quote, urls, hashtags, mentions, platformCol;
+    private static final Set<String> TRUE = Set.of("1", "true", "yes", "y", "t", "x", "retweet", "repost", "rt", "r",
+            "reblog", "share", "forward");
+    private static final Set<String> FALSE = Set.of("0", "false", "no", "n", "f", "none", "null", "na", "nan", "post",
+            "tweet", "original", "reply", "quote", "quote_tweet", "q");
+
+    private final int id, account, handle, time, text, lang, repost, reply, quote, urls, hashtags, mentions, platformCol,
+            repostFlag, media;
+    private long opaqueUrls;
+    private String firstOpaque;
     private final Platform platform;
     private final int columns;
 
@@ -31,6 +50,8 @@ final class MappedCsv implements CsvLayout {
         urls = col(header, m, "urls");
         hashtags = col(header, m, "hashtags");
         mentions = col(header, m, "mentions");
+        repostFlag = col(header, m, "repost");
+        media = col(header, m, "media");
         String p = m.columns().get("platform");
         platformCol = p == null ? -1 : CsvText.index(header, p);
         platform = p == null || platformCol >= 0 ? Platform.GENERIC : platform(p);
@@ -89,20 +110,68 @@ final class MappedCsv implements CsvLayout {
         String rp = CsvText.cell(f, repost);
         String rep = CsvText.cell(f, reply);
         String q = CsvText.cell(f, quote);
-        return Post.builder(pf)
+        boolean flagged = flag(CsvText.cell(f, repostFlag));
+        // an unflagged "RT @handle: ..." text gets its derived target in Readers, like every format's
+        PostRef repostRef = rp != null ? new PostRef(rp, null, null) : flagged ? DerivedRefs.repostTarget(null, t) : null;
+        Post.Builder b = Post.builder(pf)
                 .id(CsvText.cell(f, id))
                 .accountId(CsvText.cell(f, account))
                 .handle(CsvText.cell(f, handle))
                 .timeMs(Timestamps.parse(ts))
                 .text(t)
                 .lang(CsvText.cell(f, lang))
-                .repostOf(rp == null ? null : new PostRef(rp, null, null))
+                .repostOf(repostRef)
                 .replyTo(rep == null ? null : new PostRef(rep, null, null))
                 .quoteOf(q == null ? null : new PostRef(q, null, null))
-                .urls(urls >= 0 ? CsvText.list(CsvText.cell(f, urls)) : CsvText.urls(t))
+                .urls(urls >= 0 ? links(CsvText.list(CsvText.cell(f, urls))) : CsvText.urls(t))
                 .hashtags(hashtags >= 0 ? strip(CsvText.list(CsvText.cell(f, hashtags)), '#') : CsvText.hashtags(t))
                 .mentions(mentions >= 0 ? strip(CsvText.list(CsvText.cell(f, mentions)), '@') : CsvText.mentions(t))
-                .build();
+                .media(media >= 0 ? media(CsvText.list(CsvText.cell(f, media))) : List.of());
+        if (flagged || repostRef != null) b.kind(PostKind.REPOST);
+        return b.build();
+    }
+
+    /** The repost flag of a cell: empty is false; a value in neither {@link #TRUE} nor {@link #FALSE} is an error. */
+    private static boolean flag(String v) {
+        if (v == null) return false;
+        String l = v.strip().toLowerCase(Locale.ROOT);
+        if (l.isEmpty() || FALSE.contains(l)) return false;
+        if (TRUE.contains(l)) return true;
+        throw new InvalidPostException("repost flag '" + Timestamps.clip(v) + "' is neither true (1, true, yes, retweet,"
+                + " repost, rt, ...) nor false (0, false, no, post, quote, ...)");
+    }
+
+    /** URL cell values: URLs as given, anything else as an opaque link id, counted for {@link #endNote()}. */
+    private List<String> links(List<String> values) {
+        if (values.isEmpty()) return values;
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            if (UrlNormalizer.normalize(v) != null) {
+                out.add(v);
+            } else {
+                if (opaqueUrls++ == 0) firstOpaque = v;
+                out.add(UrlNormalizer.OPAQUE + v);
+            }
+        }
+        return out;
+    }
+
+    private static List<Media> media(List<String> values) {
+        if (values.isEmpty()) return List.of();
+        List<Media> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            String n = UrlNormalizer.normalize(v);
+            out.add(n != null && !n.startsWith(UrlNormalizer.OPAQUE) ? new Media(v, null, null) : new Media(null, null, v));
+        }
+        return out;
+    }
+
+    @Override
+    public String endNote() {
+        if (opaqueUrls == 0) return null;
+        return opaqueUrls + " URL cell value" + (opaqueUrls == 1 ? " is" : "s are") + " not a URL (first: '"
+                + Timestamps.clip(firstOpaque) + "'): kept as opaque link ids ('" + UrlNormalizer.OPAQUE
+                + "' + value), compared as links, without host or domain";
     }
 
     static List<String> strip(List<String> l, char prefix) {

@@ -18,6 +18,7 @@ public final class ReadReport {
     private long posts;
     private long rejected;
     private long warnings;
+    private long derived;
     private int files;
     private int filesFailed;
     private final Map<String, Long> postsByFormat = new LinkedHashMap<>();
@@ -41,6 +42,8 @@ public final class ReadReport {
 
     void file() { files++; }
 
+    void derived() { derived++; }
+
     void problem(Problem p) {
         switch (p.severity()) {
             case WARNING -> warnings++;
@@ -57,6 +60,11 @@ public final class ReadReport {
     public long posts() { return posts; }
     public long rejected() { return rejected; }
     public long warnings() { return warnings; }
+    /**
+     * Posts whose repost, quote or reply target was derived because the source did not name it
+     * ({@link org.lockstep.core.model.Post#derivedRef()}), counted as they reach the sink.
+     */
+    public long derivedRefs() { return derived; }
     public int files() { return files; }
     public int filesFailed() { return filesFailed; }
     public Map<String, Long> postsByFormat() { return Collections.unmodifiableMap(postsByFormat); }

@@ -43,8 +43,11 @@ public final class Readers {
         this.report = report;
         // a failure of the consumer is not a bad record: it must stop reading, not be counted as rejected
         this.sink = p -> {
+            // a repost the source left without target (e.g. "RT @handle: ..." text) gets a derived one
+            Post q = DerivedRefs.fromText(p);
+            if (q.derivedRef()) report.derived();
             try {
-                sink.accept(p);
+                sink.accept(q);
             } catch (RuntimeException e) {
                 throw new SinkFailure(e);
             }
@@ -548,6 +551,8 @@ public final class Readers {
                 reject(no, e.getMessage(), records.raw());
             }
         }
+        String end = layout.endNote();
+        if (end != null) problem(0, Problem.Severity.WARNING, end, null);
     }
 
     private static char separator(String header) {

@@ -188,7 +188,7 @@ public final class CaseDb implements AutoCloseable {
                   p.quote_of, p.quote_of_account, p.quote_of_handle,
                   u.v, h.v, m.v, md.mu, md.mt, md.mh,
                   a.handle, a.display_name, a.description, a.location, a.lang, epoch_ms(a.created_at), a.followers,
-                  a.following, a.posts, a.default_profile, a.default_avatar, a.verified, a.avatar_url
+                  a.following, a.posts, a.default_profile, a.default_avatar, a.verified, a.avatar_url, p.ref_derived
                 FROM posts p
                 LEFT JOIN u USING (platform, post_id) LEFT JOIN h USING (platform, post_id)
                 LEFT JOIN m USING (platform, post_id) LEFT JOIN md USING (platform, post_id)
@@ -218,16 +218,19 @@ public final class CaseDb implements AutoCloseable {
         List<String> mu = list(rs, 21), mt = list(rs, 22), mh = list(rs, 23);
         List<Media> media = new ArrayList<>(mu.size());
         for (int i = 0; i < mu.size(); i++) media.add(new Media(mu.get(i), mt.get(i), mh.get(i)));
+        // ref_derived: the one stored flag covers the post's references (readers derive repost targets only)
+        boolean derived = rs.getBoolean(37);
         return new Post(platform, rs.getString(2), accountId, handle, rs.getLong(5),
                 PostKind.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getString(7), rs.getString(8),
-                ref(rs, 9), ref(rs, 12), ref(rs, 15), list(rs, 18), list(rs, 19), list(rs, 20), media, snap);
+                ref(rs, 9, derived), ref(rs, 12, false), ref(rs, 15, false), list(rs, 18), list(rs, 19), list(rs, 20),
+                media, snap);
     }
 
-    private static PostRef ref(ResultSet rs, int col) throws SQLException {
+    private static PostRef ref(ResultSet rs, int col, boolean derived) throws SQLException {
         String id = rs.getString(col);
         String acc = rs.getString(col + 1);
         if (id == null && acc == null) return null;
-        return new PostRef(id, acc, rs.getString(col + 2));
+        return new PostRef(id, acc, rs.getString(col + 2), derived);
     }
 
     private static long num(ResultSet rs, int col) throws SQLException {

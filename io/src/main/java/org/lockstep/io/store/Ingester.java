@@ -45,7 +45,7 @@ final class Ingester {
         """
         INSERT INTO posts SELECT s.platform, s.post_id, s.account_id, s.handle, epoch_ms(s.time_ms), s.kind, s.text, s.lang,
           s.repost_of, s.repost_of_account, s.repost_of_handle, s.reply_to, s.reply_to_account, s.reply_to_handle,
-          s.quote_of, s.quote_of_account, s.quote_of_handle, $1, $2
+          s.quote_of, s.quote_of_account, s.quote_of_handle, s.ref_derived, $1, $2
         FROM stage_posts s JOIN stage_new n USING (seq) ORDER BY s.seq""",
         "INSERT INTO post_urls SELECT n.platform, n.post_id, u.ord, u.url, u.url_normalized, u.host, u.domain FROM stage_urls u JOIN stage_new n USING (seq)",
         "INSERT INTO post_hashtags SELECT n.platform, n.post_id, h.ord, h.hashtag FROM stage_hashtags h JOIN stage_new n USING (seq)",
@@ -271,6 +271,7 @@ final class Ingester {
         ref(p.repostOf());
         ref(p.replyTo());
         ref(p.quoteOf());
+        posts.append(p.derivedRef());
         AccountSnapshot a = p.account();
         if (a == null) {
             posts.append(p.handle());

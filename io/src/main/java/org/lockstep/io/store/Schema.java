@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Schema {
     /** Bump when a table changes; older files are refused rather than misread. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final List<String> TABLES = List.of("posts", "post_urls", "post_hashtags", "post_mentions", "post_media",
             "accounts", "ingest_files", "ingest_batches", "schema_version");
@@ -27,7 +27,7 @@ final class Schema {
           time TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, text VARCHAR, lang VARCHAR,
           repost_of VARCHAR, repost_of_account VARCHAR, repost_of_handle VARCHAR,
           reply_to VARCHAR, reply_to_account VARCHAR, reply_to_handle VARCHAR,
-          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR,
+          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR, ref_derived BOOLEAN NOT NULL,
           source_file VARCHAR, batch BIGINT NOT NULL, PRIMARY KEY (platform, post_id))""",
         """
         CREATE TABLE post_urls (platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, ord INTEGER NOT NULL,
@@ -65,7 +65,7 @@ final class Schema {
           handle VARCHAR, time_ms BIGINT, kind VARCHAR, text VARCHAR, lang VARCHAR,
           repost_of VARCHAR, repost_of_account VARCHAR, repost_of_handle VARCHAR,
           reply_to VARCHAR, reply_to_account VARCHAR, reply_to_handle VARCHAR,
-          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR,
+          quote_of VARCHAR, quote_of_account VARCHAR, quote_of_handle VARCHAR, ref_derived BOOLEAN,
           a_handle VARCHAR, a_display_name VARCHAR, a_description VARCHAR, a_location VARCHAR, a_lang VARCHAR,
           a_avatar_url VARCHAR, a_created_ms BIGINT, a_followers BIGINT, a_following BIGINT, a_posts BIGINT,
           a_default_profile BOOLEAN, a_default_avatar BOOLEAN, a_verified BOOLEAN)""",

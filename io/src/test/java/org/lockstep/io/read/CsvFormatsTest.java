@@ -81,9 +81,9 @@ class CsvFormatsTest {
         assertTrue(r.problems().get(0).startsWith("1 WARNING no tweet_id column: post ids are taken from article_url"));
         assertEquals("6 REJECTED missing publish_date", r.problems().get(1));
 
-        // ids: python3 hashlib.sha256(author + b'\0' + publish_date + b'\0' + content).hexdigest()[:16]
+        // ids: python3 hashlib.sha256(b'\0'.join([author, publish_date, content, updates, harvested_date])).hexdigest()[:16]
         Post p = r.posts().get(0);
-        assertEquals("ira:23695daa7b2f707f", p.id());
+        assertEquals("ira:4f2cc3542556e6de", p.id());
         assertEquals(Platform.TWITTER, p.platform());
         assertEquals(PostKind.POST, p.kind());
         assertEquals("906000000000000000", p.accountId());
@@ -98,14 +98,19 @@ class CsvFormatsTest {
         assertEquals(253, p.account().posts());
 
         Post rt = r.posts().get(1);
-        assertEquals("ira:d6f3b009f9faff60", rt.id());
+        assertEquals("ira:803265c8255b2ef9", rt.id());
         assertEquals(PostKind.REPOST, rt.kind());
-        assertNull(rt.repostOf(), "the file does not name the original");
+        // the file does not name the original: derived from "RT @TEN_GOP: Breaking news",
+        // python3 hashlib.sha256(b'ten_gop\0breaking news').hexdigest()[:16]
+        assertEquals(new PostRef("rt:e9b9b06a776da602", null, "TEN_GOP", true), rt.repostOf());
+        assertTrue(rt.derivedRef());
+        assertEquals(1, r.report().derivedRefs());
         assertEquals(1506897780000L, rt.timeMs());
 
         Post qt = r.posts().get(2);
-        assertEquals("ira:dd85931069941a64", qt.id());
+        assertEquals("ira:7bbadcf43bf26689", qt.id());
         assertEquals(PostKind.QUOTE, qt.kind());
+        assertNull(qt.quoteOf(), "a quote's content is the quoting text: no target is derived");
         assertEquals("ru", qt.lang());
         assertEquals("2.54E+09", qt.accountId(), "a spreadsheet-mangled id is kept as given, not guessed");
         assertEquals(1426583100000L, qt.timeMs()); // 3/17/2015 9:05
