@@ -358,20 +358,18 @@ final class AccountsCommand implements Callable<Integer> {
     /** account id → label, from the columns described in {@code --train}. */
     static Map<String, Boolean> readLabels(Path file) throws IOException {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String h = r.readLine();
-            if (h == null) return out;
-            List<String> cols = CampaignsSupport.splitCsv(CampaignsSupport.stripBom(h));
-            int id = CampaignsSupport.indexOf(cols, "account_id", "user_id", "id", "account");
-            int lab = CampaignsSupport.indexOf(cols, "label", "is_bot", "bot", "class");
-            int role = CampaignsSupport.indexOf(cols, "role");
-            int op = CampaignsSupport.indexOf(cols, "operation");
+        try (org.lockstep.io.out.OwnCsv r = org.lockstep.io.out.OwnCsv.open(file)) {
+            List<String> cols = r.header();
+            if (cols.isEmpty()) return out;
+            int id = org.lockstep.io.out.OwnCsv.column(cols, "account_id", "user_id", "id", "account");
+            int lab = org.lockstep.io.out.OwnCsv.column(cols, "label", "is_bot", "bot", "class");
+            int role = org.lockstep.io.out.OwnCsv.column(cols, "role");
+            int op = org.lockstep.io.out.OwnCsv.column(cols, "operation");
             if (id < 0 || lab < 0 && role < 0 && op < 0) {
                 throw new IOException(file + ": needs account_id and one of label, is_bot, bot, role, operation");
             }
-            String line;
-            while ((line = r.readLine()) != null) {
-                List<String> c = CampaignsSupport.splitCsv(line);
+            List<String> c;
+            while ((c = r.next()) != null) {
                 if (c.size() <= id) continue;
                 Boolean y = null;
                 if (lab >= 0 && c.size() > lab) {
@@ -384,7 +382,7 @@ final class AccountsCommand implements Callable<Integer> {
                 } else if (op >= 0) {
                     y = c.size() > op && !c.get(op).isBlank();
                 }
-                if (y != null) out.put(org.lockstep.io.out.CsvWriter.unguard(c.get(id).strip()), y);
+                if (y != null) out.put(c.get(id), y);
             }
         }
         return out;

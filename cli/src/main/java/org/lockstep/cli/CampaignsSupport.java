@@ -61,18 +61,17 @@ final class CampaignsSupport {
     static int[] readGroups(Path file, PostTable t) throws IOException {
         int[] g = new int[t.accounts.size()];
         Arrays.fill(g, -1);
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) return g;
-            List<String> cols = splitCsv(stripBom(header));
-            int ia = indexOf(cols, "account_id", "account", "user_id", "id");
-            int ig = indexOf(cols, "group", "group_id", "community", "component");
+        try (org.lockstep.io.out.OwnCsv r = org.lockstep.io.out.OwnCsv.open(file)) {
+            List<String> cols = r.header();
+            if (cols.isEmpty()) return g;
+            int ia = org.lockstep.io.out.OwnCsv.column(cols, "account_id", "account", "user_id", "id");
+            int ig = org.lockstep.io.out.OwnCsv.column(cols, "group", "group_id", "community", "component");
             if (ia < 0 || ig < 0) throw new IOException(file + ": needs columns account_id and group");
-            String line;
-            while ((line = r.readLine()) != null) {
-                List<String> c = splitCsv(line);
+            List<String> c;
+            while ((c = r.next()) != null) {
                 if (c.size() <= Math.max(ia, ig)) continue;
-                int a = t.accounts.find(org.lockstep.io.out.CsvWriter.unguard(c.get(ia).strip()));
+                // ids exactly as written (spaces, quotes and line breaks are part of an id)
+                int a = t.accounts.find(c.get(ia));
                 if (a < 0) continue;
                 try {
                     g[a] = Integer.parseInt(c.get(ig).strip());

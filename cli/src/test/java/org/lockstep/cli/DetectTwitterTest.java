@@ -60,7 +60,7 @@ class DetectTwitterTest {
         JsonNode s = DetectCommandTest.JSON.readTree(Files.readString(out.resolve("summary.json")));
         assertEquals(3, s.get("accounts").asInt());
         assertEquals(3, s.get("edges").asInt());
-        assertEquals(30.0, s.at("/parameters/signals_window_s/co-repost").asDouble());
+        assertEquals(30_000, s.at("/parameters/windows_ms/co-repost").asLong());
 
         Map<String, String> handleOf = new HashMap<>();
         for (Map<String, String> a : DetectCommandTest.readCsv(out.resolve("accounts.csv"))) {

@@ -33,30 +33,22 @@ public final class CampaignAnalysis {
     /** @param group coordination group per account id (-1 none), or null */
     public Result run(PostTable t, int[] group) {
         long a = System.nanoTime();
-        // narratives (text) and account signals are independent: run them side by side
         NarrativeClusters.Result[] nar = new NarrativeClusters.Result[1];
         long[] narMs = new long[1];
-        RuntimeException[] err = new RuntimeException[1];
-        Thread nt = new Thread(() -> {
+        AccountSignalsResult[] accs = new AccountSignalsResult[1];
+        long[] accEnd = new long[1];
+        // narratives (text) and account signals are independent: side by side; any failure fails the call
+        org.lockstep.core.concurrent.Workers.run(java.util.List.of(() -> {
             long s = System.nanoTime();
-            try {
-                nar[0] = config.narratives() && t.text != null
-                        ? new NarrativeClusters(NarrativeClusters.Config.defaults()).cluster(t) : null;
-            } catch (RuntimeException ex) {
-                err[0] = ex;
-            }
+            nar[0] = config.narratives() && t.text != null
+                    ? new NarrativeClusters(NarrativeClusters.Config.defaults()).cluster(t) : null;
             narMs[0] = (System.nanoTime() - s) / 1_000_000;
-        }, "narratives");
-        nt.start();
-        AccountSignalsResult acc = new AccountSignals(config.accounts()).compute(t, group);
-        long b = System.nanoTime();
-        try {
-            nt.join();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        if (err[0] != null) throw err[0];
+        }, () -> {
+            accs[0] = new AccountSignals(config.accounts()).compute(t, group);
+            accEnd[0] = System.nanoTime();
+        }));
+        AccountSignalsResult acc = accs[0];
+        long b = accEnd[0];
         long c = System.nanoTime();
         EntityIndex idx = EntityIndex.build(t, nar[0]);
         long d = System.nanoTime();

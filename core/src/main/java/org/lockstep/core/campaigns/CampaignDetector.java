@@ -113,19 +113,8 @@ public final class CampaignDetector {
         if (threads == 1 || n < 2 * chunk) {
             worker.run();
         } else {
-            Thread[] ts = new Thread[threads - 1];
-            RuntimeException[] err = new RuntimeException[1];
-            for (int k = 0; k < ts.length; k++) {
-                ts[k] = new Thread(() -> {
-                    try { worker.run(); } catch (RuntimeException ex) { err[0] = ex; }
-                }, "campaigns-" + k);
-                ts[k].start();
-            }
-            worker.run();
-            for (Thread th : ts) {
-                try { th.join(); } catch (InterruptedException ex) { Thread.currentThread().interrupt(); throw new IllegalStateException(ex); }
-            }
-            if (err[0] != null) throw err[0];
+            // any failure of a worker, an Error included, fails the whole call
+            org.lockstep.core.concurrent.Workers.run(java.util.Collections.nCopies(threads, worker));
         }
         List<T> out = new ArrayList<>();
         for (T x : res) if (x != null) out.add(x);

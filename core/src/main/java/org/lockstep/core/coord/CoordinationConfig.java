@@ -249,15 +249,16 @@ public record CoordinationConfig(
         private Preset preset = Preset.NONE;
 
         private Builder() {
-            for (Signal s : DEFAULT_SIGNALS) windows.put(s, DEFAULT_WINDOW_MS);
-            windows.put(Signal.CO_DOMAIN, ANY_TIME);
-            windows.put(Signal.NEAR_TEXT, 15 * 60_000L);
+            for (Signal s : DEFAULT_SIGNALS) windows.put(s, defaultWindowMs(s));
         }
 
-        /** Switches on exactly these signals, each with the default window (60 s). */
+        /**
+         * Switches on exactly these signals, each with its own default window ({@link #defaultWindowMs}: 60 s,
+         * near-text 15 min, co-domain any time).
+         */
         public Builder signals(Signal... signals) {
             windows.clear();
-            for (Signal s : signals) windows.put(s, DEFAULT_WINDOW_MS);
+            for (Signal s : signals) windows.put(s, defaultWindowMs(s));
             return this;
         }
 
@@ -300,6 +301,18 @@ public record CoordinationConfig(
                     jitterFactor, popularShare, episodeGapMs, maxObjectAccounts, cooccurrence, timeResolutionMs, accountLevel,
                     leidenResolution, leidenIterations, seed, nearText, threads, memoryBudgetBytes, preset);
         }
+    }
+
+    /**
+     * A signal's default window: 15 min for near-duplicate text (a copy-pasted narrative spreads over minutes),
+     * any time for registrable domains (co-occurrence only), 60 s otherwise.
+     */
+    public static long defaultWindowMs(Signal s) {
+        return switch (s) {
+            case NEAR_TEXT -> 15 * 60_000L;
+            case CO_DOMAIN -> ANY_TIME;
+            default -> DEFAULT_WINDOW_MS;
+        };
     }
 
     /** Signals switched on by default. */

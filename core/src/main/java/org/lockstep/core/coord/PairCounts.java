@@ -91,7 +91,7 @@ final class PairCounts {
                 packed ? actionBits : 0, parts, new AtomicInteger());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < t; w++) workers.add(new Worker(job, capacity));
-        Parallel.run(workers);
+        org.lockstep.core.concurrent.Workers.run(workers);
         PairCounts r = merge(workers, accounts, bits, parts);
         r.droppedPairs = sweep[1];
         r.cappedObjects = sweep[2];

@@ -99,7 +99,7 @@ final class TimingNull {
                 }
             });
         }
-        Parallel.run(jobs);
+        org.lockstep.core.concurrent.Workers.run(jobs);
         return lambda;
     }
 

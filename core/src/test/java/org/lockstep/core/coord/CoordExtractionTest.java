@@ -67,7 +67,7 @@ class CoordExtractionTest {
     void fusedEdgeCarriesEverySignalItCameFrom() {
         PostTable t = table();
         CoordinationConfig c = CoordinationConfig.builder().signals(Signal.CO_LINK, Signal.CO_DOMAIN, Signal.HASHTAG_SET,
-                Signal.CO_TEXT).selection(CoordinationConfig.Selection.ALL).minRepetitions(1).build();
+                Signal.CO_TEXT).window(Signal.CO_DOMAIN, 60_000).selection(CoordinationConfig.Selection.ALL).minRepetitions(1).build();
         CoordinationResult r = Coordination.detect(t, c);
         // a-b: same URL, domain, hashtag set and text 4 s apart; a-d and b-d: same domain, 11 s and 7 s apart
         assertEquals(3, r.edges().size);

@@ -1,4 +1,4 @@
-package org.lockstep.core.coord;
+package org.lockstep.core.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +7,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs a few jobs on their own threads and waits for all; the first failure is rethrown as it was. */
-final class Parallel {
-    private Parallel() {}
+/**
+ * Runs a few jobs on their own threads and waits for all. Any failure of a worker fails the whole call:
+ * the first one is rethrown as it was — an {@link Error} as an Error, a runtime exception as itself —
+ * and the other workers are interrupted. Nothing is swallowed and no result is returned from a half-run.
+ */
+public final class Workers {
+    private Workers() {}
 
-    static void run(List<? extends Runnable> jobs) {
+    public static void run(List<? extends Runnable> jobs) {
         if (jobs.size() == 1) {
             jobs.get(0).run();
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
-            Thread t = new Thread(r, "lockstep-coord");
+            Thread t = new Thread(r, "lockstep-worker");
             t.setDaemon(true);
             return t;
         });
