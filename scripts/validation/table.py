@@ -3,7 +3,8 @@
 
 usage: table.py DATASET_DIR [...]
 
-Per tool: accounts (with at least one edge), edges (undirected pairs, self-loops ignored),
+Per tool: accounts (with at least one edge), edges (undirected pairs, self-loops ignored), how
+many of those edges CooRTweet's network has too (same account pair, weights not compared),
 groups (Lockstep's Leiden groups; the peers have none), components (connected components of the
 edges), purity and CPU / wall seconds (user+sys of the whole process tree, from /usr/bin/time).
 Purity, when DATASET_DIR/labels.csv gives account_category: the share of flagged accounts whose
@@ -114,8 +115,9 @@ def table(d):
               % (stats["rows"], stats["retweet_rows"], 100.0 * stats["retweet_rows"] / max(1, stats["rows"]),
                  stats["peer_rows"], stats["accounts"]))
     print()
-    print("| tool | accounts | edges | groups | components | purity (components) | purity (groups) | CPU s | wall s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| tool | accounts | edges | edges also CooRTweet's | groups | components | purity (components) | purity (groups) | CPU s | wall s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    ct = edges_of(d, "coortweet")
     for tool, name in TOOLS:
         e = edges_of(d, tool)
         t = times(d, tool)
@@ -124,8 +126,9 @@ def table(d):
         comp = components(e or set())
         groups = lockstep_groups(d, tool) if tool.startswith("lockstep") else None
         ng = len(set(groups.values())) if groups is not None else None
-        print("| %s | %d | %d | %s | %d | %s | %s | %s | %s |" % (
-            name, len(comp), len(e or ()), fmt(ng, "d"), len(set(comp.values())),
+        print("| %s | %d | %d | %s | %s | %d | %s | %s | %s | %s |" % (
+            name, len(comp), len(e or ()), "–" if ct is None or e is None else str(len(e & ct)), fmt(ng, "d"),
+            len(set(comp.values())),
             fmt(purity(comp, labels), ".3f") if labels else "–",
             fmt(purity(groups, labels), ".3f") if labels and groups else "–",
             fmt(t[0] if t else None, ".2f"), fmt(t[1] if t else None, ".2f")))

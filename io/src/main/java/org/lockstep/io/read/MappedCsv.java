@@ -19,7 +19,8 @@ import org.lockstep.core.url.UrlNormalizer;
  *
  * <p>A URL cell value that is not an http(s) URL (an id such as {@code url_123} or {@code 23678}) is
  * kept as an opaque link object ({@link UrlNormalizer#OPAQUE} + value) rather than dropped, and the
- * file gets one warning with the count. A media value is an image URL when it is one, else a hash or
+ * file gets one warning with the count; {@code NA}, {@code NaN}, {@code null} and {@code None} are
+ * missing values, not ids. A media value is an image URL when it is one, else a hash or
  * id (e.g. CooRTweet's {@code phash_id}). {@code repost} names a flag column: a flagged row without a
  * {@code repost_of} id, or any row whose text begins {@code RT @handle:}, gets a
  * {@link DerivedRefs derived} repost target.
@@ -29,6 +30,9 @@ final class MappedCsv implements CsvLayout {
             "reblog", "share", "forward");
     private static final Set<String> FALSE = Set.of("0", "false", "no", "n", "f", "none", "null", "na", "nan", "post",
             "tweet", "original", "reply", "quote", "quote_tweet", "q");
+
+    /** List values that mean "nothing" (R's and pandas' missing values), dropped from urls and media. */
+    private static final Set<String> MISSING = Set.of("na", "nan", "null", "none");
 
     private final int id, account, handle, time, text, lang, repost, reply, quote, urls, hashtags, mentions, platformCol,
             repostFlag, media;
@@ -146,6 +150,7 @@ final class MappedCsv implements CsvLayout {
         if (values.isEmpty()) return values;
         List<String> out = new ArrayList<>(values.size());
         for (String v : values) {
+            if (MISSING.contains(v.toLowerCase(Locale.ROOT))) continue;
             if (UrlNormalizer.normalize(v) != null) {
                 out.add(v);
             } else {
@@ -160,6 +165,7 @@ final class MappedCsv implements CsvLayout {
         if (values.isEmpty()) return List.of();
         List<Media> out = new ArrayList<>(values.size());
         for (String v : values) {
+            if (MISSING.contains(v.toLowerCase(Locale.ROOT))) continue;
             String n = UrlNormalizer.normalize(v);
             out.add(n != null && !n.startsWith(UrlNormalizer.OPAQUE) ? new Media(v, null, null) : new Media(null, null, v));
         }

@@ -126,7 +126,7 @@ class DerivedRefsTest {
                 + "m2,u2,2021-09-01 10:00:30,\"vote early,  vote often\",true,23678,9280;9281\n"
                 + "m3,u3,2021-09-01 10:01:00,\"RT @Seed_1: Vote early, vote often\",,,https://img.example/p.jpg\n"
                 + "m4,u4,2021-09-01 10:02:00,hello,maybe,,\n"
-                + "m5,u5,2021-09-01 10:03:00,original,0,,\n");
+                + "m5,u5,2021-09-01 10:03:00,original,0,NA,null\n");
         CsvMapping m = CsvMapping.parse("id=id,account=user,time=when,text=body,repost=is_rt,urls=links,media=img");
         Fixtures.Result r = Fixtures.read(ReadOptions.defaults().withCsvMapping(m), f);
         assertEquals(4, r.posts().size());
@@ -142,6 +142,8 @@ class DerivedRefsTest {
         assertEquals(new PostRef(SEED, null, "Seed_1", true), m3.repostOf(), "unflagged RT @handle: text");
         assertEquals(PostKind.POST, m5.kind());
         assertNull(m5.repostOf());
+        assertEquals(List.of(), m5.urls(), "NA is a missing value, not a link id");
+        assertEquals(List.of(), m5.media());
         assertEquals(List.of("id:url_123", "https://Example.com/a/"), m1.urls());
         assertEquals(List.of("id:23678"), m2.urls());
         assertEquals(List.of(new Media(null, null, "9280"), new Media(null, null, "9281")), m2.media());
