@@ -28,8 +28,10 @@ import org.lockstep.sim.Timing;
 class CoordSimulatorQualityTest {
     /** Held-out seeds this test runs (a subset of the testing seeds, to keep the test short). */
     static final long[] SEEDS = {101, 102};
-    static final long POSTS = 100_000;
-    static final double FAST_ACTIVE_RECALL = 0.90;
+    static final long POSTS = 50_000;
+    /** Tuning seeds at 50k posts: 0.90–0.95 per seed, 0.92 together (docs/simulator.md); about 3 SD of margin for ~130 accounts. */
+    static final double FAST_ACTIVE_RECALL = 0.85;
+    /** Tuning seeds at 50k posts: 0.972–1.000 per seed. */
     static final double PRECISION = 0.95;
 
     @Test
@@ -44,7 +46,7 @@ class CoordSimulatorQualityTest {
 
         int[] fastActive = RecallCurve.fastActive(runs);
         int found = fastActive[0], total = fastActive[1];
-        assertTrue(total >= 100, "enough fast, active operators to judge: " + total);
+        assertTrue(total >= 80, "enough fast, active operators to judge: " + total);
         double recall = found / (double) total;
         assertTrue(recall >= FAST_ACTIVE_RECALL, "recall of operators faster than the window with >= 6 posts: "
                 + found + "/" + total + "\n" + report);
