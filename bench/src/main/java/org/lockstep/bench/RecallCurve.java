@@ -31,6 +31,7 @@ import org.lockstep.sim.Timing;
  * <pre>
  * java -Xmx3g -cp 'bench/target/lockstep-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*' org.lockstep.bench.RecallCurve \
  *     [--seeds testing|tuning|101,102] [--posts 100000] [--op-delay-median S] [--op-delay-spread X] [--op-sparse S]
+ *     [--op-relaunch S]
  * </pre>
  *
  * Prints one line per seed, then markdown tables (recall by delay, by posts, delay × posts, by role,
@@ -86,14 +87,12 @@ public final class RecallCurve {
             switch (args[i]) {
                 case "--seeds" -> { seeds = parseSeeds(v); i++; }
                 case "--posts" -> { posts = Long.parseLong(v); i++; }
-                case "--op-delay-median" -> {
-                    timing = new Timing(Math.round(Double.parseDouble(v) * 1000), timing.delaySpread(), timing.sparseShare());
-                    i++;
-                }
-                case "--op-delay-spread" -> { timing = new Timing(timing.delayMedianMs(), Double.parseDouble(v), timing.sparseShare()); i++; }
-                case "--op-sparse" -> { timing = new Timing(timing.delayMedianMs(), timing.delaySpread(), Double.parseDouble(v)); i++; }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --seeds testing|tuning|S,S --posts N --op-delay-median S --op-delay-spread X --op-sparse S)");
+                case "--op-delay-median" -> { timing = timing.withDelayMedianMs(Math.round(Double.parseDouble(v) * 1000)); i++; }
+                case "--op-delay-spread" -> { timing = timing.withDelaySpread(Double.parseDouble(v)); i++; }
+                case "--op-sparse" -> { timing = timing.withSparseShare(Double.parseDouble(v)); i++; }
+                case "--op-relaunch" -> { timing = timing.withRelaunchShare(Double.parseDouble(v)); i++; }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --seeds testing|tuning|S,S "
+                        + "--posts N --op-delay-median S --op-delay-spread X --op-sparse S --op-relaunch S)");
             }
         }
         List<Run> runs = new ArrayList<>();
@@ -201,8 +200,8 @@ public final class RecallCurve {
         StringBuilder sb = new StringBuilder();
         long[] seeds = runs.stream().mapToLong(Run::seed).toArray();
         sb.append(String.format(Locale.ROOT, "Election scenario, %,d posts, seeds %s; operator delay median %d s, spread %.2f, "
-                        + "sparse share %.2f; default detection.%n%n", posts, java.util.Arrays.toString(seeds),
-                timing.delayMedianMs() / 1000, timing.delaySpread(), timing.sparseShare()));
+                        + "sparse share %.2f, relaunch share %.2f; default detection.%n%n", posts, java.util.Arrays.toString(seeds),
+                timing.delayMedianMs() / 1000, timing.delaySpread(), timing.sparseShare(), timing.relaunchShare()));
         int[][] d = byDelay(runs, 0, Integer.MAX_VALUE);
         sb.append("| operator delay | accounts | found | recall (95 % CI) |\n|---|---|---|---|\n");
         for (int b = 0; b < d.length; b++) sb.append(row(DELAY_LABELS[b], d[b][0], d[b][1]));

@@ -84,6 +84,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Share of each timed operation's accounts with only 1 to 5 posts (default: ${DEFAULT-VALUE}).")
     double opSparse;
 
+    @Option(names = "--op-relaunch", defaultValue = "0.3",
+            description = "Share of sock-puppet bursts and copy-pasta rounds pushed again after a 12-48 min pause (default: ${DEFAULT-VALUE}).")
+    double opRelaunch;
+
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
 
@@ -148,7 +152,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (noLookalike) set.remove(OpType.LOOKALIKE_DOMAINS);
         long startMs = start == null ? SimConfig.DEFAULT_START_MS : Instant.parse(start).toEpochMilli();
         return new SimConfig(scenario.toLowerCase(Locale.ROOT), set, posts, seed, startMs, days,
-                SimConfig.Format.parse(format), new Timing(Math.round(opDelayMedian * 1000), opDelaySpread, opSparse));
+                SimConfig.Format.parse(format), new Timing(Math.round(opDelayMedian * 1000), opDelaySpread, opSparse,
+                        opRelaunch));
     }
 
     /** The output name without {@code .gz} and its last extension ({@code x.jsonl.gz -> x}). */

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * Operation (c): a copy-pasted narrative. In each of several rounds every member posts the same
  * paragraph after its own operator delay ({@link Timing}: seconds to, for a few, hours), each copy
  * with small edits (synonym swaps, punctuation, emoji, casing), so exact-duplicate matching misses
- * it and near-duplicate matching should not. Sparse members post in one round only.
+ * it and near-duplicate matching should not. Sparse members post in one round only; some rounds
+ * get a second call 12 to 48 minutes later that about half the members answer.
  */
 final class Copypasta extends Operation {
     static final String TEMPLATE = "Ils vous mentent depuis le début. Des milliers de procurations frauduleuses "
@@ -23,6 +24,8 @@ final class Copypasta extends Operation {
         {"supprimé", "censuré"}};
     final int rounds;
     final long[] roundStart, roundEnd;
+    /** Per round, the time of the second call after a pause, or -1. */
+    final long[] relaunch;
 
     Copypasta(int number, Accounts acc, SplittableRandom r, long posts, long start, long end, Timing timing) {
         super(OpType.COPYPASTA, number, acc, r);
@@ -44,6 +47,7 @@ final class Copypasta extends Operation {
         }
         roundStart = new long[rounds];
         roundEnd = new long[rounds];
+        relaunch = new long[rounds];
         drawDelays(timing, 0, nMembers);
         // a sparse member posts in one round only; an active one in each round with probability 0.9
         int[] onlyRound = new int[nMembers];
@@ -54,9 +58,12 @@ final class Copypasta extends Operation {
             s = Math.min(s, end - 3_600_000L);
             roundStart[k] = s;
             roundEnd[k] = s;
+            // a relaunched round: about half the members post after a second call, 12-48 min later
+            long re = timing.relaunch(r, s);
+            relaunch[k] = re;
             for (int i = 0; i < nMembers; i++) {
                 if (onlyRound[i] >= 0 ? onlyRound[i] != k : r.nextInt(100) >= 90) continue;
-                long t = after(s, i, end);
+                long t = after(re >= 0 && r.nextBoolean() ? re : s, i, end);
                 add(t, members[i], Tweet.ORIGINAL, -1, k);
                 roundEnd[k] = Math.max(roundEnd[k], t);
             }
@@ -97,6 +104,7 @@ final class Copypasta extends Operation {
             g.writeStartObject();
             g.writeNumberField("start_ms", roundStart[k]);
             g.writeNumberField("end_ms", roundEnd[k]);
+            if (relaunch[k] >= 0) g.writeNumberField("relaunch_ms", relaunch[k]);
             g.writeEndObject();
         }
         g.writeEndArray();

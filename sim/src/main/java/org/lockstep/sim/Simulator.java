@@ -128,6 +128,7 @@ public final class Simulator {
             g.writeNumberField("delay_spread", c.timing().delaySpread());
             g.writeNumberField("action_spread", Timing.ACTION_SPREAD);
             g.writeNumberField("sparse_share", c.timing().sparseShare());
+            g.writeNumberField("relaunch_share", c.timing().relaunchShare());
             g.writeEndObject();
             g.writeArrayFieldStart("operations");
             for (Operation op : ops) {

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * scenario) that push one hashtag in coordinated bursts. In a burst a leader posts a message from
  * a shared list and the others retweet it or post another message from the list, each after its
  * own operator delay ({@link Timing}: seconds for most, tens of minutes for a few, so a burst's
- * internal gaps can exceed the detector's episode gap). Members also post a little unrelated noise
+ * internal gaps can exceed the detector's episode gap; some bursts are relaunched by the leader
+ * after a pause of 12 to 48 minutes). Members also post a little unrelated noise
  * at any time (never with the hashtag). Sparse members take part in one to three bursts only.
  */
 final class SockpuppetNetwork extends Operation {
@@ -35,6 +36,8 @@ final class SockpuppetNetwork extends Operation {
     private final long[][] batchCreated;
     private final int[][] batches;
     final long[] burstStart, burstEnd;
+    /** Per burst, the leader's second post after a pause, or -1. */
+    final long[] relaunch;
 
     SockpuppetNetwork(int number, Accounts acc, SplittableRandom r, long posts, long start, long end, Timing timing) {
         super(OpType.SOCKPUPPET_NETWORK, number, acc, r);
@@ -70,6 +73,7 @@ final class SockpuppetNetwork extends Operation {
         int actionsEach = f >= 20 ? 2 : 1;
         burstStart = new long[nBursts];
         burstEnd = new long[nBursts];
+        relaunch = new long[nBursts];
         long span = end - start;
         long hour = 3_600_000L;
         drawDelays(timing, 0, nMembers);
@@ -100,13 +104,19 @@ final class SockpuppetNetwork extends Operation {
             for (int k = 0; k < nMembers && sparse[li]; k++) li = (li + 1) % nMembers;
             int leader = members[li];
             int anchor = add(s, leader, Tweet.ORIGINAL, -1, b);
-            long last = s;
+            // a relaunched burst: the leader posts again after a pause and about half the members
+            // answer that second post instead of the first
+            long re = timing.relaunch(r, s);
+            relaunch[b] = re;
+            int anchor2 = re >= 0 ? add(re, leader, Tweet.ORIGINAL, -1, b) : -1;
+            long last = Math.max(s, re);
             for (int i = 0; i < nMembers; i++) {
                 int a = members[i];
                 if (a == leader || !joins[i][b]) continue;
+                boolean second = re >= 0 && r.nextBoolean();
                 for (int k = 0; k < (sparse[i] ? 1 : actionsEach); k++) {
-                    long t = after(s, i, end);
-                    if (r.nextInt(100) < 55) add(t, a, Tweet.RETWEET, anchor, b);
+                    long t = after(second ? re : s, i, end);
+                    if (r.nextInt(100) < 55) add(t, a, Tweet.RETWEET, second ? anchor2 : anchor, b);
                     else add(t, a, Tweet.ORIGINAL, -1, b);
                     last = Math.max(last, t);
                 }
@@ -159,6 +169,7 @@ final class SockpuppetNetwork extends Operation {
             g.writeStartObject();
             g.writeNumberField("start_ms", burstStart[b]);
             g.writeNumberField("end_ms", burstEnd[b]);
+            if (relaunch[b] >= 0) g.writeNumberField("relaunch_ms", relaunch[b]);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -1,6 +1,7 @@
 package org.lockstep.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class TimingTest {
 
     @Test
     void eachActionFollowsItsTriggerByAboutItsAccountsDelay() {
-        SimRun run = SimRun.of(SimConfig.scenario("sockpuppets", 8_000, 5));
+        SimRun run = SimRun.of(SimConfig.scenario("sockpuppets", 8_000, 5).withTiming(Timing.DEFAULTS.withRelaunchShare(0)));
         JsonNode op = run.operation("sockpuppet_network");
         Map<String, Long> delay = delays(run);
         JsonNode bursts = op.get("bursts");
@@ -93,6 +94,7 @@ class TimingTest {
             long ms = SimRun.timeOf(t);
             for (JsonNode b : bursts) {
                 long s = b.get("start_ms").asLong();
+                if (b.has("relaunch_ms")) continue; // two triggers: which one an action answers is not in the posts
                 if (ms > s && ms <= b.get("end_ms").asLong()) logRatio.add(Math.log((ms - s) / (double) d));
             }
         }
@@ -104,22 +106,48 @@ class TimingTest {
 
     @Test
     void slowOperatorsMakeBurstsLongerThanTheEpisodeGap() {
-        SimConfig slow = SimConfig.scenario("sockpuppets", 8_000, 5).withTiming(new Timing(20 * 60_000, 0.3, 0));
+        SimConfig slow = SimConfig.scenario("sockpuppets", 8_000, 5).withTiming(new Timing(20 * 60_000, 0.3, 0, 0));
         JsonNode bursts = SimRun.of(slow).operation("sockpuppet_network").get("bursts");
         for (JsonNode b : bursts) {
             assertTrue(b.get("end_ms").asLong() - b.get("start_ms").asLong() > 10 * 60_000, "burst " + b);
         }
-        SimConfig fast = slow.withTiming(new Timing(2_000, 0, 0));
+        SimConfig fast = slow.withTiming(new Timing(2_000, 0, 0, 0));
         for (JsonNode b : SimRun.of(fast).operation("sockpuppet_network").get("bursts")) {
             assertTrue(b.get("end_ms").asLong() - b.get("start_ms").asLong() < 60_000, "burst " + b);
+            assertFalse(b.has("relaunch_ms"));
+        }
+    }
+
+    @Test
+    void relaunchedBurstsAndRoundsHaveAGapLongerThanTheEpisodeGap() {
+        SimConfig c = SimConfig.scenario("election", 8_000, 5).withTiming(new Timing(2_000, 0, 0, 1.0));
+        SimRun run = SimRun.of(c);
+        for (String type : new String[] {"sockpuppet_network", "copypasta"}) {
+            JsonNode op = run.operation(type);
+            java.util.Set<String> members = new java.util.HashSet<>();
+            for (JsonNode a : op.get("accounts")) members.add(a.asText());
+            List<Long> times = new ArrayList<>();
+            for (JsonNode t : run.tweets()) if (members.contains(SimRun.author(t))) times.add(SimRun.timeOf(t));
+            for (JsonNode w : op.get(type.equals("copypasta") ? "rounds" : "bursts")) {
+                long s = w.get("start_ms").asLong(), e = w.get("end_ms").asLong(), re = w.get("relaunch_ms").asLong();
+                assertTrue(re - s >= 12 * 60_000 && re - s <= 48 * 60_000, type + " " + w);
+                List<Long> in = new ArrayList<>();
+                for (long t : times) if (t >= s && t <= e) in.add(t);
+                Collections.sort(in);
+                long gap = 0;
+                for (int i = 1; i < in.size(); i++) gap = Math.max(gap, in.get(i) - in.get(i - 1));
+                assertTrue(gap > 10 * 60_000, type + ": largest gap inside " + w + " is " + gap + " ms");
+                assertTrue(e > re, "members answer the second push");
+            }
         }
     }
 
     @Test
     void sparseShareOneLeavesEveryTimedAccountWithOneToFivePosts() {
-        SimConfig c = SimConfig.scenario("election", 8_000, 3).withTiming(new Timing(30_000, 1.5, 1.0));
+        SimConfig c = SimConfig.scenario("election", 8_000, 3).withTiming(new Timing(30_000, 1.5, 1.0, 0.3));
         for (JsonNode op : SimRun.of(c).labels().get("operations")) {
-            if (op.get("type").asText().equals("lookalike_domains")) continue;
+            // with every member sparse the burst leaders still post in every burst
+            if (op.get("type").asText().equals("lookalike_domains") || op.get("type").asText().equals("sockpuppet_network")) continue;
             java.util.Set<String> relays = new java.util.HashSet<>();
             for (JsonNode x : op.path("relay_accounts")) relays.add(x.asText());
             JsonNode acc = op.get("accounts"), del = op.get("account_delay_ms"), n = op.get("account_posts");
@@ -134,8 +162,9 @@ class TimingTest {
 
     @Test
     void parametersAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> new Timing(500, 1, 0.3));
-        assertThrows(IllegalArgumentException.class, () -> new Timing(30_000, -1, 0.3));
-        assertThrows(IllegalArgumentException.class, () -> new Timing(30_000, 1, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Timing(500, 1, 0.3, 0.3));
+        assertThrows(IllegalArgumentException.class, () -> new Timing(30_000, -1, 0.3, 0.3));
+        assertThrows(IllegalArgumentException.class, () -> new Timing(30_000, 1, 1.5, 0.3));
+        assertThrows(IllegalArgumentException.class, () -> new Timing(30_000, 1, 0.3, -0.1));
     }
 }
