@@ -29,9 +29,12 @@ class CoordSimulatorQualityTest {
     /** Held-out seeds this test runs (a subset of the testing seeds, to keep the test short). */
     static final long[] SEEDS = {101, 102};
     static final long POSTS = 50_000;
-    /** Tuning seeds at 50k posts: 0.90–0.95 per seed, 0.92 together (docs/simulator.md); about 3 SD of margin for ~130 accounts. */
-    static final double FAST_ACTIVE_RECALL = 0.85;
-    /** Tuning seeds at 50k posts: 0.972–1.000 per seed. */
+    /**
+     * Tuning seeds at 50k posts: 0.84–0.97 per seed, 0.91 together, 0.86 for the worst pair of seeds
+     * (docs/simulator.md); 0.80 leaves room for the detector's statistics to move.
+     */
+    static final double FAST_ACTIVE_RECALL = 0.80;
+    /** Tuning seeds at 50k posts: 0.985–1.000 per seed. */
     static final double PRECISION = 0.95;
 
     @Test
