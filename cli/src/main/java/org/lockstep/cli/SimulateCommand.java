@@ -19,6 +19,7 @@ import org.lockstep.sim.OpType;
 import org.lockstep.sim.SimConfig;
 import org.lockstep.sim.SimResult;
 import org.lockstep.sim.Simulator;
+import org.lockstep.sim.Timing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,6 +71,22 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--no-lookalike", description = "Leave out the look-alike domains.")
     boolean noLookalike;
+
+    @Option(names = "--op-delay-median", defaultValue = "30",
+            description = "Median operator delay of the planted operations in seconds (default: ${DEFAULT-VALUE}).")
+    double opDelayMedian;
+
+    @Option(names = "--op-delay-spread", defaultValue = "1.5",
+            description = "Log-normal spread (sigma) of the operator delays over operations and accounts (default: ${DEFAULT-VALUE}).")
+    double opDelaySpread;
+
+    @Option(names = "--op-sparse", defaultValue = "0.3",
+            description = "Share of each timed operation's accounts with only 1 to 5 posts (default: ${DEFAULT-VALUE}).")
+    double opSparse;
+
+    @Option(names = "--op-relaunch", defaultValue = "0.3",
+            description = "Share of sock-puppet bursts and copy-pasta rounds pushed again after a 12-48 min pause (default: ${DEFAULT-VALUE}).")
+    double opRelaunch;
 
     @Option(names = "--json", description = "Print a JSON summary on stdout.")
     boolean json;
@@ -135,7 +152,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (noLookalike) set.remove(OpType.LOOKALIKE_DOMAINS);
         long startMs = start == null ? SimConfig.DEFAULT_START_MS : Instant.parse(start).toEpochMilli();
         return new SimConfig(scenario.toLowerCase(Locale.ROOT), set, posts, seed, startMs, days,
-                SimConfig.Format.parse(format));
+                SimConfig.Format.parse(format), new Timing(Math.round(opDelayMedian * 1000), opDelaySpread, opSparse,
+                        opRelaunch));
     }
 
     /** The output name without {@code .gz} and its last extension ({@code x.jsonl.gz -> x}). */

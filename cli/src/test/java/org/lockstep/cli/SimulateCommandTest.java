@@ -74,6 +74,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void operatorTimingOptionsReachTheLabels() throws IOException {
+        Path out = dir.resolve("t.jsonl");
+        assertEquals(Main.OK, Main.run("simulate", "--posts", "3000", "--scenario", "sockpuppets", "--op-delay-median",
+                "300", "--op-delay-spread", "0", "--op-sparse", "1", "--op-relaunch", "0", "--out", out.toString()));
+        String l = Files.readString(dir.resolve("t.labels.json"));
+        assertTrue(l.contains("\"delay_median_ms\" : 300000"), l);
+        assertTrue(l.contains("\"delay_spread\" : 0.0") && l.contains("\"sparse_share\" : 1.0"), l);
+        assertTrue(l.contains("\"relaunch_share\" : 0.0") && !l.contains("relaunch_ms"), l);
+        assertTrue(l.contains("\"account_delay_ms\" : [ 300000, 300000"), "spread 0: every account's delay is the median");
+        assertEquals(Main.USAGE, Main.run("simulate", "--op-delay-median", "0.1", "--out", out.toString()));
+        assertEquals(Main.USAGE, Main.run("simulate", "--op-sparse", "2", "--out", out.toString()));
+        assertEquals(Main.USAGE, Main.run("simulate", "--op-relaunch", "-1", "--out", out.toString()));
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         Path out = dir.resolve("y.jsonl");
         assertEquals(Main.USAGE, Main.run("simulate", "--scenario", "nonsense", "--out", out.toString()));

@@ -7,8 +7,10 @@ import java.util.SplittableRandom;
 
 /**
  * Operation (c): a copy-pasted narrative. In each of several rounds every member posts the same
- * paragraph within minutes, each copy with small edits (synonym swaps, punctuation, emoji, casing),
- * so exact-duplicate matching misses it and near-duplicate matching should not.
+ * paragraph after its own operator delay ({@link Timing}: seconds to, for a few, hours), each copy
+ * with small edits (synonym swaps, punctuation, emoji, casing), so exact-duplicate matching misses
+ * it and near-duplicate matching should not. Sparse members post in one round only; some rounds
+ * get a second call 12 to 48 minutes later that about half the members answer.
  */
 final class Copypasta extends Operation {
     static final String TEMPLATE = "Ils vous mentent depuis le début. Des milliers de procurations frauduleuses "
@@ -21,9 +23,11 @@ final class Copypasta extends Operation {
         {"truqué", "volé", "manipulé"}, {"Partagez", "Faites tourner", "Diffusez"},
         {"supprimé", "censuré"}};
     final int rounds;
-    final long[] roundStart;
+    final long[] roundStart, roundEnd;
+    /** Per round, the time of the second call after a pause, or -1. */
+    final long[] relaunch;
 
-    Copypasta(int number, Accounts acc, SplittableRandom r, long posts, long start, long end) {
+    Copypasta(int number, Accounts acc, SplittableRandom r, long posts, long start, long end, Timing timing) {
         super(OpType.COPYPASTA, number, acc, r);
         double f = posts / 50_000.0;
         int m = posts < 20_000 ? (int) Math.max(6, Math.min(20, posts / 1000))
@@ -42,15 +46,26 @@ final class Copypasta extends Operation {
             acc.source[a] = (byte) r.nextInt(3);
         }
         roundStart = new long[rounds];
+        roundEnd = new long[rounds];
+        relaunch = new long[rounds];
+        drawDelays(timing, 0, nMembers);
+        // a sparse member posts in one round only; an active one in each round with probability 0.9
+        int[] onlyRound = new int[nMembers];
+        for (int i = 0; i < nMembers; i++) onlyRound[i] = timing.sparse(r) ? r.nextInt(rounds) : -1;
         long span = end - start;
         for (int k = 0; k < rounds; k++) {
             long s = start + (long) (span * (k + 0.3 + 0.4 * r.nextDouble()) / rounds);
             s = Math.min(s, end - 3_600_000L);
             roundStart[k] = s;
+            roundEnd[k] = s;
+            // a relaunched round: about half the members post after a second call, 12-48 min later
+            long re = timing.relaunch(r, s);
+            relaunch[k] = re;
             for (int i = 0; i < nMembers; i++) {
-                if (r.nextInt(100) >= 90) continue;
-                long t = s + (long) Math.min(15 * 60_000, Dist.exponential(r, 3 * 60_000));
+                if (onlyRound[i] >= 0 ? onlyRound[i] != k : r.nextInt(100) >= 90) continue;
+                long t = after(re >= 0 && r.nextBoolean() ? re : s, i, end);
                 add(t, members[i], Tweet.ORIGINAL, -1, k);
+                roundEnd[k] = Math.max(roundEnd[k], t);
             }
         }
         seal(start, end);
@@ -85,10 +100,11 @@ final class Copypasta extends Operation {
     void labelFields(JsonGenerator g) throws IOException {
         g.writeStringField("template", TEMPLATE);
         g.writeArrayFieldStart("rounds");
-        for (long s : roundStart) {
+        for (int k = 0; k < rounds; k++) {
             g.writeStartObject();
-            g.writeNumberField("start_ms", s);
-            g.writeNumberField("end_ms", s + 15 * 60_000);
+            g.writeNumberField("start_ms", roundStart[k]);
+            g.writeNumberField("end_ms", roundEnd[k]);
+            if (relaunch[k] >= 0) g.writeNumberField("relaunch_ms", relaunch[k]);
             g.writeEndObject();
         }
         g.writeEndArray();

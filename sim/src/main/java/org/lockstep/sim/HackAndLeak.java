@@ -7,9 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * Operation (b), shaped like #MacronLeaks on 5 May 2017: a small English-language seed network
- * posts a leak link; amplifiers (many new or hyperactive) retweet and repost it within seconds to
- * minutes; about an hour later French-language relays take over. Tens of thousands of posts in
- * about three hours for large inputs, about a tenth of the input for small ones.
+ * posts a leak link; amplifiers (many new or hyperactive) answer waves of orders, retweeting and
+ * reposting it after their own operator delay ({@link Timing}: seconds for most, tens of minutes
+ * for a few); about an hour later French-language relays take over, retweeting the lead relays
+ * after their own delay. Tens of thousands of posts in about three hours (plus the slowest
+ * operators' delays) for large inputs, about a tenth of the input for small ones.
  */
 final class HackAndLeak extends Operation {
     static final String HASHTAG = "MacronLeaks";
@@ -41,7 +43,7 @@ final class HackAndLeak extends Operation {
     final int seeds, amplifiers, relays;
     final long firstPostMs;
 
-    HackAndLeak(int number, Accounts acc, SplittableRandom r, long posts, long start, long end) {
+    HackAndLeak(int number, Accounts acc, SplittableRandom r, long posts, long start, long end, Timing timing) {
         super(OpType.HACK_AND_LEAK, number, acc, r);
         long span = end - start;
         if (span < 5 * HOUR) throw new IllegalArgumentException("the leak storm needs a span of at least 5 hours");
@@ -79,7 +81,7 @@ final class HackAndLeak extends Operation {
             acc.baseStatuses[a] = 1_000 + r.nextInt(60_000);
             acc.source[a] = (byte) (r.nextInt(2) == 0 ? 0 : 1);
         }
-        plan(total, start, end);
+        plan(total, start, end, timing);
         seal(start, end);
     }
 
@@ -91,7 +93,7 @@ final class HackAndLeak extends Operation {
         return newAccount(g, h, fn + " " + ln, role, number, created);
     }
 
-    private void plan(int total, long start, long end) {
+    private void plan(int total, long start, long end, Timing timing) {
         // seed network: the first poster, then the other seeds within ~40 minutes
         int[] seedOrig = new int[64];
         long[] seedOrigTime = new long[64];
@@ -114,42 +116,92 @@ final class HackAndLeak extends Operation {
         int left = total - seedPosts;
         int ampPosts = (int) (left * 0.62);
         int relayPosts = left - ampPosts;
-        // amplifiers: heavy-tailed activity, first wave within minutes, bulk over ~3 hours
-        double[] wAmp = new double[amplifiers];
-        for (int i = 0; i < amplifiers; i++) wAmp[i] = Math.min(50, Dist.pareto(r, 1, 1.2));
-        AliasTable ampPick = new AliasTable(wAmp);
-        for (int i = 0; i < ampPosts; i++) {
-            long d = i < ampPosts / 10 ? 4_000 + (long) Dist.exponential(r, 3 * MIN) : (long) Dist.gamma2(r, 40 * MIN);
+        drawDelays(timing, seeds, nMembers);
+        boolean[] sparse = new boolean[nMembers];
+        for (int i = seeds; i < nMembers; i++) sparse[i] = timing.sparse(r);
+        // amplifiers answer waves of orders (each naming a seed original): a tenth of the waves within
+        // minutes of the first post, the rest rising then decaying over ~3 hours; each amplifier acts
+        // after its own delay. Heavy-tailed activity; sparse amplifiers post one to five times.
+        int waves = Math.max(6, Math.min(400, ampPosts / 25));
+        long[] waveTime = new long[waves];
+        for (int w = 0; w < waves; w++) {
+            long d = w < Math.max(1, waves / 10) ? 4_000 + (long) Dist.exponential(r, 3 * MIN) : (long) Dist.gamma2(r, 40 * MIN);
             if (d > 3 * HOUR - MIN) d = (long) (r.nextDouble() * (3 * HOUR - MIN));
-            long t = firstPostMs + Math.max(1_000, d);
-            int who = members[seeds + ampPick.sample(r)];
-            if (r.nextInt(100) < 60) add(t, who, Tweet.RETWEET, seedOrig[pickEarlier(seedOrigTime, ns, t)], 1);
-            else add(t, who, Tweet.ORIGINAL, -1, 1);
+            waveTime[w] = firstPostMs + Math.max(1_000, d);
         }
-        // relays: French, from about an hour in; retweet French originals that already exist
-        long[] rt = new long[relayPosts];
-        for (int i = 0; i < relayPosts; i++) {
-            long d = HOUR + (long) Dist.gamma2(r, 35 * MIN);
-            if (d > 3 * HOUR - MIN) d = HOUR + (long) (r.nextDouble() * (2 * HOUR - MIN));
-            rt[i] = firstPostMs + d;
-        }
-        Arrays.sort(rt);
-        int[] relayOrig = new int[relayPosts + 1];
-        int nr = 0;
-        int leads = Math.max(3, relays / 10);
-        for (int i = 0; i < relayPosts; i++) {
-            long t = rt[i];
-            int roll = r.nextInt(100);
-            if (nr == 0 || roll < 35) {
-                int who = members[seeds + amplifiers + (nr < leads ? nr : r.nextInt(relays))];
-                relayOrig[nr++] = add(t, who, Tweet.ORIGINAL, -1, 2);
-            } else {
-                int who = members[seeds + amplifiers + r.nextInt(relays)];
-                int tgt = roll < 88 ? relayOrig[Math.min(nr - 1, (int) Math.min(nr - 1, Dist.exponential(r, Math.max(1, nr / 4.0))))]
-                        : seedOrig[pickEarlier(seedOrigTime, ns, t)];
-                add(t, who, Tweet.RETWEET, tgt, 2);
+        Arrays.sort(waveTime);
+        int[] waveTarget = new int[waves];
+        for (int w = 0; w < waves; w++) waveTarget[w] = seedOrig[pickEarlier(seedOrigTime, ns, waveTime[w])];
+        int[] ampCount = activity(seeds, seeds + amplifiers, sparse, ampPosts, true);
+        for (int i = seeds; i < seeds + amplifiers; i++) {
+            for (int k = 0; k < ampCount[i - seeds]; k++) {
+                int w = r.nextInt(waves);
+                long t = after(waveTime[w], i, end);
+                if (r.nextInt(100) < 60) add(t, members[i], Tweet.RETWEET, waveTarget[w], 1);
+                else add(t, members[i], Tweet.ORIGINAL, -1, 1);
             }
         }
+        // relays: French, from about an hour in. A third of their posts are originals by active relays
+        // (the first by the lead relays); the rest retweet them (or, less often, a seed original seen
+        // in the storm) after the relay's own delay.
+        int firstRelay = seeds + amplifiers;
+        int relayOriginals = Math.max(1, (int) Math.round(relayPosts * 0.35));
+        long[] rt = new long[relayOriginals];
+        for (int i = 0; i < relayOriginals; i++) rt[i] = firstPostMs + relayTime();
+        Arrays.sort(rt);
+        int[] activeRelays = new int[relays];
+        int nActive = 0;
+        for (int i = firstRelay; i < nMembers; i++) if (!sparse[i]) activeRelays[nActive++] = i;
+        int leads = Math.max(3, relays / 10);
+        int[] relayOrig = new int[relayOriginals];
+        for (int k = 0; k < relayOriginals; k++) {
+            int who = nActive == 0 ? firstRelay + r.nextInt(relays)
+                    : activeRelays[k < leads ? k % nActive : r.nextInt(nActive)];
+            relayOrig[k] = add(rt[k], members[who], Tweet.ORIGINAL, -1, 2);
+        }
+        int[] relayCount = activity(firstRelay, nMembers, sparse, relayPosts - relayOriginals, false);
+        for (int i = firstRelay; i < nMembers; i++) {
+            for (int k = 0; k < relayCount[i - firstRelay]; k++) {
+                if (r.nextInt(100) < 82) {
+                    int o = (int) Math.min(relayOriginals - 1, Dist.exponential(r, Math.max(1, relayOriginals / 4.0)));
+                    add(after(rt[o], i, end), members[i], Tweet.RETWEET, relayOrig[o], 2);
+                } else {
+                    long anchor = firstPostMs + relayTime();
+                    add(after(anchor, i, end), members[i], Tweet.RETWEET, seedOrig[pickEarlier(seedOrigTime, ns, anchor)], 2);
+                }
+            }
+        }
+    }
+
+    /** Time of a relay post after the first leak post: from an hour in, rising then decaying, within three hours. */
+    private long relayTime() {
+        long d = HOUR + (long) Dist.gamma2(r, 35 * MIN);
+        return d > 3 * HOUR - MIN ? HOUR + (long) (r.nextDouble() * (2 * HOUR - MIN)) : d;
+    }
+
+    /**
+     * Posts per member {@code from..to-1}: one to five for sparse members, the rest of {@code total}
+     * spread over the active ones (heavy-tailed weights when {@code heavy}, else uniform).
+     */
+    private int[] activity(int from, int to, boolean[] sparse, int total, boolean heavy) {
+        int[] count = new int[to - from];
+        double[] w = new double[to - from];
+        int left = total;
+        boolean anyActive = false;
+        for (int i = from; i < to; i++) {
+            if (sparse[i]) {
+                count[i - from] = 1 + r.nextInt(5);
+                left -= count[i - from];
+            } else {
+                w[i - from] = heavy ? Math.min(50, Dist.pareto(r, 1, 1.2)) : 1;
+                anyActive = true;
+            }
+        }
+        if (anyActive && left > 0) {
+            AliasTable pick = new AliasTable(w);
+            for (int k = 0; k < left; k++) count[pick.sample(r)]++;
+        }
+        return count;
     }
 
     /** An index into the seed originals posted strictly before {@code t}, favouring the first post. */

@@ -16,7 +16,11 @@ abstract class Operation implements Source {
     final Accounts acc;
     final SplittableRandom r;
     int[] members = new int[0];
+    /** Per member (same index as {@link #members}): its drawn operator delay in ms, or -1 when it has none. */
+    long[] memberDelay = new long[0];
     int nMembers;
+    /** The operation's drawn median delay in ms, or -1 when its timing is not drawn (look-alike domains). */
+    double delayMedianMs = -1;
 
     long[] time = new long[64];
     int[] actor = new int[64];
@@ -39,9 +43,28 @@ abstract class Operation implements Source {
     int member(int a, byte role, int opNumber) {
         acc.role[a] = role;
         acc.op[a] = (byte) opNumber;
-        if (nMembers == members.length) members = Arrays.copyOf(members, Math.max(16, nMembers * 2));
+        if (nMembers == members.length) {
+            members = Arrays.copyOf(members, Math.max(16, nMembers * 2));
+            memberDelay = Arrays.copyOf(memberDelay, members.length);
+        }
+        memberDelay[nMembers] = -1;
         members[nMembers++] = a;
         return a;
+    }
+
+    /**
+     * Draws the operation's median delay, then the delay of members {@code from} (inclusive) to
+     * {@code to} (exclusive), and returns the median (see {@link Timing}).
+     */
+    double drawDelays(Timing timing, int from, int to) {
+        delayMedianMs = timing.operationMedian(r);
+        for (int i = from; i < to; i++) memberDelay[i] = timing.accountDelay(r, delayMedianMs);
+        return delayMedianMs;
+    }
+
+    /** Trigger time plus one action's delay for member {@code i}, kept inside the scenario. */
+    long after(long trigger, int i, long end) {
+        return Math.min(end - 1, trigger + Timing.actionDelay(r, memberDelay[i]));
     }
 
     /** Adds a planned post; {@code tgt} is the planning index of its original (or -1). Returns its planning index. */

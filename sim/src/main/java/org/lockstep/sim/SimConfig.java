@@ -16,9 +16,10 @@ import java.util.Set;
  * @param startMs first instant of the scenario (UTC ms)
  * @param days length of the scenario in days
  * @param format output format of the posts
+ * @param timing operator delays and activity of the planted operations ({@link Timing#DEFAULTS})
  */
 public record SimConfig(String scenario, Set<OpType> operations, long posts, long seed, long startMs, double days,
-        Format format) {
+        Format format, Timing timing) {
 
     /** 2017-05-05T00:00:00Z, two days before the French presidential run-off. */
     public static final long DEFAULT_START_MS = Instant.parse("2017-05-05T00:00:00Z").toEpochMilli();
@@ -40,7 +41,14 @@ public record SimConfig(String scenario, Set<OpType> operations, long posts, lon
         }
     }
 
+    /** A config with the default {@link Timing}. */
+    public SimConfig(String scenario, Set<OpType> operations, long posts, long seed, long startMs, double days,
+            Format format) {
+        this(scenario, operations, posts, seed, startMs, days, format, Timing.DEFAULTS);
+    }
+
     public SimConfig {
+        if (timing == null) throw new IllegalArgumentException("timing is required");
         if (posts < 1) throw new IllegalArgumentException("posts must be at least 1");
         if (!(days >= 0.25 && days <= 60)) throw new IllegalArgumentException("days must be between 0.25 and 60");
         operations = Collections.unmodifiableSet(operations.isEmpty() ? EnumSet.noneOf(OpType.class)
@@ -68,19 +76,23 @@ public record SimConfig(String scenario, Set<OpType> operations, long posts, lon
     }
 
     public SimConfig withOperations(Set<OpType> ops) {
-        return new SimConfig(scenario, ops, posts, seed, startMs, days, format);
+        return new SimConfig(scenario, ops, posts, seed, startMs, days, format, timing);
     }
 
     public SimConfig withStart(long ms) {
-        return new SimConfig(scenario, operations, posts, seed, ms, days, format);
+        return new SimConfig(scenario, operations, posts, seed, ms, days, format, timing);
     }
 
     public SimConfig withDays(double d) {
-        return new SimConfig(scenario, operations, posts, seed, startMs, d, format);
+        return new SimConfig(scenario, operations, posts, seed, startMs, d, format, timing);
     }
 
     public SimConfig withFormat(Format f) {
-        return new SimConfig(scenario, operations, posts, seed, startMs, days, f);
+        return new SimConfig(scenario, operations, posts, seed, startMs, days, f, timing);
+    }
+
+    public SimConfig withTiming(Timing t) {
+        return new SimConfig(scenario, operations, posts, seed, startMs, days, format, t);
     }
 
     public long endMs() {

@@ -51,7 +51,7 @@ public final class Simulator {
         for (OpType type : OpType.values()) {
             SplittableRandom r = root.split();
             if (!config.operations().contains(type)) continue;
-            ops.add(plan(type, number++, acc, r, config.posts(), start, end));
+            ops.add(plan(type, number++, acc, r, config.posts(), start, end, config.timing()));
         }
         long opPosts = 0;
         for (Operation op : ops) opPosts += op.n;
@@ -99,11 +99,11 @@ public final class Simulator {
     }
 
     private static Operation plan(OpType type, int number, Accounts acc, SplittableRandom r, long posts, long start,
-            long end) {
+            long end, Timing timing) {
         switch (type) {
-            case SOCKPUPPET_NETWORK: return new SockpuppetNetwork(number, acc, r, posts, start, end);
-            case HACK_AND_LEAK: return new HackAndLeak(number, acc, r, posts, start, end);
-            case COPYPASTA: return new Copypasta(number, acc, r, posts, start, end);
+            case SOCKPUPPET_NETWORK: return new SockpuppetNetwork(number, acc, r, posts, start, end, timing);
+            case HACK_AND_LEAK: return new HackAndLeak(number, acc, r, posts, start, end, timing);
+            case COPYPASTA: return new Copypasta(number, acc, r, posts, start, end, timing);
             default: return new LookalikeDomains(number, acc, r, posts, start, end);
         }
     }
@@ -123,6 +123,13 @@ public final class Simulator {
             g.writeNumberField("end_ms", c.endMs());
             g.writeStringField("scenario", c.scenario());
             g.writeStringField("format", c.format().cliName);
+            g.writeObjectFieldStart("timing");
+            g.writeNumberField("delay_median_ms", c.timing().delayMedianMs());
+            g.writeNumberField("delay_spread", c.timing().delaySpread());
+            g.writeNumberField("action_spread", Timing.ACTION_SPREAD);
+            g.writeNumberField("sparse_share", c.timing().sparseShare());
+            g.writeNumberField("relaunch_share", c.timing().relaunchShare());
+            g.writeEndObject();
             g.writeArrayFieldStart("operations");
             for (Operation op : ops) {
                 g.writeStartObject();
@@ -132,6 +139,7 @@ public final class Simulator {
                 g.writeNumberField("posts", op.n);
                 g.writeNumberField("start_ms", op.firstMs());
                 g.writeNumberField("end_ms", op.lastMs());
+                writeAccountTiming(g, acc, op);
                 op.labelFields(g);
                 g.writeEndObject();
             }
@@ -171,6 +179,24 @@ public final class Simulator {
             g.writeRaw('\n');
         }
         out.flush();
+    }
+
+    /**
+     * The operation's drawn median delay, and per account (in the order of {@code accounts}) its
+     * drawn delay (null when it has none: leaders, look-alike spreaders) and its number of posts, so
+     * recall can be sliced by both.
+     */
+    private static void writeAccountTiming(JsonGenerator g, Accounts acc, Operation op) throws IOException {
+        if (op.delayMedianMs >= 0) g.writeNumberField("delay_median_ms", Math.round(op.delayMedianMs));
+        g.writeArrayFieldStart("account_delay_ms");
+        for (int i = 0; i < op.nMembers; i++) {
+            if (op.memberDelay[i] < 0) g.writeNull();
+            else g.writeNumber(op.memberDelay[i]);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("account_posts");
+        for (int i = 0; i < op.nMembers; i++) g.writeNumber(acc.posts[op.members[i]]);
+        g.writeEndArray();
     }
 
     private static void writeAccounts(OutputStream out, Accounts acc, List<Operation> ops) throws IOException {

@@ -7,8 +7,11 @@ import java.util.SplittableRandom;
 /**
  * Operation (a): accounts made in a few tight creation batches (minutes apart, weeks before the
  * scenario) that push one hashtag in coordinated bursts. In a burst a leader posts a message from
- * a shared list and the others retweet it or post another message from the list within about a
- * minute; between bursts members post a little unrelated noise (never with the hashtag).
+ * a shared list and the others retweet it or post another message from the list, each after its
+ * own operator delay ({@link Timing}: seconds for most, tens of minutes for a few, so a burst's
+ * internal gaps can exceed the detector's episode gap; some bursts are relaunched by the leader
+ * after a pause of 12 to 48 minutes). Members also post a little unrelated noise
+ * at any time (never with the hashtag). Sparse members take part in one to three bursts only.
  */
 final class SockpuppetNetwork extends Operation {
     static final String HASHTAG = "MacronGate";
@@ -33,8 +36,10 @@ final class SockpuppetNetwork extends Operation {
     private final long[][] batchCreated;
     private final int[][] batches;
     final long[] burstStart, burstEnd;
+    /** Per burst, the leader's second post after a pause, or -1. */
+    final long[] relaunch;
 
-    SockpuppetNetwork(int number, Accounts acc, SplittableRandom r, long posts, long start, long end) {
+    SockpuppetNetwork(int number, Accounts acc, SplittableRandom r, long posts, long start, long end, Timing timing) {
         super(OpType.SOCKPUPPET_NETWORK, number, acc, r);
         double f = posts / 50_000.0;
         int m = posts < 20_000 ? (int) Math.max(10, Math.min(30, posts / 600))
@@ -68,46 +73,62 @@ final class SockpuppetNetwork extends Operation {
         int actionsEach = f >= 20 ? 2 : 1;
         burstStart = new long[nBursts];
         burstEnd = new long[nBursts];
+        relaunch = new long[nBursts];
         long span = end - start;
         long hour = 3_600_000L;
+        drawDelays(timing, 0, nMembers);
+        // activity: a sparse member joins one to three bursts (one action each) and posts up to two
+        // noise posts, one to five posts in all; an active one joins each burst with probability 0.85
+        boolean[] sparse = new boolean[nMembers];
+        boolean[][] joins = new boolean[nMembers][nBursts];
+        for (int i = 0; i < nMembers; i++) {
+            sparse[i] = timing.sparse(r);
+            if (sparse[i]) {
+                int k = 1 + r.nextInt(Math.min(3, nBursts));
+                for (int got = 0; got < k; ) {
+                    int b = r.nextInt(nBursts);
+                    if (!joins[i][b]) {
+                        joins[i][b] = true;
+                        got++;
+                    }
+                }
+            } else {
+                for (int b = 0; b < nBursts; b++) joins[i][b] = r.nextInt(100) < 85;
+            }
+        }
         for (int b = 0; b < nBursts; b++) {
             long s = start + (long) (span * (b + 0.5) / nBursts) + (long) ((r.nextDouble() - 0.5) * hour);
             s = Math.max(start + hour, Math.min(end - 2 * hour, s));
             burstStart[b] = s;
-            int leader = members[(b * 7) % nMembers];
+            int li = (b * 7) % nMembers;
+            for (int k = 0; k < nMembers && sparse[li]; k++) li = (li + 1) % nMembers;
+            int leader = members[li];
             int anchor = add(s, leader, Tweet.ORIGINAL, -1, b);
-            long last = s;
+            // a relaunched burst: the leader posts again after a pause and about half the members
+            // answer that second post instead of the first
+            long re = timing.relaunch(r, s);
+            relaunch[b] = re;
+            int anchor2 = re >= 0 ? add(re, leader, Tweet.ORIGINAL, -1, b) : -1;
+            long last = Math.max(s, re);
             for (int i = 0; i < nMembers; i++) {
                 int a = members[i];
-                if (a == leader || r.nextInt(100) >= 85) continue;
-                for (int k = 0; k < actionsEach; k++) {
-                    long t = s + 1_000 + (long) Math.min(58_000, Dist.exponential(r, 14_000));
-                    if (r.nextInt(100) < 55) add(t, a, Tweet.RETWEET, anchor, b);
+                if (a == leader || !joins[i][b]) continue;
+                boolean second = re >= 0 && r.nextBoolean();
+                for (int k = 0; k < (sparse[i] ? 1 : actionsEach); k++) {
+                    long t = after(second ? re : s, i, end);
+                    if (r.nextInt(100) < 55) add(t, a, Tweet.RETWEET, second ? anchor2 : anchor, b);
                     else add(t, a, Tweet.ORIGINAL, -1, b);
                     last = Math.max(last, t);
                 }
             }
             burstEnd[b] = last;
         }
-        // independent noise, away from the bursts
+        // independent noise at any time, bursts included (no margin around them)
         for (int i = 0; i < nMembers; i++) {
-            int k = 1 + r.nextInt(3);
-            for (int j = 0; j < k; j++) {
-                long t;
-                do {
-                    t = start + (long) (r.nextDouble() * (span - 1));
-                } while (nearBurst(t));
-                add(t, members[i], Tweet.ORIGINAL, -1, -1);
-            }
+            int k = sparse[i] ? r.nextInt(3) : 1 + r.nextInt(3);
+            for (int j = 0; j < k; j++) add(start + (long) (r.nextDouble() * (span - 1)), members[i], Tweet.ORIGINAL, -1, -1);
         }
         seal(start, end);
-    }
-
-    private boolean nearBurst(long t) {
-        for (int b = 0; b < burstStart.length; b++) {
-            if (t > burstStart[b] - 600_000 && t < burstEnd[b] + 600_000) return true;
-        }
-        return false;
     }
 
     @Override
@@ -148,6 +169,7 @@ final class SockpuppetNetwork extends Operation {
             g.writeStartObject();
             g.writeNumberField("start_ms", burstStart[b]);
             g.writeNumberField("end_ms", burstEnd[b]);
+            if (relaunch[b] >= 0) g.writeNumberField("relaunch_ms", relaunch[b]);
             g.writeEndObject();
         }
         g.writeEndArray();
