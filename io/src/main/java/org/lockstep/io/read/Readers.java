@@ -37,6 +37,10 @@ public final class Readers {
     private Quarantine quarantine;
     private String file;
     private Format currentFormat;
+    /** Line of the record whose post the sink is being given (for callers that report on posts). */
+    private long recordLine;
+    /** Lines skipped before a JSON document began (added to the parser's line numbers). */
+    private long jsonLinesBefore;
 
     private Readers(ReadOptions options, ReadReport report, Consumer<Post> sink) {
         this.options = options;
@@ -69,8 +73,11 @@ public final class Readers {
      */
     public static ReadReport read(List<String> inputs, ReadOptions options, Consumer<Post> sink,
             Consumer<Problem> listener) throws IOException {
-        ReadReport report = new ReadReport(listener);
-        Readers r = new Readers(options, report, sink);
+        return new Readers(options, new ReadReport(listener), sink).run(inputs);
+    }
+
+    private ReadReport run(List<String> inputs) throws IOException {
+        Readers r = this;
         if (options.quarantine() != null) r.quarantine = new Quarantine(options.quarantine());
         try {
             for (String in : inputs) {
@@ -97,15 +104,58 @@ public final class Readers {
         return report;
     }
 
-    /** A table of everything read, and what reading met. */
-    public record Loaded(PostTable table, ReadReport report, long duplicates) {}
+    /**
+     * A table of everything read, and what reading met. {@code duplicates} are exact repeats of a post
+     * (same platform, id and content); repeats with other content are {@link #conflicts()}.
+     */
+    public record Loaded(PostTable table, ReadReport report, long duplicates) {
+        /** Posts whose platform and id had come before with other content (the first was kept). */
+        public long conflicts() {
+            return report.conflicts();
+        }
+    }
 
     /** Reads inputs straight into a {@link PostTable} (analysis without a case database). */
     public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
             Consumer<Problem> listener) throws IOException {
-        PostTable.Builder b = PostTable.builder(keepText, expectedPosts(inputs));
-        ReadReport rep = readPipelined(inputs, options, true, b::add, listener);
-        return new Loaded(b.build(), rep, b.duplicates());
+        return table(inputs, options, keepText, null, listener);
+    }
+
+    /**
+     * As {@link #table(List, ReadOptions, boolean, Consumer)}, keeping only the posts {@code keep} accepts
+     * (all when null). A post whose platform and id came before is not added again; when its content
+     * differs (see {@link PostTable.Builder#conflict}) it is counted as a conflict, reported with both
+     * places and written to the quarantine file.
+     */
+    public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
+            java.util.function.Predicate<Post> keep, Consumer<Problem> listener) throws IOException {
+        PostTable.Builder b = PostTable.builder(keepText, keep == null ? expectedPosts(inputs) : 0);
+        List<Problem> conflicts = new ArrayList<>();
+        List<Post> conflicting = new ArrayList<>();
+        long[] count = new long[1];
+        ReadReport rep = readPipelined(inputs, options, true, (p, numbers, off, file, line) -> {
+            if (keep != null && !keep.test(p)) return;
+            if (b.add(p, numbers, off)) return;
+            String differs = b.conflict(p);
+            if (differs == null) return;
+            count[0]++;
+            if (conflicts.size() < ReadReport.MAX_KEPT) {
+                conflicts.add(new Problem(file, line, Problem.Severity.WARNING, "conflicting duplicate: "
+                        + p.platform().label() + " post " + Timestamps.clip(p.id(), 80) + " came before with another "
+                        + differs + "; the first is kept, this one is not stored"));
+                conflicting.add(p);
+            }
+        }, listener);
+        rep.conflicts(count[0], conflicts);
+        if (options.quarantine() != null && !conflicting.isEmpty()) {
+            try (Quarantine q = new Quarantine(options.quarantine(), true)) {
+                for (int i = 0; i < conflicts.size(); i++) {
+                    Problem c = conflicts.get(i);
+                    q.add(c.file(), c.line(), c.reason(), PostJson.of(conflicting.get(i)));
+                }
+            }
+        }
+        return new Loaded(b.build(), rep, b.duplicates() - count[0]);
     }
 
     /**
@@ -164,19 +214,26 @@ public final class Readers {
     private static final class Batch {
         final Post[] posts;
         final long[] numbers;
+        final String[] files;
+        final long[] lines;
         int n;
 
         Batch(int size, boolean numbers) {
             posts = new Post[size];
+            files = new String[size];
+            lines = new long[size];
             this.numbers = numbers ? new long[size * PostTable.Builder.NUMBERS] : null;
         }
     }
 
     private static final Batch END = new Batch(0, false);
 
-    /** Takes posts with their {@link PostTable.Builder#numbers} (null when not asked for) at an offset. */
+    /**
+     * Takes posts with their {@link PostTable.Builder#numbers} (null when not asked for) at an offset, and
+     * the file and line of the record they came from.
+     */
     interface NumberedSink {
-        void accept(Post p, long[] numbers, int off);
+        void accept(Post p, long[] numbers, int off, String file, long line);
     }
 
     /**
@@ -186,7 +243,7 @@ public final class Readers {
      */
     static ReadReport readPipelined(List<String> inputs, ReadOptions options, Consumer<Post> sink,
             Consumer<Problem> listener) throws IOException {
-        return readPipelined(inputs, options, false, (p, numbers, off) -> sink.accept(p), listener);
+        return readPipelined(inputs, options, false, (p, numbers, off, file, line) -> sink.accept(p), listener);
     }
 
     /**
@@ -204,16 +261,20 @@ public final class Readers {
         Throwable[] failure = new Throwable[1];
         Thread reader = new Thread(() -> {
             Batch[] batch = {new Batch(BATCH, numbers)};
+            Readers[] self = new Readers[1];
             try {
-                report[0] = read(inputs, options, p -> {
+                self[0] = new Readers(options, new ReadReport(listener), p -> {
                     Batch b = batch[0];
                     if (numbers) PostTable.Builder.numbers(p, b.numbers, b.n * PostTable.Builder.NUMBERS);
+                    b.files[b.n] = self[0].file;
+                    b.lines[b.n] = self[0].recordLine;
                     b.posts[b.n++] = p;
                     if (b.n == BATCH) {
                         hand(queue, b, stop);
                         batch[0] = new Batch(BATCH, numbers);
                     }
-                }, listener);
+                });
+                report[0] = self[0].run(inputs);
                 if (batch[0].n > 0) hand(queue, batch[0], stop);
             } catch (Throwable t) {
                 failure[0] = t;
@@ -231,7 +292,9 @@ public final class Readers {
             while (true) {
                 Batch b = queue.take();
                 if (b == END) break;
-                for (int i = 0; i < b.n; i++) sink.accept(b.posts[i], b.numbers, i * PostTable.Builder.NUMBERS);
+                for (int i = 0; i < b.n; i++) {
+                    sink.accept(b.posts[i], b.numbers, i * PostTable.Builder.NUMBERS, b.files[i], b.lines[i]);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -267,12 +330,16 @@ public final class Readers {
     }
 
     private void readPath(Path p) throws IOException {
-        if (!Files.isReadable(p)) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(p);
+        } catch (IOException e) {
+            file = p.toString();
             report.file();
-            problem(0, Problem.Severity.FILE_FAILED, "cannot read file", null);
+            problem(0, Problem.Severity.FILE_FAILED, "cannot read file: " + Errors.describe(e), null);
             return;
         }
-        try (InputStream in = Files.newInputStream(p)) {
+        try (in) {
             readOne(p.toString(), in);
         }
     }
@@ -284,11 +351,12 @@ public final class Readers {
         try {
             src = Source.open(name, raw);
         } catch (IOException e) {
-            problem(0, Problem.Severity.FILE_FAILED, "cannot open: " + e.getMessage(), null);
+            problem(0, Problem.Severity.FILE_FAILED, "cannot open: " + Errors.describe(e), null);
             return;
         }
         if (src.headLen() == 0) {
-            problem(0, Problem.Severity.WARNING, "empty file", null);
+            problem(0, Problem.Severity.WARNING, src.skippedLines() > 0 ? "empty file (only " + src.skippedLines()
+                    + " blank lines)" : "empty file", null);
             return;
         }
         if (src.looksBinary()) {
@@ -301,10 +369,15 @@ public final class Readers {
             return;
         }
         Format forced = options.format();
+        if (forced == null) {
+            src = pastJunk(src);
+            first = src.firstSignificant();
+        }
         boolean json = forced != null ? !forced.isCsv() : (first == '{' || first == '[');
-        try (LineReader lines = new LineReader(src.in(), options.maxLineBytes())) {
+        long before = src.skippedLines();
+        try (LineReader lines = new LineReader(src.in(), options.maxLineBytes(), before)) {
             if (json) {
-                if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in());
+                if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in(), before);
                 else readJsonLines(lines);
             } else {
                 readCsv(lines);
@@ -314,6 +387,56 @@ public final class Readers {
                         + "; the " + lines.lineNumber() + " lines before it were read", null);
             }
         }
+    }
+
+    /**
+     * Skips lines before the data when the first non-blank line is neither JSON nor a CSV header of a
+     * known layout (or of the mapping) but a later line in the peek window is: a title, a note or any
+     * junk above a header must not cost the file. Each skipped non-blank line is rejected with its
+     * line number (and quarantined). Returns {@code src} unchanged when the first line is data or when
+     * no later line looks like data (the reader then reports the first line's problem).
+     */
+    private Source.Opened pastJunk(Source.Opened src) throws IOException {
+        byte[] h = src.head();
+        int n = src.headLen();
+        int start = 0;
+        if (n >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF) start = 3;
+        List<int[]> junk = new ArrayList<>();
+        int lineStart = start;
+        long lines = 0;
+        while (lineStart < n) {
+            int nl = lineStart;
+            while (nl < n && h[nl] != '\n') nl++;
+            if (nl == n) return src; // no complete line left in the window
+            int end = nl > lineStart && h[nl - 1] == '\r' ? nl - 1 : nl;
+            String line = new String(h, lineStart, end - lineStart, java.nio.charset.StandardCharsets.UTF_8);
+            if (!line.isBlank()) {
+                if (looksLikeData(line)) {
+                    if (junk.isEmpty()) return src;
+                    for (int[] j : junk) {
+                        String raw = new String(h, j[0], j[1], java.nio.charset.StandardCharsets.UTF_8);
+                        reject(src.skippedLines() + j[2], "not a record: text before the data (which starts on line "
+                                + (src.skippedLines() + lines + 1) + ")", raw);
+                    }
+                    return src.skip(lineStart, lines);
+                }
+                junk.add(new int[] {lineStart, end - lineStart, (int) lines + 1});
+            }
+            lines++;
+            lineStart = nl + 1;
+        }
+        return src;
+    }
+
+    /** Whether a line starts JSON or is a CSV header of a known layout or of the mapping. */
+    private boolean looksLikeData(String line) {
+        String t = line.strip();
+        if (t.startsWith("{") || t.startsWith("[")) return true;
+        char sep = separator(line);
+        if (CsvLayouts.choose(splitHeader(line, sep), options) != null) return true;
+        CsvMapping mapping = options.csvMapping();
+        return mapping != null && mapping.separator() != 0 && mapping.separator() != sep
+                && CsvLayouts.choose(splitHeader(line, mapping.separator()), options) != null;
     }
 
     private static boolean firstLineIsJson(Source.Opened src) {
@@ -377,6 +500,7 @@ public final class Readers {
         }
         if (t == null) return false;
         try {
+            recordLine = no;
             sink.accept(t.toPost());
             report.post(Format.TWITTER_V1);
         } catch (InvalidPostException | IllegalArgumentException e) {
@@ -400,6 +524,7 @@ public final class Readers {
             return;
         }
         Format f = JsonPosts.kind(node);
+        recordLine = no;
         try {
             JsonPosts.map(node, p -> {
                 sink.accept(p);
@@ -417,7 +542,8 @@ public final class Readers {
         return s.length() > (1 << 20) ? s.substring(0, 1 << 20) : s;
     }
 
-    private void readJsonDocument(InputStream in) throws IOException {
+    private void readJsonDocument(InputStream in, long linesBefore) throws IOException {
+        jsonLinesBefore = linesBefore;
         // a decoder that replaces invalid UTF-8 with U+FFFD: one bad byte must not cost the whole document
         java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
         try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
@@ -425,27 +551,27 @@ public final class Readers {
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
                     while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-                        long line = p.currentTokenLocation().getLineNr();
+                        long line = linesBefore + p.currentTokenLocation().getLineNr();
                         report.record();
                         JsonNode n = MAPPER.readTree(p);
                         mapJson(line, n, null);
                     }
                 } else if (t == JsonToken.START_OBJECT) {
-                    long line = p.currentTokenLocation().getLineNr();
+                    long line = linesBefore + p.currentTokenLocation().getLineNr();
                     JsonNode n = readObject(p);
                     if (n != null) {
                         report.record();
                         mapJson(line, n, null);
                     }
                 } else {
-                    long line = p.currentTokenLocation().getLineNr();
+                    long line = linesBefore + p.currentTokenLocation().getLineNr();
                     report.record();
                     JsonNode n = MAPPER.readTree(p);
                     mapJson(line, n, null);
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long line = e.getLocation() == null ? 0 : linesBefore + e.getLocation().getLineNr();
             report.record();
             reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
@@ -483,10 +609,11 @@ public final class Readers {
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-            long line = p.currentTokenLocation().getLineNr();
+            long line = jsonLinesBefore + p.currentTokenLocation().getLineNr();
             report.record();
             JsonNode m = MAPPER.readTree(p);
             try {
+                recordLine = line;
                 sink.accept(TelegramJson.message(m, chatId, name, type));
                 report.post(Format.TELEGRAM);
             } catch (InvalidPostException | IllegalArgumentException e) {
@@ -542,6 +669,7 @@ public final class Readers {
             if (records.replacedInvalidUtf8()) problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
             try {
                 Post p = layout.map(f);
+                recordLine = no;
                 sink.accept(p);
                 report.post(currentFormat);
             } catch (InvalidPostException | IllegalArgumentException e) {
