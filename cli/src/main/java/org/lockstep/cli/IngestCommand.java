@@ -117,6 +117,10 @@ final class IngestCommand implements Callable<Integer> {
                 r.files() == 1 ? "" : "s", r.seconds(), fmt((long) rate));
         out.println("  stored      " + fmt(r.stored()));
         out.println("  duplicates  " + fmt(r.duplicates()) + "  (already in the database or repeated in the input)");
+        if (r.conflicts() > 0) {
+            out.println("  conflicts   " + fmt(r.conflicts()) + "  (same id as a stored post but other content; the first is kept"
+                    + (input.quarantine != null ? ", these are in " + input.quarantine : "; --quarantine FILE keeps them") + ")");
+        }
         if (r.resumed() > 0) out.println("  resumed     " + fmt(r.resumed()) + "  (committed by an interrupted ingest, skipped)");
         out.println("  rejected    " + fmt(r.rejected()));
         out.println("  warnings    " + fmt(r.warnings()));
@@ -139,6 +143,7 @@ final class IngestCommand implements Callable<Integer> {
         o.put("posts_read", r.postsRead());
         o.put("stored", r.stored());
         o.put("duplicates", r.duplicates());
+        o.put("conflicts", r.conflicts());
         o.put("resumed", r.resumed());
         o.put("rejected", r.rejected());
         o.put("warnings", r.warnings());

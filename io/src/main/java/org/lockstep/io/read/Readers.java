@@ -104,6 +104,22 @@ public final class Readers {
         return report;
     }
 
+    /** Takes each post with the line of the record it came from. */
+    public interface LineSink {
+        void accept(Post p, long line);
+    }
+
+    /**
+     * As {@link #read}, giving the sink each post's line too (for reporting on posts after reading, e.g.
+     * conflicting duplicates found in the case database).
+     */
+    public static ReadReport readWithLines(List<String> inputs, ReadOptions options, LineSink sink,
+            Consumer<Problem> listener) throws IOException {
+        Readers[] self = new Readers[1];
+        self[0] = new Readers(options, new ReadReport(listener), p -> sink.accept(p, self[0].recordLine));
+        return self[0].run(inputs);
+    }
+
     /**
      * A table of everything read, and what reading met. {@code duplicates} are exact repeats of a post
      * (same platform, id and content); repeats with other content are {@link #conflicts()}.
