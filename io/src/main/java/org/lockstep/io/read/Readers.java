@@ -396,7 +396,7 @@ public final class Readers {
                 if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in(), before);
                 else readJsonLines(lines);
             } else {
-                readCsv(lines);
+                readCsv(lines, src);
             }
             if (lines.truncated()) {
                 problem(lines.lineNumber() + 1, Problem.Severity.REJECTED, lines.truncation()
@@ -639,11 +639,14 @@ public final class Readers {
         }
     }
 
-    private void readCsv(LineReader lines) throws IOException {
+    private void readCsv(LineReader lines, Source.Opened src) throws IOException {
         if (!lines.next()) return;
         String headerLine = lines.tooLong() ? null : lines.text();
         if (headerLine == null) {
-            problem(1, Problem.Severity.FILE_FAILED, "CSV header line is longer than the line limit", null);
+            problem(lines.lineNumber(), Problem.Severity.FILE_FAILED, "the first line (" + String.format(java.util.Locale.ROOT,
+                    "%,d", lines.lineBytes()) + " bytes, starting '" + preview(src) + "') is longer than the line limit of "
+                    + String.format(java.util.Locale.ROOT, "%,d", options.maxLineBytes()) + " bytes: it is neither a CSV "
+                    + "header nor a JSON object or array, so nothing in this file can be read", null);
             return;
         }
         char sep = separator(headerLine);
@@ -692,6 +695,14 @@ public final class Readers {
                 reject(no, e.getMessage(), records.raw());
             }
         }
+    }
+
+    /** The first characters of the input after blanks, safe for a one-line message. */
+    private static String preview(Source.Opened src) {
+        int i = 0;
+        byte[] h = src.head();
+        while (i < src.headLen() && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) i++;
+        return Timestamps.clip(new String(h, i, Math.min(60, src.headLen() - i), java.nio.charset.StandardCharsets.UTF_8), 24);
     }
 
     private static char separator(String header) {
