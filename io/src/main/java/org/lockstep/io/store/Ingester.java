@@ -81,7 +81,7 @@ final class Ingester {
     }
 
     private final CaseDb db;
-    private final DuckDBConnection conn;
+    private DuckDBConnection conn;
     private final int batchSize;
     private final IngestListener listener;
     private final IngestReport report = new IngestReport();
@@ -123,11 +123,7 @@ final class Ingester {
             qtmp = quarantine.resolveSibling(quarantine.getFileName() + ".part");
         }
         try {
-            sql(Schema.STAGING);
-            // checkpoint (compress the WAL into the file) rarely while loading, and once at the end; one
-            // DuckDB thread: the batches are too small to gain from more, which cost ~30% more CPU (benchmarks.md)
-            sql(new String[] {"SET checkpoint_threshold = '" + CHECKPOINT_EVERY + "'", "SET threads = 1"});
-            openAppenders();
+            session();
             for (String in : expand(inputs)) {
                 long remaining = options.maxErrors() < 0 ? -1 : Math.max(0, options.maxErrors() - report.rejected());
                 ReadOptions o = options.withMaxErrors(remaining).withQuarantine(qtmp);
@@ -135,8 +131,8 @@ final class Ingester {
                 if (qtmp != null) appendQuarantine(qtmp, quarantine);
                 if (stop) break;
             }
-        } catch (SQLException e) {
-            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+        } catch (SQLException | StoreException e) {
+            throw new StoreException("writing " + db.path() + " failed: " + cause(e), e, report);
         } finally {
             closeAppenders();
             try {
@@ -155,6 +151,36 @@ final class Ingester {
             System.err.println(sb);
         }
         return report;
+    }
+
+    /** The connection's session state: staging tables, settings, appenders (again after a pause for readers). */
+    private void session() throws SQLException {
+        sql(Schema.STAGING);
+        // checkpoint (compress the WAL into the file) rarely while loading, and once at the end; one
+        // DuckDB thread: the batches are too small to gain from more, which cost ~30% more CPU (benchmarks.md)
+        sql(new String[] {"SET checkpoint_threshold = '" + CHECKPOINT_EVERY + "'", "SET threads = 1"});
+        openAppenders();
+    }
+
+    /**
+     * After a committed batch, when readers asked for the case: lets them in and takes it back
+     * (see {@link CaseDb#pauseForReaders}); the staging tables are empty at this point, nothing is lost.
+     */
+    private void yieldToReaders() throws SQLException {
+        if (!db.readersWaiting()) return;
+        closeAppenders();
+        db.pauseForReaders();
+        conn = db.connection();
+        session();
+        listener.pausedForReaders();
+    }
+
+    /** The root cause of a write failure in plain words ("disk full") or DuckDB's own first line. */
+    private static String cause(Exception e) {
+        Throwable root = e instanceof StoreException && e.getCause() != null ? e.getCause() : e;
+        if (org.lockstep.io.read.Errors.isDiskFull(root)) return "disk full (no space left on the device)";
+        String m = org.lockstep.io.read.Errors.describe(root);
+        return m.startsWith("writing ") && m.contains(" failed: ") ? m.substring(m.indexOf(" failed: ") + 9) : m;
     }
 
     /** Reads one input; returns true when the error limit stopped reading. */
@@ -266,7 +292,7 @@ final class Ingester {
             stage(p);
             if (++pending >= batchSize) commit();
         } catch (SQLException e) {
-            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+            throw new StoreException("writing the case database failed: " + cause(e), e);
         }
     }
 
@@ -418,16 +444,26 @@ final class Ingester {
             fileBatches++;
             fileCommitted += pending;
         } catch (SQLException | RuntimeException e) {
-            conn.rollback();
+            try {
+                conn.rollback();
+            } catch (SQLException r) {
+                // a failed commit (e.g. disk full) already ended the transaction: the first error is the one to tell
+                e.addSuppressed(r);
+            }
             throw e;
         } finally {
-            conn.setAutoCommit(true);
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is broken; the first error is already on its way
+            }
         }
         long n = pending;
         pending = 0;
         seq = 0;
         lines.clear();
         listener.batchCommitted(file, batch, n, stored, n - stored);
+        yieldToReaders();
     }
 
     /** A staged post whose platform and id were stored before with other content. */
