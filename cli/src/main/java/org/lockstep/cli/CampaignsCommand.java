@@ -81,6 +81,22 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.println("lockstep campaigns: give input files (or --db)");
             return Main.USAGE;
         }
+        if (webhook != null && alerts == null) {
+            System.err.println("lockstep campaigns: --webhook needs --alerts FILE (the alerts it sends are kept there)");
+            return Main.USAGE;
+        }
+        String bad = webhook == null ? null : CampaignsAlerts.checkWebhook(webhook);
+        if (bad != null) {
+            System.err.println("lockstep campaigns: " + bad);
+            return Main.USAGE;
+        }
+        if ((bad = Preflight.inputs(input.files)) != null || (bad = Preflight.writableDir(out)) != null
+                || alerts != null && alerts.toAbsolutePath().getParent() != null
+                        && (bad = Preflight.writableDir(alerts.toAbsolutePath().getParent())) != null) {
+            System.err.println("lockstep campaigns: " + bad + (bad.contains("nothing was read") ? "" : ". Nothing was done"
+                    + (Preflight.nextStep(bad).isEmpty() ? "" : "; " + Preflight.nextStep(bad))) + ".");
+            return bad.contains("no such file") && !bad.startsWith("cannot write") ? Main.USAGE : Main.FAILED;
+        }
         long t0 = System.nanoTime();
         PostTable t = CampaignsSupport.load(input, filter, !noNarratives, System.err);
         if (t == null) {
@@ -100,8 +116,10 @@ final class CampaignsCommand implements Callable<Integer> {
         writeSpreaders(cs, out.resolve("spreaders.csv"));
         CampaignsReport.write(cs, r, t, out);
         int alerted = 0;
+        CampaignsAlerts sent = null;
         if (alerts != null) {
-            alerted = new CampaignsAlerts(alerts, state, webhook).emit(cs, t.time[t.size - 1]);
+            sent = new CampaignsAlerts(alerts, state, webhook);
+            alerted = sent.emit(cs, t.time[t.size - 1]);
         }
         long t3 = System.nanoTime();
         Map<String, Object> sum = new LinkedHashMap<>();
@@ -113,6 +131,10 @@ final class CampaignsCommand implements Callable<Integer> {
         sum.put("flagged", r.campaigns().flagged());
         sum.put("reported", cs.size());
         sum.put("alerts", alerted);
+        if (sent != null && webhook != null) {
+            sum.put("webhook_delivered", sent.delivered());
+            sum.put("webhook_failed", sent.undelivered());
+        }
         sum.put("read_s", (t1 - t0) / 1e9);
         sum.put("analyse_s", (t2 - t1) / 1e9);
         sum.put("accounts_s", r.accountsMs() / 1e3);
@@ -141,6 +163,16 @@ final class CampaignsCommand implements Callable<Integer> {
                     System.err.printf("    timeline %s%n", out.resolve("timelines").resolve(String.format("campaign-%03d.svg", k + 1)));
                 }
             }
+        }
+        if (sent != null && sent.undelivered() > 0) {
+            // one line per kind of failure, then what was kept: never a line per alert
+            for (Map.Entry<String, Integer> f : sent.failures().entrySet()) {
+                System.err.printf("lockstep campaigns: webhook %s: %,d alert%s not delivered: %s%n", Terminal.safe(webhook),
+                        f.getValue(), f.getValue() == 1 ? "" : "s", f.getKey());
+            }
+            System.err.printf("lockstep campaigns: %,d of %,d alerts delivered; all %,d are in %s%n", sent.delivered(),
+                    alerted, alerted, alerts);
+            return Main.FAILED;
         }
         return Main.OK;
     }

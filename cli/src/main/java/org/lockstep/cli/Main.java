@@ -48,7 +48,17 @@ public final class Main implements Runnable {
             if (System.getenv("LOCKSTEP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler above; an error (out of memory, a native library
+            // that cannot load) still gets one line that says what happened, not a stack trace
+            System.err.println("lockstep: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give Java more heap, e.g. LOCKSTEP_JAVA_OPTS=-Xmx8g"
+                    : message(e)));
+            if (System.getenv("LOCKSTEP_DEBUG") != null) e.printStackTrace();
+            return FAILED;
+        }
     }
 
     /**

@@ -174,6 +174,13 @@ public final class CaseDb implements AutoCloseable {
             return new CaseDb(path, c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
             throw new StoreException(openFailure(path, e), e);
+        } catch (LinkageError e) {
+            // DuckDB unpacks its native library (~70 MB) into the temporary directory on first use
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new StoreException("cannot load DuckDB's native library, which is unpacked into the temporary directory "
+                    + System.getProperty("java.io.tmpdir") + " (about 70 MB): " + org.lockstep.io.read.Errors.describe(root)
+                    + "; free space there, or point it elsewhere with LOCKSTEP_JAVA_OPTS=-Djava.io.tmpdir=DIR", e);
         }
     }
 
