@@ -16,6 +16,7 @@ import org.lockstep.core.campaigns.CampaignAnalysis;
 import org.lockstep.core.campaigns.CampaignConfig;
 import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
+import org.lockstep.io.out.OutputDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -90,12 +91,20 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.println("lockstep campaigns: " + bad);
             return Main.USAGE;
         }
-        if ((bad = Preflight.inputs(input.files)) != null || (bad = Preflight.writableDir(out)) != null
+        if ((bad = Preflight.inputs(input.files)) != null
                 || alerts != null && alerts.toAbsolutePath().getParent() != null
                         && (bad = Preflight.writableDir(alerts.toAbsolutePath().getParent())) != null) {
             System.err.println("lockstep campaigns: " + bad + (bad.contains("nothing was read") ? "" : ". Nothing was done"
                     + (Preflight.nextStep(bad).isEmpty() ? "" : "; " + Preflight.nextStep(bad))) + ".");
             return bad.contains("no such file") && !bad.startsWith("cannot write") ? Main.USAGE : Main.FAILED;
+        }
+        OutputDir od;
+        try {
+            // before any work: --out can be written and holds no file Lockstep did not write
+            od = OutputDir.open(out, "campaigns", List.of("campaigns.json", "campaigns.csv", "spreaders.csv", "report.html"));
+        } catch (OutputDir.OutputException e) {
+            System.err.println("lockstep campaigns: " + e.getMessage() + ". Nothing was done.");
+            return Main.FAILED;
         }
         long t0 = System.nanoTime();
         PostTable t = CampaignsSupport.load(input, filter, !noNarratives, System.err);
@@ -109,12 +118,12 @@ final class CampaignsCommand implements Callable<Integer> {
         CampaignAnalysis.Config ac = new CampaignAnalysis.Config(cc, org.lockstep.core.accounts.AccountSignalsConfig.defaults(), !noNarratives);
         CampaignAnalysis.Result r = new CampaignAnalysis(ac).run(t, group);
         long t2 = System.nanoTime();
-        Files.createDirectories(out);
         List<Campaign> cs = r.campaigns().campaigns();
-        writeJson(cs, out.resolve("campaigns.json"));
-        writeCsv(cs, out.resolve("campaigns.csv"));
-        writeSpreaders(cs, out.resolve("spreaders.csv"));
-        CampaignsReport.write(cs, r, t, out);
+        od.write("campaigns.json", tmp -> writeJson(cs, tmp));
+        od.write("campaigns.csv", tmp -> writeCsv(cs, tmp));
+        od.write("spreaders.csv", tmp -> writeSpreaders(cs, tmp));
+        CampaignsReport.write(cs, r, t, od);
+        od.commit();
         int alerted = 0;
         CampaignsAlerts sent = null;
         if (alerts != null) {

@@ -86,11 +86,18 @@ public final class OutputDir {
         Set<String> owned = new LinkedHashSet<>();
         Path manifest = dir.resolve(MANIFEST);
         if (Files.exists(manifest)) {
+            JsonNode m;
             try {
-                for (JsonNode f : JSON.readTree(manifest.toFile()).path("files")) owned.add(f.path("path").asText());
+                m = JSON.readTree(manifest.toFile());
+                for (JsonNode f : m.path("files")) owned.add(f.path("path").asText());
             } catch (IOException e) {
                 throw new OutputException(manifest + " is not a readable manifest (" + Errors.describe(e)
                         + "); remove it, or choose another --out", e);
+            }
+            String other = m.path("command").asText();
+            if (!other.equals(command)) {
+                throw new OutputException(dir + " holds the outputs of lockstep " + other + "; give " + command
+                        + " a directory of its own (--out), so that neither run removes the other's files", null);
             }
         }
         removeTemporaries(dir);
@@ -159,6 +166,27 @@ public final class OutputDir {
             }
             throw new OutputException("cannot write " + target + ": " + Errors.describe(e) + (Errors.isDiskFull(e)
                     ? "; free disk space or choose another --out" : ""), e);
+        }
+    }
+
+    /**
+     * Keeps a file of the earlier run as part of this one (listed again, not removed): e.g. a model the run
+     * read from its own output directory.
+     */
+    public void keep(Path file) {
+        Path rel;
+        try {
+            rel = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String name = rel.toString().replace(java.io.File.separatorChar, '/');
+        if (owned.contains(name) && Files.isRegularFile(file)) {
+            try {
+                written.put(name, Files.size(file));
+            } catch (IOException ignored) {
+                // not listed: at worst removed as stale later, which is what an unreadable file would be
+            }
         }
     }
 
