@@ -375,7 +375,7 @@ public final class Readers {
                     + " blank lines)" : "empty file", null);
             return;
         }
-        if (src.looksBinary()) {
+        if (src.looksBinary() && !hasCleanDataLine(src)) {
             problem(0, Problem.Severity.FILE_FAILED, "not a text file (binary content)", null);
             return;
         }
@@ -442,6 +442,33 @@ public final class Readers {
             lineStart = nl + 1;
         }
         return src;
+    }
+
+    /**
+     * Whether the first bytes hold a clean line (no control bytes) that is a known CSV header or a whole
+     * JSON object or array of some length: then many NUL or control bytes are junk lines of a text file,
+     * rejected one by one, not a binary file (fuzzing found the good rows of such a file lost whole).
+     */
+    private boolean hasCleanDataLine(Source.Opened src) {
+        byte[] h = src.head();
+        int n = src.headLen();
+        int start = 0;
+        while (start < n) {
+            int nl = start;
+            boolean clean = true;
+            for (; nl < n && h[nl] != '\n'; nl++) {
+                int c = h[nl] & 0xff;
+                if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) clean = false;
+            }
+            if (nl == n) return false;
+            if (clean && nl - start >= 8) {
+                String line = new String(h, start, nl - start, java.nio.charset.StandardCharsets.UTF_8).strip();
+                boolean json = line.length() >= 20 && (line.startsWith("{") && line.endsWith("}") || line.startsWith("[") && line.endsWith("]"));
+                if (json || !line.startsWith("{") && !line.startsWith("[") && looksLikeData(line)) return true;
+            }
+            start = nl + 1;
+        }
+        return false;
     }
 
     /** Whether a line starts JSON or is a CSV header of a known layout or of the mapping. */

@@ -138,4 +138,16 @@ class NothingLostTest {
         assertEquals(0, l.duplicates());
         assertTrue(l.report().problems().get(0).reason().contains("another account"), l.report().problems().toString());
     }
+
+    @Test
+    void aJunkLineFullOfNulBytesIsRejectedAloneNotTakenForABinaryFile() throws IOException {
+        // found by ReadersFuzzTest: the NULs made the whole file "binary" and both good rows were lost
+        String junk = "# m" + "\0".repeat(600) + "reply_id";
+        Path f = write("nul.csv", ("message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n"
+                + "111,u1,a,,,text,1610870193,\n" + junk + "\n222,u1,a,,,text,1610870193,\n").getBytes(StandardCharsets.UTF_8));
+        Fixtures.Result r = Fixtures.read(f);
+        assertEquals(List.of("111", "222"), r.posts().stream().map(p -> p.id()).toList(), r.problems().toString());
+        assertEquals(1, r.report().rejected());
+        assertEquals(0, r.report().filesFailed());
+    }
 }
