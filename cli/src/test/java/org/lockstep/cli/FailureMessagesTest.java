@@ -190,4 +190,13 @@ class FailureMessagesTest {
         assertEquals("/x/y: no such file or directory", Main.message(new java.nio.file.NoSuchFileException("/x/y")));
         assertEquals("/x/y: permission denied", Main.message(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/x/y"))));
     }
+
+    @Test
+    void notEnoughDiskForTheEstimateIsSaidBeforeWork() {
+        String m = Preflight.space(dir, Long.MAX_VALUE / 2);
+        assertTrue(m != null && m.startsWith("not enough disk space on " + dir.toAbsolutePath() + ": about "), m);
+        assertTrue(m.contains(" MB needed, ") && m.endsWith(" MB free"), m);
+        assertEquals(null, Preflight.space(dir, 1));
+        assertEquals("free disk space (df -h shows where) or write elsewhere", Preflight.nextStep(m));
+    }
 }

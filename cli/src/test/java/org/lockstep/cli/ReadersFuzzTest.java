@@ -51,7 +51,7 @@ class ReadersFuzzTest {
         return file;
     }
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void readersAndParsers(FuzzedDataProvider data) throws IOException {
         int target = data.consumeInt(0, FORMATS.length + HEADERS.length + 3);
         byte[] bytes = data.consumeRemainingAsBytes();
