@@ -29,9 +29,10 @@ import org.lockstep.io.read.Readers;
  * the fuzz execution's heap.
  *
  * <p>In a normal build surefire's {@code fuzz} execution (see cli/pom.xml) fuzzes for a bounded time with
- * {@code JAZZER_FUZZ=1}; without it (an IDE) only the seed corpus in
+ * {@code JAZZER_FUZZ=1} (not in runs with {@code -Dtest=...}; there, and in an IDE, only the seed corpus in
  * {@code src/test/resources/org/lockstep/cli/ReadersFuzzTestInputs/} runs, as regression tests. A finding
- * is written there too, so it stays a test.
+ * is written there too, so it stays a test. To fuzz longer: {@code JAZZER_FUZZ=1 mvn -pl io,cli -am test
+ * -Dtest=ReadersFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} with a larger {@code maxDuration}.
  */
 class ReadersFuzzTest {
     private static final Format[] FORMATS = Format.values();
