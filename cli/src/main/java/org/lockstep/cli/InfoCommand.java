@@ -34,7 +34,8 @@ final class InfoCommand implements Callable<Integer> {
         try (CaseDb c = CaseDb.openReadOnly(db)) {
             i = c.info(Math.max(0, top));
         } catch (StoreException e) {
-            System.err.println("lockstep info: " + e.getMessage());
+            String n = Preflight.nextStep(e.getMessage());
+            System.err.println("lockstep info: " + e.getMessage() + (n.isEmpty() ? "" : "; " + n + "."));
             return Main.FAILED;
         }
         if (json) System.out.println(json(i));

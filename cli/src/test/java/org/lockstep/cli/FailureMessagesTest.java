@@ -199,4 +199,13 @@ class FailureMessagesTest {
         assertEquals(null, Preflight.space(dir, 1));
         assertEquals("free disk space (df -h shows where) or write elsewhere", Preflight.nextStep(m));
     }
+
+    @Test
+    void exportToAPlaceThatCannotBeWrittenSaysSoBeforeOpeningTheCase() throws Exception {
+        Path db = dir.resolve("case.duckdb");
+        assertEquals(Main.OK, run("ingest", "--db", db.toString(), coortweet().toString()));
+        assertEquals(Main.FAILED, run("export", "--db", db.toString(), "--parquet", "/proc/lockstep-parquet"));
+        assertTrue(err().startsWith("lockstep export: cannot write to /proc/lockstep-parquet: "), err());
+        assertTrue(err().contains("Nothing was exported"), err());
+    }
 }

@@ -435,7 +435,7 @@ public final class CaseDb implements AutoCloseable {
                 }
             }
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot export to " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot export to " + dir + ": " + org.lockstep.io.read.Errors.describe(e), e);
         }
         return out;
     }
