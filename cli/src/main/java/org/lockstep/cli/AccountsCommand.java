@@ -23,6 +23,7 @@ import org.lockstep.core.accounts.LogisticModel;
 import org.lockstep.core.accounts.LogisticTrainer;
 import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
+import org.lockstep.io.out.OutputDir;
 import ml.dmlc.xgboost4j.java.Booster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +85,19 @@ final class AccountsCommand implements Callable<Integer> {
             System.err.println("lockstep accounts: give input files (or --db)");
             return Main.USAGE;
         }
+        String bad = Preflight.inputs(input.files);
+        if (bad != null) {
+            System.err.println("lockstep accounts: " + bad);
+            return Main.USAGE;
+        }
+        OutputDir od;
+        try {
+            // checked before any work: the directory can be written and holds no file Lockstep did not write
+            od = OutputDir.open(out, "accounts", List.of("accounts.csv", "batches.csv", "model.json"));
+        } catch (OutputDir.OutputException e) {
+            System.err.println("lockstep accounts: " + e.getMessage() + ". Nothing was done.");
+            return Main.FAILED;
+        }
         PostTable t = CampaignsSupport.load(input, filter, false, System.err);
         if (t == null) {
             System.err.println("lockstep accounts: no posts could be read");
@@ -97,7 +111,6 @@ final class AccountsCommand implements Callable<Integer> {
             else cfg = cfg.withModel(readModel(model));
         }
         AccountSignalsResult r = new AccountSignals(cfg).compute(t, group);
-        Files.createDirectories(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("accounts", r.activeCount());
         LogisticTrainer.Evaluation ev = null;
@@ -166,12 +179,27 @@ final class AccountsCommand implements Callable<Integer> {
             summary.put("default_weights_auc_all_labelled", CampaignsSupport.finite(LogisticTrainer.auc(p, y)));
             r = new AccountSignals(cfg.withModel(ev.model())).compute(t, group);
         }
-        writeModel(r.model(), ev, comparison, booster != null ? "xgboost" : "logistic", out.resolve("model.json"));
-        if (xev != null) XgbTrainer.save(booster, out.resolve(BOOSTER_FILE));
+        if (model != null) od.keep(model); // a model read from this directory stays
+        LogisticTrainer.Evaluation evf = ev;
+        Map<String, Object> cmp = comparison;
+        String scorer = booster != null ? "xgboost" : "logistic";
+        AccountSignalsResult rf = r;
+        od.write("model.json", tmp -> writeModel(rf.model(), evf, cmp, scorer, tmp));
+        if (xev != null) {
+            Booster bf = booster;
+            od.write(BOOSTER_FILE, tmp -> {
+                try {
+                    XgbTrainer.save(bf, tmp);
+                } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+                    throw new IOException("XGBoost could not save the model: " + e.getMessage(), e);
+                }
+            });
+        }
         Scores sc = booster != null ? Scores.of(r, booster) : Scores.of(r);
         if (booster != null) booster.dispose();
-        writeAccounts(r, sc, out.resolve("accounts.csv"));
-        writeBatches(r, out.resolve("batches.csv"));
+        od.write("accounts.csv", tmp -> writeAccounts(rf, sc, tmp));
+        od.write("batches.csv", tmp -> writeBatches(rf, tmp));
+        od.commit();
         int acting = 0;
         for (CreationBatch b : r.batches()) if (b.actsTogether()) acting++;
         summary.put("creation_batches", r.batches().size());

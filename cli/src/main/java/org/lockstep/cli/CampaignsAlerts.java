@@ -29,6 +29,12 @@ final class CampaignsAlerts {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Path alerts, state;
     private final String webhook;
+    /** Alerts the webhook took, and those it did not, by reason in plain words. */
+    private int delivered;
+    private final Map<String, Integer> failures = new LinkedHashMap<>();
+    /** Connection-level failures in a row; after {@link #GIVE_UP} the remaining alerts are not tried. */
+    private int failedInARow;
+    static final int GIVE_UP = 3;
 
     CampaignsAlerts(Path alerts, Path state, String webhook) {
         this.alerts = alerts;
@@ -89,14 +95,68 @@ final class CampaignsAlerts {
         return n;
     }
 
+    /**
+     * The problem with a webhook URL, or null: it must be an absolute http or https URL with a host.
+     * Checked before any work.
+     */
+    static String checkWebhook(String url) {
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) return "--webhook must be an http:// or https:// URL, got '" + Terminal.safe(url) + "'";
+            if (u.getHost() == null) return "--webhook has no host: '" + Terminal.safe(url) + "'";
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "--webhook is not a URL: " + Terminal.safe(e.getMessage());
+        }
+    }
+
+    /** POSTs one alert; a failure is counted by its reason, never printed per alert. */
     private void post(HttpClient http, String body) throws InterruptedException {
+        if (failedInARow >= GIVE_UP) {
+            fail("not tried after " + GIVE_UP + " connection failures in a row");
+            return;
+        }
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(webhook)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() >= 300) System.err.println("lockstep campaigns: webhook answered " + r.statusCode());
+            failedInARow = 0;
+            if (r.statusCode() >= 300) fail("the receiver answered HTTP " + r.statusCode());
+            else delivered++;
+        } catch (java.net.ConnectException e) {
+            failedInARow++;
+            fail("connection refused or unreachable (is the receiver running at that address?)");
+        } catch (java.net.http.HttpTimeoutException e) {
+            failedInARow++;
+            fail("no answer within the timeout");
         } catch (IOException e) {
-            System.err.println("lockstep campaigns: webhook failed: " + e.getMessage());
+            failedInARow++;
+            String why = e.getCause() instanceof java.nio.channels.UnresolvedAddressException
+                    ? "unknown host" : org.lockstep.io.read.Errors.describe(e);
+            fail(why);
+        } catch (IllegalArgumentException e) {
+            failedInARow = GIVE_UP;
+            fail("invalid URL: " + org.lockstep.io.read.Errors.describe(e));
         }
+    }
+
+    private void fail(String reason) {
+        failures.merge(reason, 1, Integer::sum);
+    }
+
+    /** Alerts the webhook accepted. */
+    int delivered() {
+        return delivered;
+    }
+
+    /** Alerts not delivered, by reason. */
+    Map<String, Integer> failures() {
+        return failures;
+    }
+
+    /** Total alerts not delivered. */
+    int undelivered() {
+        return failures.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -16,6 +16,7 @@ import org.lockstep.core.campaigns.CampaignAnalysis;
 import org.lockstep.core.campaigns.CampaignConfig;
 import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
+import org.lockstep.io.out.OutputDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -81,6 +82,30 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.println("lockstep campaigns: give input files (or --db)");
             return Main.USAGE;
         }
+        if (webhook != null && alerts == null) {
+            System.err.println("lockstep campaigns: --webhook needs --alerts FILE (the alerts it sends are kept there)");
+            return Main.USAGE;
+        }
+        String bad = webhook == null ? null : CampaignsAlerts.checkWebhook(webhook);
+        if (bad != null) {
+            System.err.println("lockstep campaigns: " + bad);
+            return Main.USAGE;
+        }
+        if ((bad = Preflight.inputs(input.files)) != null
+                || alerts != null && alerts.toAbsolutePath().getParent() != null
+                        && (bad = Preflight.writableDir(alerts.toAbsolutePath().getParent())) != null) {
+            System.err.println("lockstep campaigns: " + bad + (bad.contains("nothing was read") ? "" : ". Nothing was done"
+                    + (Preflight.nextStep(bad).isEmpty() ? "" : "; " + Preflight.nextStep(bad))) + ".");
+            return bad.contains("no such file") && !bad.startsWith("cannot write") ? Main.USAGE : Main.FAILED;
+        }
+        OutputDir od;
+        try {
+            // before any work: --out can be written and holds no file Lockstep did not write
+            od = OutputDir.open(out, "campaigns", List.of("campaigns.json", "campaigns.csv", "spreaders.csv", "report.html"));
+        } catch (OutputDir.OutputException e) {
+            System.err.println("lockstep campaigns: " + e.getMessage() + ". Nothing was done.");
+            return Main.FAILED;
+        }
         long t0 = System.nanoTime();
         PostTable t = CampaignsSupport.load(input, filter, !noNarratives, System.err);
         if (t == null) {
@@ -93,15 +118,17 @@ final class CampaignsCommand implements Callable<Integer> {
         CampaignAnalysis.Config ac = new CampaignAnalysis.Config(cc, org.lockstep.core.accounts.AccountSignalsConfig.defaults(), !noNarratives);
         CampaignAnalysis.Result r = new CampaignAnalysis(ac).run(t, group);
         long t2 = System.nanoTime();
-        Files.createDirectories(out);
         List<Campaign> cs = r.campaigns().campaigns();
-        writeJson(cs, out.resolve("campaigns.json"));
-        writeCsv(cs, out.resolve("campaigns.csv"));
-        writeSpreaders(cs, out.resolve("spreaders.csv"));
-        CampaignsReport.write(cs, r, t, out);
+        od.write("campaigns.json", tmp -> writeJson(cs, tmp));
+        od.write("campaigns.csv", tmp -> writeCsv(cs, tmp));
+        od.write("spreaders.csv", tmp -> writeSpreaders(cs, tmp));
+        CampaignsReport.write(cs, r, t, od);
+        od.commit();
         int alerted = 0;
+        CampaignsAlerts sent = null;
         if (alerts != null) {
-            alerted = new CampaignsAlerts(alerts, state, webhook).emit(cs, t.time[t.size - 1]);
+            sent = new CampaignsAlerts(alerts, state, webhook);
+            alerted = sent.emit(cs, t.time[t.size - 1]);
         }
         long t3 = System.nanoTime();
         Map<String, Object> sum = new LinkedHashMap<>();
@@ -113,6 +140,10 @@ final class CampaignsCommand implements Callable<Integer> {
         sum.put("flagged", r.campaigns().flagged());
         sum.put("reported", cs.size());
         sum.put("alerts", alerted);
+        if (sent != null && webhook != null) {
+            sum.put("webhook_delivered", sent.delivered());
+            sum.put("webhook_failed", sent.undelivered());
+        }
         sum.put("read_s", (t1 - t0) / 1e9);
         sum.put("analyse_s", (t2 - t1) / 1e9);
         sum.put("accounts_s", r.accountsMs() / 1e3);
@@ -141,6 +172,16 @@ final class CampaignsCommand implements Callable<Integer> {
                     System.err.printf("    timeline %s%n", out.resolve("timelines").resolve(String.format("campaign-%03d.svg", k + 1)));
                 }
             }
+        }
+        if (sent != null && sent.undelivered() > 0) {
+            // one line per kind of failure, then what was kept: never a line per alert
+            for (Map.Entry<String, Integer> f : sent.failures().entrySet()) {
+                System.err.printf("lockstep campaigns: webhook %s: %,d alert%s not delivered: %s%n", Terminal.safe(webhook),
+                        f.getValue(), f.getValue() == 1 ? "" : "s", f.getKey());
+            }
+            System.err.printf("lockstep campaigns: %,d of %,d alerts delivered; all %,d are in %s%n", sent.delivered(),
+                    alerted, alerted, alerts);
+            return Main.FAILED;
         }
         return Main.OK;
     }

@@ -66,21 +66,19 @@ final class CampaignsReport {
         return ms / 60_000L + " min";
     }
 
-    static void write(List<Campaign> cs, CampaignAnalysis.Result r, PostTable t, Path out) throws IOException {
-        Path dir = out.resolve("timelines");
-        Files.createDirectories(dir);
+    static void write(List<Campaign> cs, CampaignAnalysis.Result r, PostTable t, org.lockstep.io.out.OutputDir out) throws IOException {
         HtmlReport rep = new HtmlReport("Lockstep — campaigns");
         rep.subtitle("Bursting hashtags, links, domains, narratives and posts, and who pushed them");
         rep.keyFigure("posts", t.size);
         rep.keyFigure("entities tested", r.campaigns().tested());
         rep.keyFigure("bursting", r.campaigns().bursting());
         rep.keyFigure("flagged", r.campaigns().flagged());
-        section(rep.section("Campaigns"), cs, dir);
-        rep.write(out.resolve("report.html"));
+        section(rep.section("Campaigns"), cs, out);
+        out.write("report.html", rep::write);
     }
 
     /** Adds the campaigns to {@code s} (also usable by other commands' reports) and writes timelines to {@code dir}. */
-    static void section(Section s, List<Campaign> cs, Path dir) throws IOException {
+    static void section(Section s, List<Campaign> cs, org.lockstep.io.out.OutputDir out) throws IOException {
         s.paragraph("A campaign is an entity whose volume bursts at the 5-minute, 1-hour or 4-hour scale against its own "
                 + "history and its share of the platform, and whose posts come mostly from coordinated, inauthentic, new, "
                 + "batch-created or hyperactive accounts. The score is the sum of the breakdown's contributions; "
@@ -104,7 +102,7 @@ final class CampaignsReport {
             if (drawn >= MAX_TIMELINES) break;
             drawn++;
             Svg svg = timeline(c);
-            Files.writeString(dir.resolve(String.format("campaign-%03d.svg", drawn)), svg.document(), StandardCharsets.UTF_8);
+            out.write(String.format("timelines/campaign-%03d.svg", drawn), tmp -> Files.writeString(tmp, svg.document(), StandardCharsets.UTF_8));
             if (drawn > 10) continue;
             Section d = s.subsection("#" + drawn + " " + clip(c.entity(), 80) + (c.flagged() ? " — flagged" : " — burst, not flagged"));
             Map<String, Object> kv = new LinkedHashMap<>();

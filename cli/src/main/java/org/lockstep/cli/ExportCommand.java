@@ -19,14 +19,24 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String bad = Preflight.writableDir(dir);
+        if (bad != null) {
+            System.err.println("lockstep export: " + bad + ". Nothing was exported" + next(bad) + ".");
+            return Main.FAILED;
+        }
         Map<Path, Long> files;
         try (CaseDb c = CaseDb.openReadOnly(db)) {
             files = c.exportParquet(dir);
         } catch (StoreException e) {
-            System.err.println("lockstep export: " + e.getMessage());
+            System.err.println("lockstep export: " + e.getMessage() + next(e.getMessage()) + ".");
             return Main.FAILED;
         }
         files.forEach((f, n) -> System.out.printf("%12s rows  %s%n", IngestCommand.fmt(n), f));
         return Main.OK;
+    }
+
+    private static String next(String cause) {
+        String n = Preflight.nextStep(cause);
+        return n.isEmpty() ? "" : "; " + n;
     }
 }

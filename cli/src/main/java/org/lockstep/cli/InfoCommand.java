@@ -34,7 +34,8 @@ final class InfoCommand implements Callable<Integer> {
         try (CaseDb c = CaseDb.openReadOnly(db)) {
             i = c.info(Math.max(0, top));
         } catch (StoreException e) {
-            System.err.println("lockstep info: " + e.getMessage());
+            String n = Preflight.nextStep(e.getMessage());
+            System.err.println("lockstep info: " + e.getMessage() + (n.isEmpty() ? "" : "; " + n + "."));
             return Main.FAILED;
         }
         if (json) System.out.println(json(i));
@@ -43,9 +44,9 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private void print(PrintStream out, CaseInfo i) {
-        out.println("Case database " + db);
-        out.println("  posts       " + IngestCommand.fmt(i.posts()) + counts(i.byPlatform()));
-        out.println("  kinds       " + list(i.byKind()));
+        out.println("Case database " + Terminal.safe(db.toString()));
+        out.println("  posts       " + IngestCommand.fmt(i.posts()) + Terminal.safe(counts(i.byPlatform())));
+        out.println("  kinds       " + Terminal.safe(list(i.byKind())));
         if (i.firstMs() != null) out.println("  time        " + Timestamps.iso(i.firstMs()) + " .. " + Timestamps.iso(i.lastMs()));
         out.println("  accounts    " + IngestCommand.fmt(i.accounts()));
         list(out, "Top hashtags", i.topHashtags(), "#");
@@ -82,7 +83,9 @@ final class InfoCommand implements Callable<Integer> {
         if (l.isEmpty()) return;
         out.println(title + ":");
         for (CaseInfo.Count c : l) {
-            String name = c.label() != null && !c.label().equals(c.key()) ? c.label() + " (" + c.key() + ")" : prefix + c.key();
+            // handles, hashtags and domains are written by whoever posted: no escape sequence reaches the terminal
+            String name = c.label() != null && !c.label().equals(c.key())
+                    ? Terminal.safe(c.label()) + " (" + Terminal.safe(c.key()) + ")" : prefix + Terminal.safe(c.key());
             out.printf("  %10s  %s%n", IngestCommand.fmt(c.posts()), name);
         }
     }

@@ -69,14 +69,43 @@ final class IngestCommand implements Callable<Integer> {
             err.println("lockstep ingest: " + e.getMessage());
             return Main.USAGE;
         }
+        String bad = Preflight.inputs(input.files);
+        if (bad != null) {
+            err.println("lockstep ingest: " + bad);
+            return Main.USAGE;
+        }
+        Path dbDir = input.db.toAbsolutePath().getParent();
+        bad = dbDir == null ? null : Preflight.writableDir(dbDir);
+        if (bad != null) {
+            err.println("lockstep ingest: " + bad + ". Nothing was read or written" + next(bad) + ".");
+            return Main.FAILED;
+        }
+        // a case takes about as much room as its uncompressed input; gzip input about 5 times its size
+        long estimate = Math.max(1L << 20, Preflight.size(input.files) * 2);
+        if (dbDir != null && (bad = Preflight.space(dbDir, estimate / 4)) != null) {
+            err.println("lockstep ingest: " + bad + ". Nothing was read or written" + next(bad) + ".");
+            return Main.FAILED;
+        } else if (dbDir != null && (bad = Preflight.space(dbDir, estimate)) != null) {
+            err.println("lockstep ingest: warning: " + bad + " (a rough estimate); every batch is committed, so a full disk"
+                    + " costs at most the open batch");
+        }
         InputOptions.ProblemPrinter problems = new InputOptions.ProblemPrinter(err, showProblems);
         IngestReport r;
+        boolean existed = Files.exists(input.db);
+        CaseDb db;
+        try {
+            db = CaseDb.open(input.db);
+        } catch (StoreException e) {
+            err.println("lockstep ingest: " + e.getMessage() + ". Nothing was read or written"
+                    + next(e.getMessage()) + ".");
+            return Main.FAILED;
+        }
         Progress progress = System.console() != null && !json ? new Progress(input.files, err) : null;
         Thread hook = new Thread(() -> err.println("lockstep ingest: interrupted; every committed batch is kept in "
                 + input.db + ". Run the same command again to resume."));
         Runtime.getRuntime().addShutdownHook(hook);
         long dbPosts;
-        try (CaseDb db = CaseDb.open(input.db)) {
+        try {
             try {
                 r = db.ingest(input.files, options, batchSize, problems, progress != null ? progress : IngestListener.NONE);
             } finally {
@@ -84,8 +113,16 @@ final class IngestCommand implements Callable<Integer> {
             }
             dbPosts = db.postCount();
         } catch (StoreException e) {
+            IngestReport part = e.partial();
             err.println("lockstep ingest: " + e.getMessage());
-            err.println("Batches committed before the failure are kept; run the same command again to resume.");
+            if (part != null && part.batches() > 0) {
+                err.println("Committed before the failure and kept in " + input.db + ": " + fmt(part.stored()) + " new posts in "
+                        + fmt(part.batches()) + (part.batches() == 1 ? " batch" : " batches") + " of this run"
+                        + next(e.getMessage()) + "; then run the same command again: committed posts are skipped.");
+            } else {
+                err.println("Nothing of this run was committed" + next(e.getMessage()) + "; then run the same command again.");
+            }
+            closeQuietly(db);
             return Main.FAILED;
         } finally {
             try {
@@ -94,6 +131,14 @@ final class IngestCommand implements Callable<Integer> {
                 // the hook runs
             }
         }
+        try {
+            db.close();
+        } catch (StoreException e) {
+            // every batch was committed (in the write-ahead log): the case is whole, DuckDB replays the log on the next open
+            err.println("lockstep ingest: warning: closing " + input.db + " failed (" + e.getMessage() + "); every batch was "
+                    + "committed and is replayed from the write-ahead log when the case is next opened" + next(e.getMessage()) + ".");
+        }
+        if (!existed && dbPosts == 0) removeEmptyCase();
         problems.finish(input.quarantine);
         if (json) out.println(json(r, dbPosts));
         else summary(out, r, dbPosts);
@@ -111,12 +156,42 @@ final class IngestCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** "; what to do" for a failure message, or nothing when there is no specific advice. */
+    private static String next(String cause) {
+        String n = Preflight.nextStep(cause);
+        return n.isEmpty() ? "" : "; " + n;
+    }
+
+    private static void closeQuietly(CaseDb db) {
+        try {
+            db.close();
+        } catch (RuntimeException ignored) {
+            // already failing: the first error is the one reported
+        }
+    }
+
+    /** A case this run created and left without posts (empty or unreadable input) is not left behind. */
+    private void removeEmptyCase() {
+        try {
+            Files.deleteIfExists(input.db);
+            Files.deleteIfExists(Path.of(input.db + ".wal"));
+            System.err.println("lockstep ingest: no post was stored, so " + input.db + " was not kept.");
+        } catch (IOException e) {
+            System.err.println("lockstep ingest: warning: could not remove the empty case " + input.db + ": "
+                    + org.lockstep.io.read.Errors.describe(e));
+        }
+    }
+
     private void summary(PrintStream out, IngestReport r, long dbPosts) {
         double rate = r.seconds() > 0 ? r.postsRead() / r.seconds() : 0;
         out.printf(Locale.ROOT, "Read %s records from %d file%s in %.1f s (%s posts/s)%n", fmt(r.records()), r.files(),
                 r.files() == 1 ? "" : "s", r.seconds(), fmt((long) rate));
         out.println("  stored      " + fmt(r.stored()));
         out.println("  duplicates  " + fmt(r.duplicates()) + "  (already in the database or repeated in the input)");
+        if (r.conflicts() > 0) {
+            out.println("  conflicts   " + fmt(r.conflicts()) + "  (same id as a stored post but other content; the first is kept"
+                    + (input.quarantine != null ? ", these are in " + input.quarantine : "; --quarantine FILE keeps them") + ")");
+        }
         if (r.resumed() > 0) out.println("  resumed     " + fmt(r.resumed()) + "  (committed by an interrupted ingest, skipped)");
         out.println("  rejected    " + fmt(r.rejected()));
         out.println("  warnings    " + fmt(r.warnings()));
@@ -139,6 +214,7 @@ final class IngestCommand implements Callable<Integer> {
         o.put("posts_read", r.postsRead());
         o.put("stored", r.stored());
         o.put("duplicates", r.duplicates());
+        o.put("conflicts", r.conflicts());
         o.put("resumed", r.resumed());
         o.put("rejected", r.rejected());
         o.put("warnings", r.warnings());

@@ -64,7 +64,20 @@ final class InputOptions {
         if (format != null) o = o.withFormat(Format.parse(format));
         if (map != null && mapFile != null) throw new IllegalArgumentException("give --map or --map-file, not both");
         if (map != null) o = o.withCsvMapping(parseMapping(List.of(map.split(",")), "--map"));
-        if (mapFile != null) o = o.withCsvMapping(parseMapping(Files.readAllLines(mapFile), mapFile.toString()));
+        if (mapFile != null) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(mapFile);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--map-file " + mapFile + ": " + org.lockstep.io.read.Errors.describe(e));
+            }
+            o = o.withCsvMapping(parseMapping(lines, mapFile.toString()));
+        }
+        if (quarantine != null) {
+            Path parent = quarantine.toAbsolutePath().getParent();
+            String bad = Files.isDirectory(quarantine) ? quarantine + " is a directory" : parent == null ? null : Preflight.writableDir(parent);
+            if (bad != null) throw new IllegalArgumentException("--quarantine: " + bad);
+        }
         if (quarantine != null) o = o.withQuarantine(quarantine);
         return o;
     }

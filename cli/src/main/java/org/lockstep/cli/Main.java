@@ -44,11 +44,38 @@ public final class Main implements Runnable {
         Class<?> only = args.length == 0 ? null : subcommand(args[0]);
         for (Class<?> c : SUBCOMMANDS) if (only == null || c == only) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("lockstep: " + ex.getMessage());
+            cmd.getErr().println("lockstep " + cmd.getCommandName() + ": " + message(ex));
             if (System.getenv("LOCKSTEP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler above; an error (out of memory, a native library
+            // that cannot load) still gets one line that says what happened, not a stack trace
+            System.err.println("lockstep: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give Java more heap, e.g. LOCKSTEP_JAVA_OPTS=-Xmx8g"
+                    : message(e)));
+            if (System.getenv("LOCKSTEP_DEBUG") != null) e.printStackTrace();
+            return FAILED;
+        }
+    }
+
+    /**
+     * An unexpected failure in words: the file and the plain cause for file errors (whose own message is
+     * only the path), the message otherwise, never "null".
+     */
+    static String message(Throwable ex) {
+        if (ex instanceof java.nio.file.FileSystemException f) {
+            return (f.getFile() != null ? f.getFile() + ": " : "") + org.lockstep.io.read.Errors.describe(f)
+                    + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+        }
+        if (ex instanceof java.io.UncheckedIOException u && u.getCause() != null) return message(u.getCause());
+        String m = ex.getMessage();
+        if (m == null || m.isBlank() || m.equals("null")) {
+            return "internal error (" + ex.getClass().getSimpleName() + "); run with LOCKSTEP_DEBUG=1 for details and report it";
+        }
+        return org.lockstep.io.read.Errors.isDiskFull(ex) ? m + " (disk full)" : m;
     }
 
     /** The subcommand named NAME, or null (then all are added: help, usage errors, `lockstep help CMD`). */

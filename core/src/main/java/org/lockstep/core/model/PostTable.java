@@ -199,10 +199,12 @@ public final class PostTable {
             int pid = posts.intern(p.id(), nums[off]);
             if (!markSeen(p.platform().ordinal(), pid)) {
                 duplicates++;
+                lastDuplicate = pid;
                 return false;
             }
             grow();
             int r = size;
+            if (rowOfPost != null) noteRow(pid, r);
             platform[r] = (byte) p.platform().ordinal();
             kind[r] = (byte) p.kind().ordinal();
             derived[r] = (byte) (p.derivedRef() ? 1 : 0);
@@ -274,6 +276,56 @@ public final class PostTable {
         }
 
         public int size() { return size; }
+
+        /** Post id of the last post {@link #add} refused as a duplicate. */
+        private int lastDuplicate = -1;
+        /**
+         * Row of each post id (-1: no row), per platform, made at the first duplicate only: inputs without
+         * duplicates pay nothing for the conflict check.
+         */
+        private int[][] rowOfPost;
+
+        private void noteRow(int pid, int r) {
+            int pl = platform[r];
+            int[] rows = rowOfPost[pl];
+            if (rows == null || pid >= rows.length) {
+                int n = Math.max(pid + 1, Math.max(posts.size(), rows == null ? 1024 : rows.length * 2));
+                int old = rows == null ? 0 : rows.length;
+                rows = rowOfPost[pl] = rows == null ? new int[n] : Arrays.copyOf(rows, n);
+                Arrays.fill(rows, old, n, -1);
+            }
+            rows[pid] = r;
+        }
+
+        /**
+         * After {@link #add} refused {@code p} as a duplicate: how it differs from the post kept under the
+         * same platform and id (account, time, kind, referenced posts, and text when text is kept), or null
+         * when it is the same post again. A differing duplicate is a conflict the caller should report: the
+         * first post is the one kept.
+         */
+        public String conflict(Post p) {
+            if (lastDuplicate < 0) return null;
+            if (rowOfPost == null) {
+                rowOfPost = new int[Platform.values().length][];
+                for (int r = 0; r < size; r++) noteRow(post[r], r);
+            }
+            int[] rows = rowOfPost[p.platform().ordinal()];
+            int r = rows == null || lastDuplicate >= rows.length ? -1 : rows[lastDuplicate];
+            if (r < 0) return null;
+            StringBuilder d = new StringBuilder();
+            if (!accounts.get(account[r]).equals(p.accountId())) d.append("account, ");
+            if (time[r] != p.timeMs()) d.append("time, ");
+            if (kind[r] != p.kind().ordinal()) d.append("kind, ");
+            if (!sameRef(repostOf[r], p.repostOf()) || !sameRef(replyTo[r], p.replyTo())
+                    || !sameRef(quoteOf[r], p.quoteOf())) d.append("referenced post, ");
+            if (keepText && !java.util.Objects.equals(text[r], p.text())) d.append("text, ");
+            return d.length() == 0 ? null : d.substring(0, d.length() - 2);
+        }
+
+        private boolean sameRef(int kept, PostRef ref) {
+            String id = ref == null ? null : ref.postId();
+            return kept < 0 ? id == null : id != null && id.equals(posts.get(kept));
+        }
 
         /** Posts rejected by {@link #add} because their platform and id had been added before. */
         public long duplicates() { return duplicates; }

@@ -32,9 +32,18 @@ final class LineReader implements Closeable {
     private int firstNonAscii;
 
     LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 0);
+    }
+
+    /** A reader whose first line is line {@code linesBefore + 1} (lines already skipped by the caller). */
+    LineReader(InputStream in, int maxLineBytes, long linesBefore) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.lineNo = linesBefore;
+        this.firstLine = linesBefore + 1;
     }
+
+    private final long firstLine;
 
     /** Advances to the next line; false at the end of input (or of a truncated stream). */
     boolean next() throws IOException {
@@ -68,7 +77,7 @@ final class LineReader implements Closeable {
         }
         lineNo++;
         if (!tooLong && len > 0 && line[len - 1] == '\r') len--;
-        if (lineNo == 1 && !tooLong && len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+        if (lineNo == firstLine && !tooLong && len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
                 && (line[2] & 0xff) == 0xBF) {
             System.arraycopy(line, 3, line, 0, len - 3);
             len -= 3;

@@ -19,9 +19,16 @@ final class Quarantine implements Closeable {
     private long written;
 
     Quarantine(Path path) throws IOException {
+        this(path, false);
+    }
+
+    /** A quarantine file, emptied first unless {@code append}. */
+    Quarantine(Path path, boolean append) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        gen = new JsonFactory().createGenerator(Files.newOutputStream(path), JsonEncoding.UTF8);
+        java.io.OutputStream out = append ? Files.newOutputStream(path, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND) : Files.newOutputStream(path);
+        gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         gen.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
     }
 

@@ -21,6 +21,7 @@ public final class ReadReport {
     private long derived;
     private int files;
     private int filesFailed;
+    private long conflicts;
     private final Map<String, Long> postsByFormat = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Consumer<Problem> listener;
@@ -53,6 +54,18 @@ public final class ReadReport {
         if (problems.size() < MAX_KEPT) problems.add(p);
         listener.accept(p);
     }
+
+    /**
+     * Adds the conflicting duplicates met while building a table (counted by the caller, which alone
+     * sees the kept posts), each reported as a warning.
+     */
+    void conflicts(long n, List<Problem> reported) {
+        conflicts += n;
+        for (Problem p : reported) problem(p);
+    }
+
+    /** Posts whose platform and id came before with other content; the first was kept. */
+    public long conflicts() { return conflicts; }
 
     /** Records seen (lines, CSV rows, JSON objects), good or bad. */
     public long records() { return records; }

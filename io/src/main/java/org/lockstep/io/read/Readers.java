@@ -37,6 +37,10 @@ public final class Readers {
     private Quarantine quarantine;
     private String file;
     private Format currentFormat;
+    /** Line of the record whose post the sink is being given (for callers that report on posts). */
+    private long recordLine;
+    /** Lines skipped before a JSON document began (added to the parser's line numbers). */
+    private long jsonLinesBefore;
 
     private Readers(ReadOptions options, ReadReport report, Consumer<Post> sink) {
         this.options = options;
@@ -72,8 +76,11 @@ public final class Readers {
      */
     public static ReadReport read(List<String> inputs, ReadOptions options, Consumer<Post> sink,
             Consumer<Problem> listener) throws IOException {
-        ReadReport report = new ReadReport(listener);
-        Readers r = new Readers(options, report, sink);
+        return new Readers(options, new ReadReport(listener), sink).run(inputs);
+    }
+
+    private ReadReport run(List<String> inputs) throws IOException {
+        Readers r = this;
         if (options.quarantine() != null) r.quarantine = new Quarantine(options.quarantine());
         try {
             for (String in : inputs) {
@@ -100,15 +107,74 @@ public final class Readers {
         return report;
     }
 
-    /** A table of everything read, and what reading met. */
-    public record Loaded(PostTable table, ReadReport report, long duplicates) {}
+    /** Takes each post with the line of the record it came from. */
+    public interface LineSink {
+        void accept(Post p, long line);
+    }
+
+    /**
+     * As {@link #read}, giving the sink each post's line too (for reporting on posts after reading, e.g.
+     * conflicting duplicates found in the case database).
+     */
+    public static ReadReport readWithLines(List<String> inputs, ReadOptions options, LineSink sink,
+            Consumer<Problem> listener) throws IOException {
+        Readers[] self = new Readers[1];
+        self[0] = new Readers(options, new ReadReport(listener), p -> sink.accept(p, self[0].recordLine));
+        return self[0].run(inputs);
+    }
+
+    /**
+     * A table of everything read, and what reading met. {@code duplicates} are exact repeats of a post
+     * (same platform, id and content); repeats with other content are {@link #conflicts()}.
+     */
+    public record Loaded(PostTable table, ReadReport report, long duplicates) {
+        /** Posts whose platform and id had come before with other content (the first was kept). */
+        public long conflicts() {
+            return report.conflicts();
+        }
+    }
 
     /** Reads inputs straight into a {@link PostTable} (analysis without a case database). */
     public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
             Consumer<Problem> listener) throws IOException {
-        PostTable.Builder b = PostTable.builder(keepText, expectedPosts(inputs));
-        ReadReport rep = readPipelined(inputs, options, true, b::add, listener);
-        return new Loaded(b.build(), rep, b.duplicates());
+        return table(inputs, options, keepText, null, listener);
+    }
+
+    /**
+     * As {@link #table(List, ReadOptions, boolean, Consumer)}, keeping only the posts {@code keep} accepts
+     * (all when null). A post whose platform and id came before is not added again; when its content
+     * differs (see {@link PostTable.Builder#conflict}) it is counted as a conflict, reported with both
+     * places and written to the quarantine file.
+     */
+    public static Loaded table(List<String> inputs, ReadOptions options, boolean keepText,
+            java.util.function.Predicate<Post> keep, Consumer<Problem> listener) throws IOException {
+        PostTable.Builder b = PostTable.builder(keepText, keep == null ? expectedPosts(inputs) : 0);
+        List<Problem> conflicts = new ArrayList<>();
+        List<Post> conflicting = new ArrayList<>();
+        long[] count = new long[1];
+        ReadReport rep = readPipelined(inputs, options, true, (p, numbers, off, file, line) -> {
+            if (keep != null && !keep.test(p)) return;
+            if (b.add(p, numbers, off)) return;
+            String differs = b.conflict(p);
+            if (differs == null) return;
+            count[0]++;
+            if (conflicts.size() < ReadReport.MAX_KEPT) {
+                conflicts.add(new Problem(file, line, Problem.Severity.WARNING, "conflicting duplicate: "
+                        + p.platform().label() + " post " + Timestamps.clip(p.id(), 80) + " came before with another "
+                        + differs + "; the first is kept, this one is not stored"));
+                conflicting.add(p);
+            }
+        }, listener);
+        rep.conflicts(count[0], conflicts);
+        if (options.quarantine() != null && !conflicting.isEmpty()) {
+            try (Quarantine q = new Quarantine(options.quarantine(), true)) {
+                for (int i = 0; i < conflicts.size(); i++) {
+                    Problem c = conflicts.get(i);
+                    q.add(c.file(), c.line(), c.reason(), PostJson.of(conflicting.get(i)));
+                }
+            }
+        }
+        return new Loaded(b.build(), rep, b.duplicates() - count[0]);
     }
 
     /**
@@ -167,19 +233,26 @@ public final class Readers {
     private static final class Batch {
         final Post[] posts;
         final long[] numbers;
+        final String[] files;
+        final long[] lines;
         int n;
 
         Batch(int size, boolean numbers) {
             posts = new Post[size];
+            files = new String[size];
+            lines = new long[size];
             this.numbers = numbers ? new long[size * PostTable.Builder.NUMBERS] : null;
         }
     }
 
     private static final Batch END = new Batch(0, false);
 
-    /** Takes posts with their {@link PostTable.Builder#numbers} (null when not asked for) at an offset. */
+    /**
+     * Takes posts with their {@link PostTable.Builder#numbers} (null when not asked for) at an offset, and
+     * the file and line of the record they came from.
+     */
     interface NumberedSink {
-        void accept(Post p, long[] numbers, int off);
+        void accept(Post p, long[] numbers, int off, String file, long line);
     }
 
     /**
@@ -189,7 +262,7 @@ public final class Readers {
      */
     static ReadReport readPipelined(List<String> inputs, ReadOptions options, Consumer<Post> sink,
             Consumer<Problem> listener) throws IOException {
-        return readPipelined(inputs, options, false, (p, numbers, off) -> sink.accept(p), listener);
+        return readPipelined(inputs, options, false, (p, numbers, off, file, line) -> sink.accept(p), listener);
     }
 
     /**
@@ -207,16 +280,20 @@ public final class Readers {
         Throwable[] failure = new Throwable[1];
         Thread reader = new Thread(() -> {
             Batch[] batch = {new Batch(BATCH, numbers)};
+            Readers[] self = new Readers[1];
             try {
-                report[0] = read(inputs, options, p -> {
+                self[0] = new Readers(options, new ReadReport(listener), p -> {
                     Batch b = batch[0];
                     if (numbers) PostTable.Builder.numbers(p, b.numbers, b.n * PostTable.Builder.NUMBERS);
+                    b.files[b.n] = self[0].file;
+                    b.lines[b.n] = self[0].recordLine;
                     b.posts[b.n++] = p;
                     if (b.n == BATCH) {
                         hand(queue, b, stop);
                         batch[0] = new Batch(BATCH, numbers);
                     }
-                }, listener);
+                });
+                report[0] = self[0].run(inputs);
                 if (batch[0].n > 0) hand(queue, batch[0], stop);
             } catch (Throwable t) {
                 failure[0] = t;
@@ -234,7 +311,9 @@ public final class Readers {
             while (true) {
                 Batch b = queue.take();
                 if (b == END) break;
-                for (int i = 0; i < b.n; i++) sink.accept(b.posts[i], b.numbers, i * PostTable.Builder.NUMBERS);
+                for (int i = 0; i < b.n; i++) {
+                    sink.accept(b.posts[i], b.numbers, i * PostTable.Builder.NUMBERS, b.files[i], b.lines[i]);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -270,12 +349,16 @@ public final class Readers {
     }
 
     private void readPath(Path p) throws IOException {
-        if (!Files.isReadable(p)) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(p);
+        } catch (IOException e) {
+            file = p.toString();
             report.file();
-            problem(0, Problem.Severity.FILE_FAILED, "cannot read file", null);
+            problem(0, Problem.Severity.FILE_FAILED, "cannot read file: " + Errors.describe(e), null);
             return;
         }
-        try (InputStream in = Files.newInputStream(p)) {
+        try (in) {
             readOne(p.toString(), in);
         }
     }
@@ -287,14 +370,15 @@ public final class Readers {
         try {
             src = Source.open(name, raw);
         } catch (IOException e) {
-            problem(0, Problem.Severity.FILE_FAILED, "cannot open: " + e.getMessage(), null);
+            problem(0, Problem.Severity.FILE_FAILED, "cannot open: " + Errors.describe(e), null);
             return;
         }
         if (src.headLen() == 0) {
-            problem(0, Problem.Severity.WARNING, "empty file", null);
+            problem(0, Problem.Severity.WARNING, src.skippedLines() > 0 ? "empty file (only " + src.skippedLines()
+                    + " blank lines)" : "empty file", null);
             return;
         }
-        if (src.looksBinary()) {
+        if (src.looksBinary() && !hasCleanDataLine(src)) {
             problem(0, Problem.Severity.FILE_FAILED, "not a text file (binary content)", null);
             return;
         }
@@ -304,19 +388,101 @@ public final class Readers {
             return;
         }
         Format forced = options.format();
+        if (forced == null) {
+            src = pastJunk(src);
+            first = src.firstSignificant();
+        }
         boolean json = forced != null ? !forced.isCsv() : (first == '{' || first == '[');
-        try (LineReader lines = new LineReader(src.in(), options.maxLineBytes())) {
+        long before = src.skippedLines();
+        try (LineReader lines = new LineReader(src.in(), options.maxLineBytes(), before)) {
             if (json) {
-                if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in());
+                if (first == '[' || !firstLineIsJson(src)) readJsonDocument(src.in(), before);
                 else readJsonLines(lines);
             } else {
-                readCsv(lines);
+                readCsv(lines, src);
             }
             if (lines.truncated()) {
                 problem(lines.lineNumber() + 1, Problem.Severity.REJECTED, lines.truncation()
                         + "; the " + lines.lineNumber() + " lines before it were read", null);
             }
         }
+    }
+
+    /**
+     * Skips lines before the data when the first non-blank line is neither JSON nor a CSV header of a
+     * known layout (or of the mapping) but a later line in the peek window is: a title, a note or any
+     * junk above a header must not cost the file. Each skipped non-blank line is rejected with its
+     * line number (and quarantined). Returns {@code src} unchanged when the first line is data or when
+     * no later line looks like data (the reader then reports the first line's problem).
+     */
+    private Source.Opened pastJunk(Source.Opened src) throws IOException {
+        byte[] h = src.head();
+        int n = src.headLen();
+        int start = 0;
+        if (n >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF) start = 3;
+        List<int[]> junk = new ArrayList<>();
+        int lineStart = start;
+        long lines = 0;
+        while (lineStart < n) {
+            int nl = lineStart;
+            while (nl < n && h[nl] != '\n') nl++;
+            if (nl == n) return src; // no complete line left in the window
+            int end = nl > lineStart && h[nl - 1] == '\r' ? nl - 1 : nl;
+            String line = new String(h, lineStart, end - lineStart, java.nio.charset.StandardCharsets.UTF_8);
+            if (!line.isBlank()) {
+                if (looksLikeData(line)) {
+                    if (junk.isEmpty()) return src;
+                    for (int[] j : junk) {
+                        String raw = new String(h, j[0], j[1], java.nio.charset.StandardCharsets.UTF_8);
+                        reject(src.skippedLines() + j[2], "not a record: text before the data (which starts on line "
+                                + (src.skippedLines() + lines + 1) + ")", raw);
+                    }
+                    return src.skip(lineStart, lines);
+                }
+                junk.add(new int[] {lineStart, end - lineStart, (int) lines + 1});
+            }
+            lines++;
+            lineStart = nl + 1;
+        }
+        return src;
+    }
+
+    /**
+     * Whether the first bytes hold a clean line (no control bytes) that is a known CSV header or a whole
+     * JSON object or array of some length: then many NUL or control bytes are junk lines of a text file,
+     * rejected one by one, not a binary file (fuzzing found the good rows of such a file lost whole).
+     */
+    private boolean hasCleanDataLine(Source.Opened src) {
+        byte[] h = src.head();
+        int n = src.headLen();
+        int start = 0;
+        while (start < n) {
+            int nl = start;
+            boolean clean = true;
+            for (; nl < n && h[nl] != '\n'; nl++) {
+                int c = h[nl] & 0xff;
+                if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) clean = false;
+            }
+            if (nl == n) return false;
+            if (clean && nl - start >= 8) {
+                String line = new String(h, start, nl - start, java.nio.charset.StandardCharsets.UTF_8).strip();
+                boolean json = line.length() >= 20 && (line.startsWith("{") && line.endsWith("}") || line.startsWith("[") && line.endsWith("]"));
+                if (json || !line.startsWith("{") && !line.startsWith("[") && looksLikeData(line)) return true;
+            }
+            start = nl + 1;
+        }
+        return false;
+    }
+
+    /** Whether a line starts JSON or is a CSV header of a known layout or of the mapping. */
+    private boolean looksLikeData(String line) {
+        String t = line.strip();
+        if (t.startsWith("{") || t.startsWith("[")) return true;
+        char sep = separator(line);
+        if (CsvLayouts.choose(splitHeader(line, sep), options) != null) return true;
+        CsvMapping mapping = options.csvMapping();
+        return mapping != null && mapping.separator() != 0 && mapping.separator() != sep
+                && CsvLayouts.choose(splitHeader(line, mapping.separator()), options) != null;
     }
 
     private static boolean firstLineIsJson(Source.Opened src) {
@@ -380,6 +546,7 @@ public final class Readers {
         }
         if (t == null) return false;
         try {
+            recordLine = no;
             sink.accept(t.toPost());
             report.post(Format.TWITTER_V1);
         } catch (InvalidPostException | IllegalArgumentException e) {
@@ -403,6 +570,7 @@ public final class Readers {
             return;
         }
         Format f = JsonPosts.kind(node);
+        recordLine = no;
         try {
             JsonPosts.map(node, p -> {
                 sink.accept(p);
@@ -420,7 +588,8 @@ public final class Readers {
         return s.length() > (1 << 20) ? s.substring(0, 1 << 20) : s;
     }
 
-    private void readJsonDocument(InputStream in) throws IOException {
+    private void readJsonDocument(InputStream in, long linesBefore) throws IOException {
+        jsonLinesBefore = linesBefore;
         // a decoder that replaces invalid UTF-8 with U+FFFD: one bad byte must not cost the whole document
         java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
         try (JsonParser p = MAPPER.getFactory().createParser(reader)) {
@@ -428,27 +597,27 @@ public final class Readers {
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
                     while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-                        long line = p.currentTokenLocation().getLineNr();
+                        long line = linesBefore + p.currentTokenLocation().getLineNr();
                         report.record();
                         JsonNode n = MAPPER.readTree(p);
                         mapJson(line, n, null);
                     }
                 } else if (t == JsonToken.START_OBJECT) {
-                    long line = p.currentTokenLocation().getLineNr();
+                    long line = linesBefore + p.currentTokenLocation().getLineNr();
                     JsonNode n = readObject(p);
                     if (n != null) {
                         report.record();
                         mapJson(line, n, null);
                     }
                 } else {
-                    long line = p.currentTokenLocation().getLineNr();
+                    long line = linesBefore + p.currentTokenLocation().getLineNr();
                     report.record();
                     JsonNode n = MAPPER.readTree(p);
                     mapJson(line, n, null);
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long line = e.getLocation() == null ? 0 : linesBefore + e.getLocation().getLineNr();
             report.record();
             reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
@@ -486,10 +655,11 @@ public final class Readers {
         int i = 0;
         JsonToken t;
         while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-            long line = p.currentTokenLocation().getLineNr();
+            long line = jsonLinesBefore + p.currentTokenLocation().getLineNr();
             report.record();
             JsonNode m = MAPPER.readTree(p);
             try {
+                recordLine = line;
                 sink.accept(TelegramJson.message(m, chatId, name, type));
                 report.post(Format.TELEGRAM);
             } catch (InvalidPostException | IllegalArgumentException e) {
@@ -499,11 +669,14 @@ public final class Readers {
         }
     }
 
-    private void readCsv(LineReader lines) throws IOException {
+    private void readCsv(LineReader lines, Source.Opened src) throws IOException {
         if (!lines.next()) return;
         String headerLine = lines.tooLong() ? null : lines.text();
         if (headerLine == null) {
-            problem(1, Problem.Severity.FILE_FAILED, "CSV header line is longer than the line limit", null);
+            problem(lines.lineNumber(), Problem.Severity.FILE_FAILED, "the first line (" + String.format(java.util.Locale.ROOT,
+                    "%,d", lines.lineBytes()) + " bytes, starting '" + preview(src) + "') is longer than the line limit of "
+                    + String.format(java.util.Locale.ROOT, "%,d", options.maxLineBytes()) + " bytes: it is neither a CSV "
+                    + "header nor a JSON object or array, so nothing in this file can be read", null);
             return;
         }
         char sep = separator(headerLine);
@@ -545,6 +718,7 @@ public final class Readers {
             if (records.replacedInvalidUtf8()) problem(no, Problem.Severity.WARNING, "invalid UTF-8 replaced by U+FFFD", null);
             try {
                 Post p = layout.map(f);
+                recordLine = no;
                 sink.accept(p);
                 report.post(currentFormat);
             } catch (InvalidPostException | IllegalArgumentException e) {
@@ -553,6 +727,14 @@ public final class Readers {
         }
         String end = layout.endNote();
         if (end != null) problem(0, Problem.Severity.WARNING, end, null);
+    }
+
+    /** The first characters of the input after blanks, safe for a one-line message. */
+    private static String preview(Source.Opened src) {
+        int i = 0;
+        byte[] h = src.head();
+        while (i < src.headLen() && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) i++;
+        return Timestamps.clip(new String(h, i, Math.min(60, src.headLen() - i), java.nio.charset.StandardCharsets.UTF_8), 24);
     }
 
     private static char separator(String header) {

@@ -20,8 +20,34 @@ final class Source {
 
     private Source() {}
 
-    /** An opened input: the decoded stream (positioned at its start) and its first bytes. */
-    record Opened(String name, InputStream in, byte[] head, int headLen) {
+    /**
+     * An opened input: the decoded stream (positioned at its start, or after {@code skippedLines} leading
+     * lines that were blank beyond the peek window), and its first bytes.
+     */
+    record Opened(String name, InputStream in, byte[] head, int headLen, long skippedLines) {
+        Opened(String name, InputStream in, byte[] head, int headLen) {
+            this(name, in, head, headLen, 0);
+        }
+
+        /**
+         * The same input without its first {@code bytes} bytes (which hold {@code lines} complete lines):
+         * reading starts at the line after them. The head is shifted, not re-read, so it is a little shorter.
+         */
+        Opened skip(int bytes, long lines) throws IOException {
+            InputStream rest = in;
+            long left = bytes;
+            while (left > 0) {
+                long k = rest.skip(left);
+                if (k <= 0) {
+                    if (rest.read() < 0) break;
+                    k = 1;
+                }
+                left -= k;
+            }
+            byte[] h = java.util.Arrays.copyOfRange(head, bytes, head.length);
+            return new Opened(name, rest, h, headLen - bytes, skippedLines + lines);
+        }
+
         /** The first non-blank byte, skipping a UTF-8 BOM, or -1. */
         int firstSignificant() {
             int i = 0;
@@ -55,10 +81,60 @@ final class Source {
         InputStream decoded = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(bin, 1 << 16) : bin;
         Peeked p = Peeked.of(decoded);
         java.nio.charset.Charset utf16 = utf16(p.head, p.len);
-        if (utf16 == null) return new Opened(name, p.stream(decoded), p.head, p.len);
+        if (utf16 == null) return pastBlank(name, p, decoded);
         InputStream utf8 = new Utf8Encoding(new InputStreamReader(p.stream(decoded), utf16));
         Peeked q = Peeked.of(utf8);
-        return new Opened(name, q.stream(utf8), q.head, q.len);
+        return pastBlank(name, q, utf8);
+    }
+
+    /**
+     * The input as opened; but when the whole peek window is blank (spaces, tabs, line breaks, after an
+     * optional UTF-8 byte-order mark), the blank bytes are read past, counting lines, and the window is
+     * taken again at the first other byte: a file that starts with any amount of blank lines is not
+     * mistaken for an empty one. Memory stays bounded (skipped bytes are not kept).
+     */
+    private static Opened pastBlank(String name, Peeked p, InputStream rest) throws IOException {
+        if (p.len < PEEK || p.error != null || !blank(p.head, bomLength(p.head, p.len), p.len)) {
+            return new Opened(name, p.stream(rest), p.head, p.len);
+        }
+        long lines = count(p.head, 0, p.len, (byte) '\n');
+        byte[] buf = new byte[PEEK];
+        while (true) {
+            int n = rest.read(buf, 0, buf.length);
+            if (n < 0) return new Opened(name, InputStream.nullInputStream(), new byte[0], 0, lines); // only blank lines
+            int i = 0;
+            while (i < n && isBlank(buf[i])) i++;
+            if (i < n) {
+                // the line that holds the first other byte starts after the last line break before it
+                int lineStart = i;
+                while (lineStart > 0 && buf[lineStart - 1] != '\n') lineStart--;
+                lines += count(buf, 0, lineStart, (byte) '\n');
+                InputStream more = new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(buf, lineStart, n - lineStart), rest);
+                Peeked q = Peeked.of(more);
+                return new Opened(name, q.stream(more), q.head, q.len, lines);
+            }
+            lines += count(buf, 0, n, (byte) '\n');
+        }
+    }
+
+    private static int bomLength(byte[] h, int n) {
+        return n >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF ? 3 : 0;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private static boolean blank(byte[] h, int from, int to) {
+        for (int i = from; i < to; i++) if (!isBlank(h[i])) return false;
+        return true;
+    }
+
+    private static long count(byte[] b, int from, int to, byte c) {
+        long n = 0;
+        for (int i = from; i < to; i++) if (b[i] == c) n++;
+        return n;
     }
 
     /** UTF-16 by its byte-order mark, or by ASCII text with every other byte NUL; else null. */

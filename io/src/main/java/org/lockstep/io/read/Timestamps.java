@@ -52,6 +52,9 @@ public final class Timestamps {
         char c0 = t.charAt(0);
         if ((c0 >= '0' && c0 <= '9' || c0 == '-') && isNumber(t)) {
             ms = fromNumber(t);
+            if (ms < MIN_MS || ms > System.currentTimeMillis() + 86_400_000L) {
+                throw new IllegalArgumentException("impossible timestamp '" + clip(t) + "' (" + numberReading(t, ms) + ")");
+            }
         } else {
             ms = fromText(t);
         }
@@ -97,6 +100,12 @@ public final class Timestamps {
     }
 
     private static long fromText(String t) {
+        int digits = 0;
+        while (digits < t.length() && Character.isDigit(t.charAt(digits))) digits++;
+        if (digits > 4 && digits < t.length() && t.charAt(digits) == '-') {
+            throw new IllegalArgumentException("impossible timestamp '" + clip(t) + "' (year " + clip(t.substring(0, digits), 12)
+                    + ", in the future)");
+        }
         try {
             if (t.length() >= 10 && t.charAt(4) == '-') {
                 String u = t;
@@ -127,6 +136,35 @@ public final class Timestamps {
             throw new IllegalArgumentException("impossible timestamp '" + clip(t) + "'");
         }
         throw new IllegalArgumentException("unparseable timestamp '" + clip(t) + "'");
+    }
+
+    /**
+     * How a number out of range was read, in words: "as Unix milliseconds, 1978-01-12T..., before 1990"; and,
+     * when it was taken as milliseconds by its magnitude, what it would be as seconds (year 10000 is not
+     * "before 1990").
+     */
+    private static String numberReading(String t, long ms) {
+        boolean asMillis;
+        long exact = plainInteger(t);
+        if (exact != Long.MIN_VALUE) asMillis = Math.abs(exact) >= 100_000_000_000L;
+        else asMillis = Math.abs(Double.parseDouble(t)) >= 1e11;
+        String when = ms < MIN_MS ? "before 1990" : "in the future";
+        String out = "read as Unix " + (asMillis ? "milliseconds" : "seconds") + ": " + date(ms) + ", " + when;
+        if (asMillis) {
+            double sec = Double.parseDouble(t);
+            if (Math.abs(sec) < 3.0e14) out += "; as seconds it would be " + date(Math.round(sec * 1000)) + ", "
+                    + (sec * 1000 < MIN_MS ? "before 1990" : "in the future");
+        }
+        return out;
+    }
+
+    private static String date(long ms) {
+        try {
+            java.time.LocalDate d = Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate();
+            return d.getYear() > 9999 ? "year " + d.getYear() : d.toString();
+        } catch (DateTimeException | ArithmeticException e) {
+            return "beyond any calendar";
+        }
     }
 
     private static long check(long ms, String t) {

@@ -39,7 +39,7 @@ import org.lockstep.io.read.ReadOptions;
 public final class CaseDb implements AutoCloseable {
     public static final int DEFAULT_BATCH = 50_000;
 
-    private final DuckDBConnection conn;
+    private DuckDBConnection conn;
     private final Path path;
     private long nextFile;
     private long nextBatch;
@@ -55,7 +55,7 @@ public final class CaseDb implements AutoCloseable {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("cannot create the directory of " + path + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the directory of " + path + ": " + org.lockstep.io.read.Errors.describe(e), e);
         }
         CaseDb db = connect(path, false);
         try {
@@ -69,12 +69,91 @@ public final class CaseDb implements AutoCloseable {
         return db;
     }
 
-    /** Opens an existing case database read-only (info, export, analysis). */
+    /**
+     * How long a reader waits for a writer to pause: {@code -Dlockstep.db.wait=S} or {@code LOCKSTEP_DB_WAIT=S}
+     * (seconds), default 120.
+     */
+    static java.time.Duration readWait() {
+        String v = System.getProperty("lockstep.db.wait", System.getenv("LOCKSTEP_DB_WAIT"));
+        try {
+            if (v != null) return java.time.Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(v.strip()) * 1000)));
+        } catch (NumberFormatException ignored) {
+            // the default
+        }
+        return java.time.Duration.ofSeconds(120);
+    }
+
+    /**
+     * The file by which readers ask a running {@code lockstep ingest} to let go of the case between two
+     * batches: DuckDB lets either one process write a file or several read it, never both at once.
+     */
+    static Path readRequest(Path db) {
+        return db.toAbsolutePath().resolveSibling(db.getFileName() + ".read-request");
+    }
+
+    /**
+     * Opens an existing case database read-only (info, export, analysis). While another process writes
+     * it, waits (see {@link #readWait()}), saying so on standard error once: a {@code lockstep ingest}
+     * pauses after its next committed batch and lets readers in.
+     */
     public static CaseDb openReadOnly(Path path) {
+        return openReadOnly(path, readWait(), m -> System.err.println("lockstep: " + m));
+    }
+
+    /**
+     * Opens an existing case read-only, waiting up to {@code wait} while a writer holds it (a running
+     * {@code lockstep ingest} is asked, through {@link #readRequest}, to pause after its current batch);
+     * {@code waiting} is told once when waiting begins.
+     *
+     * @throws StoreException when the case is missing, not a case, or still locked after {@code wait}
+     */
+    public static CaseDb openReadOnly(Path path, java.time.Duration wait, Consumer<String> waiting) {
         if (!Files.isRegularFile(path)) {
             throw new StoreException("no case database at " + path + " (create one with: lockstep ingest --db " + path + " FILE...)");
         }
-        CaseDb db = connect(path, true);
+        long deadline = System.nanoTime() + wait.toNanos();
+        Path request = readRequest(path);
+        boolean asked = false;
+        CaseDb db;
+        try {
+            while (true) {
+                try {
+                    db = connect(path, true);
+                    break;
+                } catch (StoreException e) {
+                    if (!e.getMessage().contains("in use by another process")) throw e;
+                    if (System.nanoTime() >= deadline) {
+                        throw new StoreException(e.getMessage() + (wait.isZero() ? "" : "; waited " + wait.toSeconds()
+                                + " s for it to pause (a lockstep ingest pauses for readers after each committed batch; "
+                                + "other programs must close the case first)"), e.getCause());
+                    }
+                    try {
+                        Files.write(request, new byte[0]); // (re)touched on each try: a stale request is recognised by its age
+                    } catch (IOException ignored) {
+                        // a read-only directory: the writer cannot be asked, the wait may still end
+                    }
+                    if (!asked) {
+                        waiting.accept(e.getMessage() + "; waiting up to " + wait.toSeconds()
+                                + " s for it to pause between batches (-Dlockstep.db.wait / LOCKSTEP_DB_WAIT seconds)");
+                        asked = true;
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("interrupted while waiting for " + path, ie);
+                    }
+                }
+            }
+        } finally {
+            if (asked) {
+                try {
+                    Files.deleteIfExists(request);
+                } catch (IOException ignored) {
+                    // the writer ignores a request once it is old
+                }
+            }
+        }
         try {
             if (!Schema.isCaseDb(db.conn)) {
                 throw new StoreException(path + " is a DuckDB database but not a Lockstep case database");
@@ -94,16 +173,62 @@ public final class CaseDb implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), props);
             return new CaseDb(path, c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("lock")) {
-                throw new StoreException(path + " is in use by another process (DuckDB allows one writer): " + firstLine(m), e);
-            }
-            throw new StoreException("cannot open " + path + " as a DuckDB database: " + firstLine(m), e);
+            throw new StoreException(openFailure(path, e), e);
+        } catch (LinkageError e) {
+            // DuckDB unpacks its native library (~70 MB) into the temporary directory on first use
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new StoreException("cannot load DuckDB's native library, which is unpacked into the temporary directory "
+                    + System.getProperty("java.io.tmpdir") + " (about 70 MB): " + org.lockstep.io.read.Errors.describe(root)
+                    + "; free space there, or point it elsewhere with LOCKSTEP_JAVA_OPTS=-Djava.io.tmpdir=DIR", e);
         }
     }
 
     public Path path() {
         return path;
+    }
+
+    /** Whether a reader asked, within the last few seconds, for the case to be let go (see {@link #readRequest}). */
+    boolean readersWaiting() {
+        try {
+            Path r = readRequest(path);
+            return Files.exists(r) && System.currentTimeMillis() - Files.getLastModifiedTime(r).toMillis() < 5_000;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Lets waiting readers in: closes the connection (its session state is lost: staging tables, settings,
+     * appenders), waits until a reader has attached (its request is gone; at most 5 s), then opens the
+     * case again for writing, waiting for as long as readers hold it. Between two committed batches only.
+     */
+    void pauseForReaders() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing " + path + " for readers failed: " + e.getMessage(), e);
+        }
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (Files.exists(readRequest(path)) && System.nanoTime() < until) sleep(50);
+        while (true) {
+            try {
+                conn = connect(path, false).conn;
+                return;
+            } catch (StoreException e) {
+                if (!e.getMessage().contains("in use by another process")) throw e;
+                sleep(100);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for readers", e);
+        }
     }
 
     /** The JDBC connection, for SQL beyond this class (read it, don't close it). */
@@ -313,7 +438,7 @@ public final class CaseDb implements AutoCloseable {
                 }
             }
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot export to " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot export to " + dir + ": " + org.lockstep.io.read.Errors.describe(e), e);
         }
         return out;
     }
@@ -342,6 +467,24 @@ public final class CaseDb implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Why a case could not be opened, in plain words: locked (by which pid), not a database, permissions, disk. */
+    static String openFailure(Path path, SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("PID (\\d+)").matcher(m);
+            return path + " is in use by another process" + (pid.find() ? " (pid " + pid.group(1) + ")" : "")
+                    + ": DuckDB lets one process write a case at a time";
+        }
+        if (m.contains("not a valid DuckDB database")) {
+            return path + " is not a DuckDB database (the file exists and holds something else)";
+        }
+        if (m.contains("older or newer") || m.contains("storage version")) {
+            return path + " was written by another DuckDB version: " + firstLine(m);
+        }
+        String plain = org.lockstep.io.read.Errors.describe(e);
+        return "cannot open " + path + " as a DuckDB database: " + (plain.equals(m) ? firstLine(m) : plain);
     }
 
     private static String firstLine(String m) {

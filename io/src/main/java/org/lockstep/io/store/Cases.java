@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.lockstep.core.model.PostTable;
 import org.lockstep.io.read.Problem;
 import org.lockstep.io.read.ReadOptions;
 import org.lockstep.io.read.ReadReport;
@@ -44,13 +43,10 @@ public final class Cases {
         }
         if (!hasFiles) throw new IllegalArgumentException("no input: give a case database (--db FILE) or input files");
         if (filter.equals(PostFilter.ALL)) return Readers.table(files, options, keepText, listener);
-        PostTable.Builder b = PostTable.builder(keepText);
-        ReadReport rep = Readers.read(files, options, p -> {
-            if (filter.fromMs() != null && p.timeMs() < filter.fromMs()) return;
-            if (filter.toMs() != null && p.timeMs() >= filter.toMs()) return;
-            if (!filter.platforms().isEmpty() && !filter.platforms().contains(p.platform())) return;
-            b.add(p);
+        return Readers.table(files, options, keepText, p -> {
+            if (filter.fromMs() != null && p.timeMs() < filter.fromMs()) return false;
+            if (filter.toMs() != null && p.timeMs() >= filter.toMs()) return false;
+            return filter.platforms().isEmpty() || filter.platforms().contains(p.platform());
         }, listener);
-        return new Readers.Loaded(b.build(), rep, b.duplicates());
     }
 }

@@ -13,6 +13,9 @@ public interface IngestListener {
     /** A batch has been committed: it is durable from now on. */
     default void batchCommitted(String file, long batch, long posts, long stored, long duplicates) {}
 
+    /** After a committed batch, the case was let go for readers that asked for it, and taken back. */
+    default void pausedForReaders() {}
+
     /** A file has been read to its end (or to the error limit). */
     default void fileFinished(String file) {}
 }

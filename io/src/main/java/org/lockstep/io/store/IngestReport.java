@@ -14,7 +14,7 @@ import org.lockstep.io.read.ReadReport;
  * ({@code resumed}), rejected records and the first problems, per file notes (resumes, re-reads).
  */
 public final class IngestReport {
-    private long records, postsRead, stored, duplicates, resumed, rejected, warnings, batches;
+    private long records, postsRead, stored, duplicates, conflicts, resumed, rejected, warnings, batches;
     private int files, filesFailed;
     private final Map<String, Long> byFormat = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -39,6 +39,8 @@ public final class IngestReport {
         batches++;
     }
 
+    void conflicts(long n) { conflicts += n; }
+    void problem(Problem p) { if (problems.size() < ReadReport.MAX_KEPT) problems.add(p); }
     void resumed(long n) { resumed += n; }
     void note(String s) { notes.add(s); }
     void stopped(String why) { stopped = why; }
@@ -50,8 +52,13 @@ public final class IngestReport {
     public long postsRead() { return postsRead; }
     /** Posts added to the database. */
     public long stored() { return stored; }
-    /** Posts that were already in the database, or repeated within the input, and so were not added again. */
+    /** Posts that were already in the database, or repeated within the input, with the same content, and so were not added again. */
     public long duplicates() { return duplicates; }
+    /**
+     * Posts not stored because a post with their platform and id but other content (account, time, kind,
+     * text, references) was in the case or came first in the input; the first is kept. Not in {@link #duplicates()}.
+     */
+    public long conflicts() { return conflicts; }
     /** Posts skipped without a look because an interrupted earlier ingest of the same file had committed them. */
     public long resumed() { return resumed; }
     public long rejected() { return rejected; }

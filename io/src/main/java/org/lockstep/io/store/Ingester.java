@@ -81,7 +81,7 @@ final class Ingester {
     }
 
     private final CaseDb db;
-    private final DuckDBConnection conn;
+    private DuckDBConnection conn;
     private final int batchSize;
     private final IngestListener listener;
     private final IngestReport report = new IngestReport();
@@ -96,6 +96,10 @@ final class Ingester {
     private long skip;
     private long fileCommitted;
     private long fileStored, fileDuplicates, fileBatches;
+    /** Line of each staged post, by its {@code seq}. */
+    private final it.unimi.dsi.fastutil.longs.LongArrayList lines = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    private Consumer<Problem> problems = p -> {};
+    private Path quarantine;
 
     Ingester(CaseDb db, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -108,7 +112,9 @@ final class Ingester {
     IngestReport run(List<String> inputs, ReadOptions options, Consumer<Problem> problems) throws IOException {
         long t0 = System.nanoTime();
         if (TRACE) traceMark = THREADS.getCurrentThreadCpuTime();
+        this.problems = problems;
         Path quarantine = options.quarantine();
+        this.quarantine = quarantine;
         Path qtmp = null;
         if (quarantine != null) {
             Path parent = quarantine.toAbsolutePath().getParent();
@@ -117,11 +123,7 @@ final class Ingester {
             qtmp = quarantine.resolveSibling(quarantine.getFileName() + ".part");
         }
         try {
-            sql(Schema.STAGING);
-            // checkpoint (compress the WAL into the file) rarely while loading, and once at the end; one
-            // DuckDB thread: the batches are too small to gain from more, which cost ~30% more CPU (benchmarks.md)
-            sql(new String[] {"SET checkpoint_threshold = '" + CHECKPOINT_EVERY + "'", "SET threads = 1"});
-            openAppenders();
+            session();
             for (String in : expand(inputs)) {
                 long remaining = options.maxErrors() < 0 ? -1 : Math.max(0, options.maxErrors() - report.rejected());
                 ReadOptions o = options.withMaxErrors(remaining).withQuarantine(qtmp);
@@ -129,8 +131,8 @@ final class Ingester {
                 if (qtmp != null) appendQuarantine(qtmp, quarantine);
                 if (stop) break;
             }
-        } catch (SQLException e) {
-            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+        } catch (SQLException | StoreException e) {
+            throw new StoreException("writing " + db.path() + " failed: " + cause(e), e, report);
         } finally {
             closeAppenders();
             try {
@@ -151,6 +153,36 @@ final class Ingester {
         return report;
     }
 
+    /** The connection's session state: staging tables, settings, appenders (again after a pause for readers). */
+    private void session() throws SQLException {
+        sql(Schema.STAGING);
+        // checkpoint (compress the WAL into the file) rarely while loading, and once at the end; one
+        // DuckDB thread: the batches are too small to gain from more, which cost ~30% more CPU (benchmarks.md)
+        sql(new String[] {"SET checkpoint_threshold = '" + CHECKPOINT_EVERY + "'", "SET threads = 1"});
+        openAppenders();
+    }
+
+    /**
+     * After a committed batch, when readers asked for the case: lets them in and takes it back
+     * (see {@link CaseDb#pauseForReaders}); the staging tables are empty at this point, nothing is lost.
+     */
+    private void yieldToReaders() throws SQLException {
+        if (!db.readersWaiting()) return;
+        closeAppenders();
+        db.pauseForReaders();
+        conn = db.connection();
+        session();
+        listener.pausedForReaders();
+    }
+
+    /** The root cause of a write failure in plain words ("disk full") or DuckDB's own first line. */
+    private static String cause(Exception e) {
+        Throwable root = e instanceof StoreException && e.getCause() != null ? e.getCause() : e;
+        if (org.lockstep.io.read.Errors.isDiskFull(root)) return "disk full (no space left on the device)";
+        String m = org.lockstep.io.read.Errors.describe(root);
+        return m.startsWith("writing ") && m.contains(" failed: ") ? m.substring(m.indexOf(" failed: ") + 9) : m;
+    }
+
     /** Reads one input; returns true when the error limit stopped reading. */
     private boolean readFile(String in, ReadOptions o, Consumer<Problem> problems) throws IOException, SQLException {
         startFile(in);
@@ -158,7 +190,7 @@ final class Ingester {
         boolean stop = false;
         String status = "complete";
         try {
-            rr = Readers.read(List.of(in), o, this::accept, problems);
+            rr = Readers.readWithLines(List.of(in), o, this::accept, problems);
         } catch (TooManyErrorsException e) {
             rr = e.report();
             report.stopped(e.getMessage());
@@ -248,7 +280,7 @@ final class Ingester {
     }
 
     /** The post sink: never throws IllegalArgumentException, which the readers would take for a bad record. */
-    private void accept(Post p) {
+    private void accept(Post p, long line) {
         totalRead++;
         if ((totalRead & 4095) == 0) listener.posts(totalRead);
         if (skip > 0) {
@@ -256,10 +288,11 @@ final class Ingester {
             return;
         }
         try {
+            lines.add(line);
             stage(p);
             if (++pending >= batchSize) commit();
         } catch (SQLException e) {
-            throw new StoreException("writing the case database failed: " + e.getMessage(), e);
+            throw new StoreException("writing the case database failed: " + cause(e), e);
         }
     }
 
@@ -378,6 +411,8 @@ final class Ingester {
                 step("accounts " + i);
             }
             long dup = pending - stored;
+            List<Conflict> conflicts = dup > 0 ? conflicts(st) : List.of();
+            step("conflicts");
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
                 ps.setLong(1, batch);
@@ -402,21 +437,98 @@ final class Ingester {
             step("progress+clear");
             conn.commit();
             step("commit");
-            report.batch(stored, dup);
+            report.batch(stored, dup - conflicts.size());
+            report.conflicts(conflicts.size());
+            reportConflicts(conflicts);
             fileStored += stored;
             fileDuplicates += dup;
             fileBatches++;
             fileCommitted += pending;
         } catch (SQLException | RuntimeException e) {
-            conn.rollback();
+            try {
+                conn.rollback();
+            } catch (SQLException r) {
+                // a failed commit (e.g. disk full) already ended the transaction: the first error is the one to tell
+                e.addSuppressed(r);
+            }
             throw e;
         } finally {
-            conn.setAutoCommit(true);
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is broken; the first error is already on its way
+            }
         }
         long n = pending;
         pending = 0;
         seq = 0;
+        lines.clear();
         listener.batchCommitted(file, batch, n, stored, n - stored);
+        yieldToReaders();
+    }
+
+    /** A staged post whose platform and id were stored before with other content. */
+    private record Conflict(long seq, String platform, String postId, String differs, String raw) {}
+
+    /**
+     * The staged posts not stored because their platform and id were in the case already (from an earlier
+     * batch, an earlier ingest, or earlier in this batch) with other content: account, time, kind, text or
+     * referenced posts. Runs inside the batch's transaction, after the new posts were inserted, and only
+     * when the batch had duplicates.
+     */
+    private static List<Conflict> conflicts(Statement st) throws SQLException {
+        List<Conflict> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("""
+                SELECT s.seq, s.platform, s.post_id, concat_ws(', ',
+                    CASE WHEN p.account_id IS DISTINCT FROM s.account_id THEN 'account' END,
+                    CASE WHEN epoch_ms(p.time) <> s.time_ms THEN 'time' END,
+                    CASE WHEN p.kind <> s.kind THEN 'kind' END,
+                    CASE WHEN p.repost_of IS DISTINCT FROM s.repost_of OR p.reply_to IS DISTINCT FROM s.reply_to
+                      OR p.quote_of IS DISTINCT FROM s.quote_of THEN 'referenced post' END,
+                    CASE WHEN p.text IS DISTINCT FROM s.text THEN 'text' END) AS differs,
+                  to_json(struct_pack(platform := s.platform, id := s.post_id, account_id := s.account_id,
+                    handle := s.handle, time := strftime(epoch_ms(s.time_ms), '%Y-%m-%dT%H:%M:%S.%gZ'), kind := s.kind,
+                    text := s.text, repost_of := s.repost_of, reply_to := s.reply_to, quote_of := s.quote_of))::VARCHAR
+                FROM stage_posts s JOIN posts p ON p.platform = s.platform AND p.post_id = s.post_id
+                WHERE NOT EXISTS (SELECT 1 FROM stage_new n WHERE n.seq = s.seq)
+                  AND (p.account_id IS DISTINCT FROM s.account_id OR epoch_ms(p.time) <> s.time_ms OR p.kind <> s.kind
+                    OR p.repost_of IS DISTINCT FROM s.repost_of OR p.reply_to IS DISTINCT FROM s.reply_to
+                    OR p.quote_of IS DISTINCT FROM s.quote_of OR p.text IS DISTINCT FROM s.text)
+                ORDER BY s.seq""")) {
+            while (rs.next()) out.add(new Conflict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        return out;
+    }
+
+    /** Tells the listener of each conflict (file and line) and appends it to the quarantine file. */
+    private void reportConflicts(List<Conflict> conflicts) {
+        if (conflicts.isEmpty()) return;
+        for (Conflict c : conflicts) {
+            long line = c.seq() < lines.size() ? lines.getLong((int) c.seq()) : 0;
+            Problem p = new Problem(file, line, Problem.Severity.WARNING, "conflicting duplicate: " + c.platform()
+                    + " post " + c.postId() + " is in the case with another " + c.differs()
+                    + "; the first is kept, this one is not stored");
+            report.problem(p);
+            problems.accept(p);
+        }
+        if (quarantine == null) return;
+        try (BufferedWriter w = Files.newBufferedWriter(quarantine, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (Conflict c : conflicts) {
+                var o = m.createObjectNode();
+                o.put("file", file);
+                o.put("line", c.seq() < lines.size() ? lines.getLong((int) c.seq()) : 0);
+                o.put("reason", "conflicting duplicate: " + c.platform() + " post " + c.postId() + " is in the case with another "
+                        + c.differs() + "; the first is kept");
+                o.put("raw", c.raw());
+                w.write(o.toString());
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot write the quarantine file " + quarantine + ": "
+                    + org.lockstep.io.read.Errors.describe(e), e);
+        }
     }
 
     /**

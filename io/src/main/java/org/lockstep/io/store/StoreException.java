@@ -8,10 +8,23 @@ public final class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message) {
-        super(message);
+        this(message, null, null);
     }
 
     public StoreException(String message, Throwable cause) {
+        this(message, cause, null);
+    }
+
+    /** A failure during an ingest, with what that ingest had committed before it ({@code partial}). */
+    public StoreException(String message, Throwable cause, IngestReport partial) {
         super(message, cause);
+        this.partial = partial;
+    }
+
+    private final transient IngestReport partial;
+
+    /** What the failed ingest had committed (stored, batches) before the failure; null when it failed before reading. */
+    public IngestReport partial() {
+        return partial;
     }
 }

@@ -40,9 +40,12 @@ class TimestampsTest {
         "2/30/2017 12:00|unparseable or impossible timestamp '2/30/2017 12:00'",
         "Thu Oct 10 20:19:24 +0000 2018|unparseable or impossible timestamp 'Thu Oct 10 20:19:24 +0000 2018'",  // wrong weekday
         "1970-01-01T00:00:00Z|impossible timestamp '1970-01-01T00:00:00Z' (before 1990)",
-        "0|impossible timestamp '0' (before 1990)",
+        "0|impossible timestamp '0' (read as Unix seconds: 1970-01-01, before 1990)",
+        // issue 11: year 10000 in seconds is taken as milliseconds by magnitude; the message says both readings
+        "253402300800|impossible timestamp '253402300800' (read as Unix milliseconds: 1978-01-11, before 1990; as seconds it would be year 10000, in the future)",
+        "10000-01-01T00:00:00Z|impossible timestamp '10000-01-01T00:00:00Z' (year 10000, in the future)",
         "2999-01-01T00:00:00Z|impossible timestamp '2999-01-01T00:00:00Z' (in the future)",
-        "99999999999999|impossible timestamp '99999999999999' (in the future)",
+        "99999999999999|impossible timestamp '99999999999999' (read as Unix milliseconds: 5138-11-16, in the future; as seconds it would be year 3170843, in the future)",
         "yesterday|unparseable timestamp 'yesterday'",
         "2018-10-10T25:00:00Z|unparseable or impossible timestamp '2018-10-10T25:00:00Z'",
         "NaN|unparseable timestamp 'NaN'",

@@ -365,7 +365,7 @@ class CaseDbTest {
         Path text = dir.resolve("notes.duckdb");
         Files.writeString(text, "not a database at all");
         StoreException e = assertThrows(StoreException.class, () -> CaseDb.open(text));
-        assertTrue(e.getMessage().contains("cannot open"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("notes.duckdb is not a DuckDB database (the file exists and holds something else)"), e.getMessage());
         StoreException missing = assertThrows(StoreException.class, () -> CaseDb.openReadOnly(dir.resolve("none.duckdb")));
         assertTrue(missing.getMessage().startsWith("no case database at"), missing.getMessage());
     }
