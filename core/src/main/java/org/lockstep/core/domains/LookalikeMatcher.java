@@ -68,40 +68,71 @@ public final class LookalikeMatcher {
      * @param maxMatches        most matches reported per candidate (best entity first)
      * @param keywords          words combined with names (the defaults plus user-supplied ones)
      * @param freeHosting       free-hosting domains
+     * @param allow             popularity allow-list (e.g. a top-sites list): hosts and registrable
+     *                          domains whose matches are qualified {@link Technique#POPULAR}
      */
     public record Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
-                         int maxMatches, List<String> keywords, List<String> freeHosting) {
+                         int maxMatches, List<String> keywords, List<String> freeHosting, Set<String> allow) {
         public Config {
             keywords = List.copyOf(keywords);
             freeHosting = List.copyOf(freeHosting);
+            allow = Set.copyOf(allow);
         }
 
-        /** Threshold 0.5, typos from 5 letters, keywords from 4, contains from 6, 3 matches. */
+        public Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
+                      int maxMatches, List<String> keywords, List<String> freeHosting) {
+            this(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, Set.of());
+        }
+
+        /**
+         * Threshold 0.5, bare typos from 5 letters (shorter names with corroboration), names from 3
+         * letters next to keywords, contains from 6, 3 matches, no allow-list.
+         */
         public static Config defaults() {
-            return new Config(0.5, 5, 4, 6, 3, DEFAULT_KEYWORDS, DEFAULT_FREE_HOSTING);
+            return new Config(0.5, 5, 3, 6, 3, DEFAULT_KEYWORDS, DEFAULT_FREE_HOSTING, Set.of());
         }
 
         public Config withThreshold(double t) {
-            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting);
+            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, allow);
         }
 
         public Config withKeywords(List<String> extra) {
             List<String> k = new ArrayList<>(keywords);
             k.addAll(extra);
-            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting);
+            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting, allow);
+        }
+
+        /** The same with a popularity allow-list (lower-case host names or registrable domains). */
+        public Config withAllow(Set<String> list) {
+            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, list);
         }
     }
 
     /**
-     * Evidence beyond the name, when a source has it. Each adds to the score of a name match:
-     * first seen recently (e.g. a new certificate in a CT log) +0.05, certificate from a free
-     * certificate authority +0.05, shared by accounts found coordinated +0.1.
+     * Evidence beyond the name, when a source has it. First seen recently (e.g. a new certificate in
+     * a CT log) +0.05, certificate from a free certificate authority +0.05, shared by accounts found
+     * coordinated +0.1; registered or first seen more than 365 days ago ×0.6
+     * ({@link Technique#OLD}: look-alikes used in operations are young, most real namesakes old);
+     * on one certificate with a protected, owned or sister domain: the organisation's own, never
+     * flagged.
+     *
+     * @param ageDays           days since registration or first sighting, or -1 when unknown
+     * @param sharesCertificate true when the host is on a certificate that also names a protected,
+     *                          owned or sister domain (ownership evidence)
      */
-    public record Evidence(boolean recent, boolean freeCa, int coordinatedAccounts) {
+    public record Evidence(boolean recent, boolean freeCa, int coordinatedAccounts, int ageDays, boolean sharesCertificate) {
         public static final Evidence NONE = new Evidence(false, false, 0);
 
+        public Evidence(boolean recent, boolean freeCa, int coordinatedAccounts) {
+            this(recent, freeCa, coordinatedAccounts, -1, false);
+        }
+
         double bonus() {
-            return (recent ? 0.05 : 0) + (freeCa ? 0.05 : 0) + (coordinatedAccounts > 0 ? 0.1 : 0);
+            return (recent || ageDays >= 0 && ageDays <= 30 ? 0.05 : 0) + (freeCa ? 0.05 : 0) + (coordinatedAccounts > 0 ? 0.1 : 0);
+        }
+
+        boolean old() {
+            return ageDays > 365;
         }
     }
 
@@ -143,6 +174,15 @@ public final class LookalikeMatcher {
     // name variants, struct of arrays
     private final String[] nameSkel, nameLight, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
+    /** Per name: at least 5 letters and not an English word, so that it needs no corroboration. */
+    private final boolean[] nameDistinct;
+    /** Per name: its light skeleton without hyphens (what two-edit matches compare). */
+    private final String[] nameHf;
+    /** Long names (9+ letters) split in three pieces for two-edit matches: an automaton over the pieces. */
+    private final AhoCorasick pieceAutomaton;
+    private final int[][] pieceNames, pieceOffsets;
+    private final int minLong, maxLong;
+    private final Set<String> allow;
     private final DeletionIndex index = new DeletionIndex();
     private int minNameLength = Integer.MAX_VALUE, maxNameLength;
     private final AhoCorasick automaton;
@@ -169,7 +209,8 @@ public final class LookalikeMatcher {
             entityCountries[e] = cc;
             kw.addAll(pe.keywords());
             if (pe.country() != null) {
-                kw.add(pe.country());
+                kw.addAll(Countries.words(pe.country()));
+                if (pe.country().equalsIgnoreCase("gb")) cc.add("uk");
                 kw.add("gov");
                 kw.add("gouv");
                 kw.add("gob");
@@ -188,6 +229,8 @@ public final class LookalikeMatcher {
                 int len = hyphenFree(Skeleton.of(label)).length();
                 addName(names, seen, e, d, label, 0, suffix, len);
                 if (label.indexOf('-') >= 0) addName(names, seen, e, d, label.replace("-", ""), bit(Technique.HYPHENATION), suffix, len);
+                String bare = withoutArticle(label);
+                if (bare != null) addName(names, seen, e, d, bare, bit(Technique.ARTICLE), suffix, hyphenFree(Skeleton.of(bare)).length());
                 for (int k = 2; k <= L.length; k++) {
                     String rest = k < L.length ? HostName.join(L, k, L.length, '.') : null;
                     String flat = HostName.join(U, 0, k, '-');
@@ -217,7 +260,11 @@ public final class LookalikeMatcher {
         nameEntity = new int[n];
         nameLen = new int[n];
         nameMask = new int[n];
+        nameDistinct = new boolean[n];
+        nameHf = new String[n];
         Map<String, IntArrayList> patterns = new LinkedHashMap<>();
+        Map<String, List<int[]>> pieces = new LinkedHashMap<>();
+        int minL = Integer.MAX_VALUE, maxL = 0;
         for (int i = 0; i < n; i++) {
             Object[] o = names.get(i);
             nameEntity[i] = (Integer) o[0];
@@ -237,22 +284,48 @@ public final class LookalikeMatcher {
             nameLight[i] = Skeleton.light(nameRaw[i]);
             if (!nameLight[i].equals(nameSkel[i]) && !nameLight[i].equals(rawAscii)) index.add(nameLight[i], i);
             String hf = hyphenFree(Skeleton.light(nameRaw[i]));
-            boolean dots = (nameMask[i] & bit(Technique.DOTS)) != 0; // flattened names are found whole, not inside labels
+            // flattened names and names without their article are found whole, not inside labels
+            boolean dots = (nameMask[i] & (bit(Technique.DOTS) | bit(Technique.ARTICLE))) != 0;
             if (!dots && hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
                 patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
             }
+            nameDistinct[i] = nameLen[i] >= 5 && !Words.isWord(hyphenFree(nameRaw[i]));
+            nameHf[i] = hf;
+            if (!dots && hf.length() >= LONG_NAME) {
+                // pigeonhole: two edits leave at least one of three pieces intact, shifted by at most two
+                int a = hf.length() / 3, b = 2 * hf.length() / 3;
+                int[][] cuts = {{0, a}, {a, b}, {b, hf.length()}};
+                for (int[] c : cuts) pieces.computeIfAbsent(hf.substring(c[0], c[1]), x -> new ArrayList<>()).add(new int[] {i, c[0]});
+                minL = Math.min(minL, hf.length());
+                maxL = Math.max(maxL, hf.length());
+            }
         }
         index.build();
+        pieceAutomaton = AhoCorasick.build(new ArrayList<>(pieces.keySet()));
+        pieceNames = new int[pieces.size()][];
+        pieceOffsets = new int[pieces.size()][];
+        int pi = 0;
+        for (List<int[]> l : pieces.values()) {
+            pieceNames[pi] = l.stream().mapToInt(x -> x[0]).toArray();
+            pieceOffsets[pi] = l.stream().mapToInt(x -> x[1]).toArray();
+            pi++;
+        }
+        minLong = minL;
+        maxLong = maxL;
+        allow = new HashSet<>();
+        for (String a : config.allow()) allow.add(a.toLowerCase(Locale.ROOT));
         automaton = AhoCorasick.build(new ArrayList<>(patterns.keySet()));
         patternNames = new int[patterns.size()][];
         int p = 0;
         for (IntArrayList l : patterns.values()) patternNames[p++] = l.toIntArray();
         Set<Integer> lengths = new java.util.TreeSet<>();
         for (String k : kw) {
-            String s = hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT)));
-            if (s.length() >= 2) {
-                keywordSkeletons.add(s);
-                lengths.add(s.length());
+            // as written (digits kept: "o365", "2fa") and as light skeleton ("1ogin" for "login")
+            for (String s : List.of(hyphenFree(k.toLowerCase(Locale.ROOT)), hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT))))) {
+                if (s.length() >= 2) {
+                    keywordSkeletons.add(s);
+                    lengths.add(s.length());
+                }
             }
         }
         keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
@@ -280,8 +353,8 @@ public final class LookalikeMatcher {
      * suffix is a national country code of another country than the entity's and nothing else
      * supports the match (see the technique).
      */
-    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus) {
-        if ((mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
+    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus, boolean distinct) {
+        if (distinct || (mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
         String cc = Suffixes.nationalCc(p);
         if (cc == null || entityCountries[entity].contains(cc)) return mask;
         return mask & ~bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL);
@@ -297,6 +370,40 @@ public final class LookalikeMatcher {
 
     private static int bit(Technique t) {
         return 1 << t.ordinal();
+    }
+
+    /** Names of at least this many letters also match at two edits ({@link Technique#TYPO2}). */
+    static final int LONG_NAME = 9;
+    /**
+     * Not a technique: the match holds only with corroboration (a keyword, another public suffix, a
+     * free-hosting or front position), because the name is short or an ordinary word.
+     */
+    private static final int NEEDS = 1 << 30;
+    /** What corroborates a match of a short or ordinary-word name. */
+    private static final int CORROBORATION = bit(Technique.KEYWORD) | bit(Technique.FREE_HOSTING)
+            | bit(Technique.FRONT) | bit(Technique.DOTS) | bit(Technique.HOMOGLYPH);
+
+    /**
+     * True when a match of a short or ordinary-word name is corroborated: a keyword, a free-hosting
+     * or front position, flattened dots, a homoglyph, or a move to a suffix that look-alike
+     * operations favour ({@link Suffixes#abused}); a move to {@code .com} or a country code, where
+     * namesakes are everywhere, is not enough.
+     */
+    static boolean corroborated(int mask) {
+        if ((mask & CORROBORATION) != 0) return true;
+        return (mask & bit(Technique.TLD)) != 0 && (mask & (bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL))) == 0;
+    }
+
+    /** Leading articles of titles in the languages of the protected sites (English, French, Spanish, Italian, German, Dutch). */
+    private static final List<String> ARTICLES = List.of("the", "les", "le", "la", "los", "las", "el", "il", "lo", "die", "der", "das", "het", "de");
+
+    /** The label without a leading article when at least 5 letters remain ({@code theguardian} to {@code guardian}), or null. */
+    static String withoutArticle(String label) {
+        String l = hyphenFree(label);
+        for (String a : ARTICLES) {
+            if (l.startsWith(a) && l.length() - a.length() >= 5) return l.substring(a.length());
+        }
+        return null;
     }
 
     static String hyphenFree(String s) {
@@ -366,11 +473,14 @@ public final class LookalikeMatcher {
         HostName.Parsed p = (HostName.Parsed) parsed;
         String host = p.ascii();
         if (isOwned(host)) return new Result(candidate, host, null, true, List.of());
+        Evidence ev = evidence == null ? Evidence.NONE : evidence;
+        if (ev.sharesCertificate()) return new Result(candidate, host, null, true, List.of());
         int s = p.suffixStart();
         if (s == 0) return new Result(candidate, host, null, false, List.of());
         if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
         Query q = scratch.get();
-        q.reset(p, evidence == null ? Evidence.NONE : evidence);
+        boolean popular = !allow.isEmpty() && (allow.contains(host) || allow.contains(p.registrable()));
+        q.reset(p, ev, popular);
         String[] L = p.labels();
         String[] U = p.unicodeLabels();
         int r = s - 1;
@@ -386,6 +496,15 @@ public final class LookalikeMatcher {
             if (raw.length() <= 63) analyse(q, r, raw, skel[r - 1] + skel[r], bit(Technique.DOT_INSERTION), false);
         }
         return new Result(candidate, host, null, false, q.finish());
+    }
+
+    /**
+     * True when {@code host} is a protected, owned or sister domain or under one (ownership
+     * evidence for sources that see several names together, such as the names on one certificate).
+     */
+    public boolean ownsName(String host) {
+        Object parsed = HostName.parse(host);
+        return parsed instanceof HostName.Parsed p && isOwned(p.ascii());
     }
 
     private boolean isOwned(String host) {
@@ -406,8 +525,11 @@ public final class LookalikeMatcher {
         Evidence evidence;
         double bonus;
         // the piece being scanned by the automaton
-        String pieceRaw, pieceHf;
+        String pieceRaw, pieceHf, pieceText;
+        /** cut[k]: a hyphen stood before position k of {@link #pieceHf} (or k is an end). */
+        boolean[] cut = new boolean[70];
         int pieceLabel, pieceExtra;
+        boolean popular;
         /** Letters the context adds to the name's distinctiveness (set by {@link #context}). */
         int extraLen;
         String[] skel;
@@ -416,11 +538,31 @@ public final class LookalikeMatcher {
         final IntArrayList probed = new IntArrayList();
         final long[] keys = new long[131];
         final long[] scratch = new long[131];
+        /** Names already checked at two edits for the current piece. */
+        final IntArrayList typo2 = new IntArrayList();
+        final AhoCorasick.Sink pieceSink = this::pieceHit;
 
-        void reset(HostName.Parsed p, Evidence evidence) {
+        /** A piece of a long name found in the current piece: check the whole name at two edits. */
+        void pieceHit(int pattern, int start, int end) {
+            String hf = pieceHf;
+            int[] names = pieceNames[pattern], offs = pieceOffsets[pattern];
+            for (int k = 0; k < names.length; k++) {
+                int name = names[k];
+                String nh = nameHf[name];
+                if (Math.abs(start - offs[k]) > 2 || Math.abs(hf.length() - nh.length()) > 2 || typo2.contains(name)) continue;
+                typo2.add(name);
+                if (osaDistance(hf, nh, 2) != 2) continue;
+                int mask = pieceExtra | bit(Technique.TYPO2);
+                if (Words.isWord(pieceText)) mask |= bit(Technique.WORD);
+                offer(name, mask, pieceLabel);
+            }
+        }
+
+        void reset(HostName.Parsed p, Evidence evidence, boolean popular) {
             this.p = p;
             this.evidence = evidence;
             this.bonus = evidence.bonus();
+            this.popular = popular;
             best.clear();
         }
 
@@ -428,15 +570,32 @@ public final class LookalikeMatcher {
         public void hit(int pattern, int start, int end) {
             String hf = pieceHf;
             if (start == 0 && end == hf.length()) return;
-            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            // keywords first on the text as written (digits are fillers, not letters: "enmarche2017"),
+            // then on the light skeleton (homoglyphs inside keywords: "1ogin")
+            String text = pieceText;
+            int len0 = text.length();
+            boolean kw = decomposes(text, 0, start) && decomposes(text, end, len0)
+                    || !text.equals(hf) && decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
             boolean editorial = kw && pieceRaw.indexOf('-') < 0
                     && editorial(hf, 0, start) && editorial(hf, end, hf.length());
+            // a whole token: between hyphens, or the rest splits into words and keywords (Kintis et al. 2017)
+            boolean token = !kw && (cut[start] && cut[end]
+                    || segments(text, 0, start, cut) && segments(text, end, len0, cut));
+            boolean keywordToken = token && hasKeywordToken(text, start, end, cut);
             for (int name : patternNames[pattern]) {
                 int len = nameLen[name];
                 int mask = pieceExtra;
-                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
-                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
-                else continue;
+                if (kw && len >= config.minKeywordLength()) {
+                    mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
+                } else if (token && len >= config.minKeywordLength()) {
+                    mask |= bit(Technique.COMBO);
+                    if (keywordToken) mask |= bit(Technique.KEYWORD);
+                    else if (!nameDistinct[name]) mask |= NEEDS;
+                } else if (len >= config.minContainsLength() && nameDistinct[name]) {
+                    mask |= bit(Technique.CONTAINS);
+                } else {
+                    continue;
+                }
                 if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
                 offer(name, mask, pieceLabel);
             }
@@ -446,7 +605,16 @@ public final class LookalikeMatcher {
             mask |= nameMask[name];
             extraLen = 0;
             mask |= context(name, labelIndex, mask);
-            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus);
+            if ((mask & NEEDS) != 0 && !corroborated(mask)) return;
+            // a short or ordinary-word name alone as a subdomain label is most often a real site's section
+            if ((mask & bit(Technique.SUBDOMAIN)) != 0 && !nameDistinct[name] && (mask & bit(Technique.KEYWORD)) == 0) return;
+            mask &= ~NEEDS;
+            // a keyword next to a short name (an agency's acronym with a country or a service word:
+            // bmi-germany, faz-login) makes the whole as distinctive as a name two letters longer
+            if ((mask & bit(Technique.KEYWORD)) != 0 && nameLen[name] < 5) extraLen += 2;
+            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus, nameDistinct[name]);
+            if (popular) mask |= bit(Technique.POPULAR);
+            if (evidence.old()) mask |= bit(Technique.OLD);
             double score = distinct(nameLen[name] + extraLen);
             for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) score *= t.strength();
             // evidence only lifts what already looks like its name (no bonus below 0.3)
@@ -549,10 +717,26 @@ public final class LookalikeMatcher {
         if (!combine) return;
         // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
         q.pieceRaw = raw;
-        q.pieceHf = hyphenFree(Skeleton.light(raw));
+        String light = Skeleton.light(raw);
+        String hf = hyphenFree(light);
+        q.pieceHf = hf;
+        q.pieceText = Skeleton.isAscii(raw) ? hyphenFree(raw) : hf;
         q.pieceLabel = labelIndex;
         q.pieceExtra = extra;
-        automaton.scan(q.pieceHf, q);
+        if (hf.length() + 1 > q.cut.length) q.cut = new boolean[hf.length() + 1];
+        java.util.Arrays.fill(q.cut, 0, hf.length() + 1, false);
+        q.cut[0] = true;
+        q.cut[hf.length()] = true;
+        for (int i = 0, k = 0; i < light.length(); i++) {
+            if (light.charAt(i) == '-') q.cut[k] = true;
+            else k++;
+        }
+        automaton.scan(hf, q);
+        // two edits of a long name (pigeonhole on three pieces, then a bounded check)
+        if (hf.length() >= minLong - 2 && hf.length() <= maxLong + 2) {
+            q.typo2.clear();
+            pieceAutomaton.scan(hf, q.pieceSink);
+        }
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
@@ -633,7 +817,9 @@ public final class LookalikeMatcher {
                     if (minDistance > 0) continue;
                     if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
                 } else {
-                    if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
+                    if (hyphenFree(skel).length() < 3) continue;
+                    // typos of names under 5 letters count only with corroboration (checked in offer)
+                    if (nameLen[name] < config.minTypoLength()) mask |= NEEDS;
                     // (equal skeletons were handled above: a replacement of look-alike characters is a homoglyph)
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
@@ -643,10 +829,75 @@ public final class LookalikeMatcher {
                         mask |= bit(Technique.HOMOGLYPH);
                     }
                     mask |= bit(t);
+                    if (Words.isWord(hyphenFree(raw))) mask |= bit(Technique.WORD);
                 }
                 q.offer(name, mask, labelIndex);
             }
         }
+    }
+
+    /**
+     * True when {@code s[from, to)} is empty or splits into keywords, English words of 3+ letters
+     * and digits: the name then stands as a whole token in a solid compound
+     * ({@code spiegelarchive}). Hyphens ({@code cut}) are boundaries too.
+     */
+    private boolean segments(String s, int from, int to, boolean[] cut) {
+        if (from >= to) return true;
+        int n = to - from;
+        if (n > 64) return false;
+        boolean[] ok = new boolean[n + 1];
+        ok[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!ok[i]) continue;
+            char c = s.charAt(from + i);
+            if (c >= '0' && c <= '9') ok[i + 1] = true;
+            for (int len : keywordLengths) {
+                if (i + len > n) break;
+                if (keywordSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
+            }
+            for (int len = Words.MIN; len <= Math.min(Words.MAX, n - i); len++) {
+                if (Words.isWord(s, from + i, from + i + len)) ok[i + len] = true;
+            }
+        }
+        return ok[n];
+    }
+
+    /** True when a hyphen-delimited token other than the name's own ({@code [start, end)}) is made of keywords. */
+    private boolean hasKeywordToken(String s, int start, int end, boolean[] cut) {
+        int a = 0;
+        for (int k = 1; k <= s.length(); k++) {
+            if (!cut[k]) continue;
+            // token [a, k)
+            if ((k <= start || a >= end) && decomposes(s, a, k)) return true;
+            a = k;
+        }
+        return false;
+    }
+
+    /**
+     * Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), or
+     * {@code max + 1} when it exceeds {@code max}.
+     */
+    static int osaDistance(String a, String b, int max) {
+        int n = a.length(), m = b.length();
+        if (Math.abs(n - m) > max) return max + 1;
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) d[i][0] = i;
+        for (int j = 0; j <= m; j++) d[0][j] = j;
+        for (int i = 1; i <= n; i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > max) return max + 1;
+        }
+        return Math.min(d[n][m], max + 1);
     }
 
     /** True when {@code s[from, to)} is empty or a concatenation of editorial words only. */
@@ -666,7 +917,10 @@ public final class LookalikeMatcher {
         return ok[n];
     }
 
-    /** True when {@code s[from, to)} is empty or a concatenation of keywords and digits 2-9. */
+    /**
+     * True when {@code s[from, to)} is empty or a concatenation of keywords and digits. Called on the
+     * text as written first, so digits are fillers ({@code 2017}) before they are read as letters.
+     */
     private boolean decomposes(String s, int from, int to) {
         if (from >= to) return true;
         int n = to - from;
@@ -676,7 +930,7 @@ public final class LookalikeMatcher {
         for (int i = 0; i < n; i++) {
             if (!ok[i]) continue;
             char c = s.charAt(from + i);
-            if (c >= '2' && c <= '9' || c == '-') ok[i + 1] = true;
+            if (c >= '0' && c <= '9' || c == '-') ok[i + 1] = true;
             for (int len : keywordLengths) {
                 if (i + len > n) break;
                 if (keywordSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
