@@ -63,7 +63,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
     @Option(names = "--ct-start", paramLabel = "INDEX", defaultValue = "-1", description = "First entry when there is no saved position (default: the current end of the log).")
     long ctStart;
 
-    @Option(names = "--ct-max", paramLabel = "N", defaultValue = "100000", description = "Stop after N log entries (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-max", paramLabel = "N", defaultValue = "-1", description = "Stop after N log entries (default: 100000, no limit with --ct-follow).")
     long ctMax;
 
     @Option(names = "--ct-batch", paramLabel = "N", defaultValue = "256", description = "Entries per request (default ${DEFAULT-VALUE}).")
@@ -77,6 +77,11 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "SCORE", description = "Smallest score reported, 0..1 (default ${DEFAULT-VALUE}).")
     double threshold;
+
+    @Option(names = "--allow", paramLabel = "FILE",
+            description = {"Popularity allow-list, e.g. a top-sites list: one domain per line, or rank,domain (Tranco, Umbrella CSV). "
+                    + "Matches of a listed host or registrable domain score x0.5 (technique allow-listed). Repeatable."})
+    List<Path> allowFiles = new ArrayList<>();
 
     @Option(names = "--keyword", paramLabel = "WORD", description = "Extra keyword combined with names (besides mail, login, onedrive, ...). Repeatable.")
     List<String> keywords = new ArrayList<>();
@@ -118,8 +123,17 @@ final class DomainsMatchCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (coordinatedFile != null) coordinated = readAccounts(coordinatedFile);
+        Set<String> allow = new java.util.HashSet<>();
+        for (Path a : allowFiles) {
+            try {
+                readAllowList(a, allow);
+            } catch (IOException e) {
+                System.err.println("lockstep domains match: cannot read --allow " + Safe.text(a.toString()) + ": " + Safe.text(String.valueOf(e.getMessage())));
+                return Main.USAGE;
+            }
+        }
         LookalikeMatcher matcher = new LookalikeMatcher(entities,
-                LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords));
+                LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords).withAllow(allow));
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
         try (DomainsOutput out = new DomainsOutput(w, format,
                 List.of("candidate", "protected", "entity", "score", "techniques", "matched", "source", "detail"))) {
@@ -136,6 +150,27 @@ final class DomainsMatchCommand implements Callable<Integer> {
         System.err.printf("lockstep domains match: %d candidates, %d rejected, %d owned, %d flagged (threshold %.2f)%n",
                 read, rejected, owned, flagged, threshold);
         return read == 0 ? Main.NOTHING_READ : Main.OK;
+    }
+
+    /**
+     * Reads a popularity allow-list: one domain per line, or CSV lines whose last field is the domain
+     * (Tranco's and Umbrella's {@code rank,domain}); {@code #} comments and blank lines are skipped.
+     */
+    static void readAllowList(Path file, Set<String> into) throws IOException {
+        java.io.InputStream in = Files.newInputStream(file);
+        if (file.toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
+        try (java.io.BufferedReader r = new java.io.BufferedReader(reader(in))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                int comma = t.lastIndexOf(',');
+                if (comma >= 0) t = t.substring(comma + 1).strip();
+                t = t.toLowerCase(java.util.Locale.ROOT);
+                if (t.startsWith("www.")) t = t.substring(4);
+                if (!t.isEmpty() && t.indexOf(' ') < 0) into.add(t);
+            }
+        }
     }
 
     private static Reader reader(java.io.InputStream in) {
@@ -234,7 +269,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
         CtLogClient client = new CtLogClient(CtLogClient.Config.of(ctLog));
-        CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch), ctMax, ctFollow, Duration.ofSeconds(10)));
+        CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch),
+                ctMax >= 0 ? ctMax : ctFollow ? Long.MAX_VALUE : 100_000, ctFollow, Duration.ofSeconds(10)));
         Map<String, Boolean> recent = new LinkedHashMap<>(1 << 16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
@@ -249,7 +285,16 @@ final class DomainsMatchCommand implements Callable<Integer> {
                     continue;
                 }
                 boolean fresh = now - e.timestamp() < Duration.ofDays(30).toMillis();
-                LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0);
+                // ownership evidence: a certificate that also names a protected, owned or sister
+                // domain was requested by the organisation itself (or its host), so none of its names is an imitation
+                boolean shared = false;
+                for (String name : e.names()) {
+                    if (matcher.ownsName(name)) {
+                        shared = true;
+                        break;
+                    }
+                }
+                LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0, -1, shared);
                 for (String name : e.names()) {
                     String n = name.startsWith("*.") ? name.substring(2) : name;
                     if (n.regionMatches(true, 0, "www.", 0, 4) && n.indexOf('.', 4) > 0) n = n.substring(4);

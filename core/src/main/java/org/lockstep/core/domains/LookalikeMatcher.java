@@ -167,6 +167,13 @@ public final class LookalikeMatcher {
     private final Set<String> freeHosting;
     private final Set<String> keywordSkeletons = new HashSet<>();
     private final int[] keywordLengths;
+    /** Keywords (not country words) by {@link #hash}, for allocation-free splitting. */
+    private final it.unimi.dsi.fastutil.longs.LongOpenHashSet keywordHashes = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    /** Country words by hash, with the entities whose country they name: only those entities' names use them. */
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<java.util.BitSet> countryOwners =
+            new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    /** Per pattern: true when one of its names is distinctive (needs no corroboration). */
+    private boolean[] patternDistinct;
     private final Set<String> editorialSkeletons = new HashSet<>();
     private final int[] editorialLengths;
     /** Per entity: the national country codes it belongs to (its {@code country}, its domains' ccTLDs). */
@@ -176,10 +183,14 @@ public final class LookalikeMatcher {
     private final int[] nameEntity, nameLen, nameMask;
     /** Per name: at least 5 letters and not an English word, so that it needs no corroboration. */
     private final boolean[] nameDistinct;
-    /** Per name: its light skeleton without hyphens (what two-edit matches compare). */
+    /** Per name: its light skeleton without hyphens (what two-edit matches compare), and its letter counts. */
     private final String[] nameHf;
-    /** Long names (9+ letters) split in three pieces for two-edit matches: an automaton over the pieces. */
-    private final AhoCorasick pieceAutomaton;
+    private final int[][] nameHist;
+    private static final int HIST = 38;
+    /**
+     * Long names split in three pieces for two-edit matches; the pieces are patterns of the same
+     * automaton as the names (one pass over each label), {@code pieceNames[p]} empty for pure names.
+     */
     private final int[][] pieceNames, pieceOffsets;
     private final int minLong, maxLong;
     private final Set<String> allow;
@@ -199,6 +210,7 @@ public final class LookalikeMatcher {
         Set<String> kw = new LinkedHashSet<>(config.keywords());
         List<Object[]> names = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
+        Set<Integer> countryLengths = new java.util.TreeSet<>();
         for (int e = 0; e < entities.size(); e++) {
             ProtectedEntity pe = entities.get(e);
             entityNames[e] = pe.name();
@@ -209,7 +221,12 @@ public final class LookalikeMatcher {
             entityCountries[e] = cc;
             kw.addAll(pe.keywords());
             if (pe.country() != null) {
-                kw.addAll(Countries.words(pe.country()));
+                // country words corroborate this entity's names only (4miles.com is no look-alike of mil.gov.ua
+                // because another protected entity is Spanish)
+                for (String c : Countries.words(pe.country())) {
+                    countryOwners.computeIfAbsent(hash(c, 0, c.length()), x -> new java.util.BitSet()).set(e);
+                    countryLengths.add(c.length());
+                }
                 if (pe.country().equalsIgnoreCase("gb")) cc.add("uk");
                 kw.add("gov");
                 kw.add("gouv");
@@ -262,6 +279,7 @@ public final class LookalikeMatcher {
         nameMask = new int[n];
         nameDistinct = new boolean[n];
         nameHf = new String[n];
+        nameHist = new int[n][];
         Map<String, IntArrayList> patterns = new LinkedHashMap<>();
         Map<String, List<int[]>> pieces = new LinkedHashMap<>();
         int minL = Integer.MAX_VALUE, maxL = 0;
@@ -291,6 +309,7 @@ public final class LookalikeMatcher {
             }
             nameDistinct[i] = nameLen[i] >= 5 && !Words.isWord(hyphenFree(nameRaw[i]));
             nameHf[i] = hf;
+            nameHist[i] = histogram(hf, new int[HIST]);
             if (!dots && hf.length() >= LONG_NAME) {
                 // pigeonhole: two edits leave at least one of three pieces intact, shifted by at most two
                 int a = hf.length() / 3, b = 2 * hf.length() / 3;
@@ -301,33 +320,36 @@ public final class LookalikeMatcher {
             }
         }
         index.build();
-        pieceAutomaton = AhoCorasick.build(new ArrayList<>(pieces.keySet()));
-        pieceNames = new int[pieces.size()][];
-        pieceOffsets = new int[pieces.size()][];
-        int pi = 0;
-        for (List<int[]> l : pieces.values()) {
-            pieceNames[pi] = l.stream().mapToInt(x -> x[0]).toArray();
-            pieceOffsets[pi] = l.stream().mapToInt(x -> x[1]).toArray();
-            pi++;
-        }
         minLong = minL;
         maxLong = maxL;
         allow = new HashSet<>();
         for (String a : config.allow()) allow.add(a.toLowerCase(Locale.ROOT));
-        automaton = AhoCorasick.build(new ArrayList<>(patterns.keySet()));
-        patternNames = new int[patterns.size()][];
-        int p = 0;
-        for (IntArrayList l : patterns.values()) patternNames[p++] = l.toIntArray();
-        Set<Integer> lengths = new java.util.TreeSet<>();
+        List<String> keys = new ArrayList<>(patterns.keySet());
+        for (String k : pieces.keySet()) if (!patterns.containsKey(k)) keys.add(k);
+        automaton = AhoCorasick.build(keys);
+        patternNames = new int[keys.size()][];
+        pieceNames = new int[keys.size()][];
+        pieceOffsets = new int[keys.size()][];
+        for (int p = 0; p < keys.size(); p++) {
+            IntArrayList l = patterns.get(keys.get(p));
+            patternNames[p] = l == null ? new int[0] : l.toIntArray();
+            List<int[]> pl = pieces.getOrDefault(keys.get(p), List.of());
+            pieceNames[p] = pl.stream().mapToInt(x -> x[0]).toArray();
+            pieceOffsets[p] = pl.stream().mapToInt(x -> x[1]).toArray();
+        }
+        Set<Integer> lengths = new java.util.TreeSet<>(countryLengths);
         for (String k : kw) {
             // as written (digits kept: "o365", "2fa") and as light skeleton ("1ogin" for "login")
             for (String s : List.of(hyphenFree(k.toLowerCase(Locale.ROOT)), hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT))))) {
                 if (s.length() >= 2) {
                     keywordSkeletons.add(s);
+                    keywordHashes.add(hash(s, 0, s.length()));
                     lengths.add(s.length());
                 }
             }
         }
+        patternDistinct = new boolean[patternNames.length];
+        for (int p = 0; p < patternNames.length; p++) for (int nm : patternNames[p]) patternDistinct[p] |= nameDistinct[nm];
         keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
         Set<Integer> elengths = new java.util.TreeSet<>();
         for (String k : EDITORIAL_WORDS) {
@@ -372,8 +394,12 @@ public final class LookalikeMatcher {
         return 1 << t.ordinal();
     }
 
-    /** Names of at least this many letters also match at two edits ({@link Technique#TYPO2}). */
-    static final int LONG_NAME = 9;
+    /**
+     * Names of at least this many letters also match at two edits ({@link Technique#TYPO2}); their
+     * three pieces then have 4+ letters, which keeps random piece hits rare (with 3-letter pieces,
+     * names of 9 to 11 letters, matching cost about 35 % more per host in DomainMatchCpuTime).
+     */
+    static final int LONG_NAME = 12;
     /**
      * Not a technique: the match holds only with corroboration (a keyword, another public suffix, a
      * free-hosting or front position), because the name is short or an ordinary word.
@@ -426,6 +452,19 @@ public final class LookalikeMatcher {
             sb.append(Skeleton.of(u));
         }
         return sb.toString();
+    }
+
+    /**
+     * The two-label registrable domains named in the private section of the bundled public suffix
+     * list (platform companies: ordinary, legitimate domains for base-rate measurements), sorted.
+     */
+    public static List<String> privateSectionDomains() {
+        return HostName.privateRegistrableRules();
+    }
+
+    /** Version line of the bundled public suffix list. */
+    public static String publicSuffixListVersion() {
+        return HostName.LIST_VERSION;
     }
 
     /** Number of name variants indexed (for diagnostics and benchmarks). */
@@ -540,7 +579,11 @@ public final class LookalikeMatcher {
         final long[] scratch = new long[131];
         /** Names already checked at two edits for the current piece. */
         final IntArrayList typo2 = new IntArrayList();
-        final AhoCorasick.Sink pieceSink = this::pieceHit;
+        boolean typo2On;
+        /** Letter counts of the current piece (filled on its first piece hit) and rows for the distance. */
+        final int[] hist = new int[HIST];
+        boolean histReady;
+        final int[][] rows = new int[3][80];
 
         /** A piece of a long name found in the current piece: check the whole name at two edits. */
         void pieceHit(int pattern, int start, int end) {
@@ -551,7 +594,16 @@ public final class LookalikeMatcher {
                 String nh = nameHf[name];
                 if (Math.abs(start - offs[k]) > 2 || Math.abs(hf.length() - nh.length()) > 2 || typo2.contains(name)) continue;
                 typo2.add(name);
-                if (osaDistance(hf, nh, 2) != 2) continue;
+                // each edit changes the letter counts by at most 2: a cheap bound before the distance
+                if (!histReady) {
+                    histogram(hf, hist);
+                    histReady = true;
+                }
+                int[] nhist = nameHist[name];
+                int diff = 0;
+                for (int c = 0; c < HIST && diff <= 4; c++) diff += Math.abs(hist[c] - nhist[c]);
+                if (diff > 4) continue;
+                if (osaDistance(hf, nh, 2, rows) != 2) continue;
                 int mask = pieceExtra | bit(Technique.TYPO2);
                 if (Words.isWord(pieceText)) mask |= bit(Technique.WORD);
                 offer(name, mask, pieceLabel);
@@ -568,28 +620,36 @@ public final class LookalikeMatcher {
 
         @Override
         public void hit(int pattern, int start, int end) {
+            if (typo2On && pieceNames[pattern].length > 0) pieceHit(pattern, start, end);
+            if (patternNames[pattern].length == 0) return;
             String hf = pieceHf;
             if (start == 0 && end == hf.length()) return;
             // keywords first on the text as written (digits are fillers, not letters: "enmarche2017"),
             // then on the light skeleton (homoglyphs inside keywords: "1ogin")
             String text = pieceText;
             int len0 = text.length();
-            boolean kw = decomposes(text, 0, start) && decomposes(text, end, len0)
-                    || !text.equals(hf) && decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            prepare();
+            boolean kw = split(text, preText, 0, start, -1, false) && split(text, preText, end, len0, -1, false)
+                    || hfDiffers && split(hf, preHf, 0, start, -1, false) && split(hf, preHf, end, hf.length(), -1, false);
             boolean editorial = kw && pieceRaw.indexOf('-') < 0
                     && editorial(hf, 0, start) && editorial(hf, end, hf.length());
-            // a whole token: between hyphens, or the rest splits into words and keywords (Kintis et al. 2017)
-            boolean token = !kw && (cut[start] && cut[end]
-                    || segments(text, 0, start, cut) && segments(text, end, len0, cut));
-            boolean keywordToken = token && hasKeywordToken(text, start, end, cut);
+            // a whole token: between hyphens, or the rest splits into words and keywords (Kintis et al. 2017);
+            // word splitting only where it can matter: a distinctive name, or a suffix attackers favour
+            boolean hyphenToken = cut[start] && cut[end];
+            boolean token = !kw && (hyphenToken || (patternDistinct[pattern] || abused)
+                    && split(text, preText, 0, start, -1, true) && split(text, preText, end, len0, -1, true));
+            boolean keywordToken = token && hasKeywordToken(text, start, end);
             for (int name : patternNames[pattern]) {
                 int len = nameLen[name];
                 int mask = pieceExtra;
-                if (kw && len >= config.minKeywordLength()) {
+                int e = nameEntity[name];
+                // the entity's own country words: "bmide", "germany-bmi"
+                boolean kwE = kw || !countryOwners.isEmpty() && split(text, preText, 0, start, e, false) && split(text, preText, end, len0, e, false);
+                if (kwE && len >= config.minKeywordLength()) {
                     mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
                 } else if (token && len >= config.minKeywordLength()) {
                     mask |= bit(Technique.COMBO);
-                    if (keywordToken) mask |= bit(Technique.KEYWORD);
+                    if (keywordToken || hasCountryToken(text, start, end, e)) mask |= bit(Technique.KEYWORD);
                     else if (!nameDistinct[name]) mask |= NEEDS;
                 } else if (len >= config.minContainsLength() && nameDistinct[name]) {
                     mask |= bit(Technique.CONTAINS);
@@ -599,6 +659,82 @@ public final class LookalikeMatcher {
                 if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
                 offer(name, mask, pieceLabel);
             }
+        }
+
+        // prefix hashes of the current piece, computed on its first name hit
+        long[] preText = new long[80], preHf = new long[80];
+        boolean prepared, hfDiffers, abused;
+        final boolean[] okScratch = new boolean[80];
+
+        private void prepare() {
+            if (prepared) return;
+            prepared = true;
+            if (preText.length <= pieceText.length()) preText = new long[pieceText.length() + 1];
+            if (preHf.length <= pieceHf.length()) preHf = new long[pieceHf.length() + 1];
+            prefixHashes(pieceText, preText);
+            hfDiffers = !pieceText.equals(pieceHf);
+            if (hfDiffers) prefixHashes(pieceHf, preHf);
+            abused = Suffixes.abused(p);
+        }
+
+        /**
+         * True when {@code s[from, to)} is empty or splits into keywords and digits (and, with
+         * {@code words}, English words), using the country words of {@code entity} (-1: none).
+         */
+        private boolean split(String s, long[] pre, int from, int to, int entity, boolean words) {
+            if (from >= to) return true;
+            int n = to - from;
+            if (n > 64) return false;
+            boolean[] ok = n + 1 <= okScratch.length ? okScratch : new boolean[n + 1];
+            java.util.Arrays.fill(ok, 0, n + 1, false);
+            ok[0] = true;
+            for (int i = 0; i < n; i++) {
+                if (!ok[i]) continue;
+                char c = s.charAt(from + i);
+                if (c >= '0' && c <= '9' || c == '-') ok[i + 1] = true;
+                for (int len : keywordLengths) {
+                    if (i + len > n) break;
+                    if (ok[i + len]) continue;
+                    long h = sub(pre, from + i, from + i + len);
+                    if (keywordHashes.contains(h)) ok[i + len] = true;
+                    else if (entity >= 0) {
+                        java.util.BitSet owners = countryOwners.get(h);
+                        if (owners != null && owners.get(entity)) ok[i + len] = true;
+                    }
+                }
+                if (words) {
+                    for (int len = Words.MIN; len <= Math.min(Words.MAX, n - i); len++) {
+                        if (!ok[i + len] && Words.containsHash(sub(pre, from + i, from + i + len))) ok[i + len] = true;
+                    }
+                }
+            }
+            return ok[n];
+        }
+
+        /** True when a hyphen-delimited token other than the name's own ({@code [start, end)}) is made of keywords. */
+        private boolean hasKeywordToken(String s, int start, int end) {
+            int a = 0;
+            for (int k = 1; k <= s.length(); k++) {
+                if (!cut[k]) continue;
+                if ((k <= start || a >= end) && split(s, preText, a, k, -1, false)) return true;
+                a = k;
+            }
+            return false;
+        }
+
+        /** True when a hyphen-delimited token other than the name's own is a country word of {@code entity}. */
+        private boolean hasCountryToken(String s, int start, int end, int entity) {
+            if (countryOwners.isEmpty()) return false;
+            int a = 0;
+            for (int k = 1; k <= s.length(); k++) {
+                if (!cut[k]) continue;
+                if (k <= start || a >= end) {
+                    java.util.BitSet owners = countryOwners.get(sub(preText, a, k));
+                    if (owners != null && owners.get(entity)) return true;
+                }
+                a = k;
+            }
+            return false;
         }
 
         void offer(int name, int mask, int labelIndex) {
@@ -731,12 +867,12 @@ public final class LookalikeMatcher {
             if (light.charAt(i) == '-') q.cut[k] = true;
             else k++;
         }
+        // two edits of a long name (pigeonhole on three pieces, then a bounded check) in the same pass
+        q.typo2On = hf.length() >= minLong - 2 && hf.length() <= maxLong + 2;
+        q.typo2.clear();
+        q.histReady = false;
+        q.prepared = false;
         automaton.scan(hf, q);
-        // two edits of a long name (pigeonhole on three pieces, then a bounded check)
-        if (hf.length() >= minLong - 2 && hf.length() <= maxLong + 2) {
-            q.typo2.clear();
-            pieceAutomaton.scan(hf, q.pieceSink);
-        }
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
@@ -836,42 +972,28 @@ public final class LookalikeMatcher {
         }
     }
 
-    /**
-     * True when {@code s[from, to)} is empty or splits into keywords, English words of 3+ letters
-     * and digits: the name then stands as a whole token in a solid compound
-     * ({@code spiegelarchive}). Hyphens ({@code cut}) are boundaries too.
-     */
-    private boolean segments(String s, int from, int to, boolean[] cut) {
-        if (from >= to) return true;
-        int n = to - from;
-        if (n > 64) return false;
-        boolean[] ok = new boolean[n + 1];
-        ok[0] = true;
-        for (int i = 0; i < n; i++) {
-            if (!ok[i]) continue;
-            char c = s.charAt(from + i);
-            if (c >= '0' && c <= '9') ok[i + 1] = true;
-            for (int len : keywordLengths) {
-                if (i + len > n) break;
-                if (keywordSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;
-            }
-            for (int len = Words.MIN; len <= Math.min(Words.MAX, n - i); len++) {
-                if (Words.isWord(s, from + i, from + i + len)) ok[i + len] = true;
-            }
-        }
-        return ok[n];
+    static final long HASH_P = 0x100000001B3L;
+    private static final long[] HASH_POW = new long[130];
+
+    static {
+        HASH_POW[0] = 1;
+        for (int i = 1; i < HASH_POW.length; i++) HASH_POW[i] = HASH_POW[i - 1] * HASH_P;
     }
 
-    /** True when a hyphen-delimited token other than the name's own ({@code [start, end)}) is made of keywords. */
-    private boolean hasKeywordToken(String s, int start, int end, boolean[] cut) {
-        int a = 0;
-        for (int k = 1; k <= s.length(); k++) {
-            if (!cut[k]) continue;
-            // token [a, k)
-            if ((k <= start || a >= end) && decomposes(s, a, k)) return true;
-            a = k;
-        }
-        return false;
+    /** Polynomial hash of {@code s[from, to)}, the same as {@link #sub} over {@link #prefixHashes}. */
+    static long hash(String s, int from, int to) {
+        long h = 0;
+        for (int i = from; i < to; i++) h = h * HASH_P + s.charAt(i);
+        return h;
+    }
+
+    static void prefixHashes(String s, long[] pre) {
+        pre[0] = 0;
+        for (int i = 0; i < s.length(); i++) pre[i + 1] = pre[i] * HASH_P + s.charAt(i);
+    }
+
+    static long sub(long[] pre, int from, int to) {
+        return pre[to] - pre[from] * HASH_POW[to - from];
     }
 
     /**
@@ -879,25 +1001,46 @@ public final class LookalikeMatcher {
      * {@code max + 1} when it exceeds {@code max}.
      */
     static int osaDistance(String a, String b, int max) {
+        int w = Math.max(a.length(), b.length()) + 1;
+        return osaDistance(a, b, max, new int[3][w]);
+    }
+
+    /** As {@link #osaDistance(String, String, int)} with three caller-supplied rows of length > |b|. */
+    static int osaDistance(String a, String b, int max, int[][] rows) {
         int n = a.length(), m = b.length();
         if (Math.abs(n - m) > max) return max + 1;
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) d[i][0] = i;
-        for (int j = 0; j <= m; j++) d[0][j] = j;
+        if (rows[0].length <= m) rows = new int[3][m + 1];
+        int[] pp = rows[0], prev = rows[1], cur = rows[2];
+        for (int j = 0; j <= m; j++) prev[j] = j;
         for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
+            cur[0] = i;
+            int rowMin = i;
+            char ai = a.charAt(i - 1);
             for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
+                char bj = b.charAt(j - 1);
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (ai == bj ? 0 : 1));
+                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == bj) v = Math.min(v, pp[j - 2] + 1);
+                cur[j] = v;
+                if (v < rowMin) rowMin = v;
             }
             if (rowMin > max) return max + 1;
+            int[] t = pp;
+            pp = prev;
+            prev = cur;
+            cur = t;
         }
-        return Math.min(d[n][m], max + 1);
+        return Math.min(prev[m], max + 1);
+    }
+
+    /** Counts of a-z, 0-9, hyphen-or-underscore and anything else in {@code s}, into {@code h}. */
+    static int[] histogram(String s, int[] h) {
+        java.util.Arrays.fill(h, 0);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int k = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : c == '-' || c == '_' ? 36 : 37;
+            h[k]++;
+        }
+        return h;
     }
 
     /** True when {@code s[from, to)} is empty or a concatenation of editorial words only. */

@@ -22,6 +22,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class Words {
     private static final Set<String> WORDS = load();
+    /** The words' polynomial hashes ({@link LookalikeMatcher#hash}), for allocation-free splitting. */
+    private static final it.unimi.dsi.fastutil.longs.LongOpenHashSet HASHES = hashes();
     static final int MIN = 3, MAX = 20;
 
     private Words() {}
@@ -51,6 +53,17 @@ final class Words {
     static boolean isWord(String s, int from, int to) {
         int n = to - from;
         return n >= MIN && n <= MAX && WORDS.contains(s.substring(from, to));
+    }
+
+    private static it.unimi.dsi.fastutil.longs.LongOpenHashSet hashes() {
+        it.unimi.dsi.fastutil.longs.LongOpenHashSet h = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(WORDS.size() * 2);
+        for (String w : WORDS) h.add(LookalikeMatcher.hash(w, 0, w.length()));
+        return h;
+    }
+
+    /** True when a string with polynomial hash {@code h} is an English word (64-bit hashes: collisions negligible). */
+    static boolean containsHash(long h) {
+        return HASHES.contains(h);
     }
 
     static int size() {
