@@ -270,7 +270,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
     private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
         CtLogClient client = new CtLogClient(CtLogClient.Config.of(ctLog));
         CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch),
-                ctMax >= 0 ? ctMax : ctFollow ? Long.MAX_VALUE : 100_000, ctFollow, Duration.ofSeconds(10)));
+                ctMax >= 0 ? ctMax : ctFollow ? Long.MAX_VALUE : 100_000, ctFollow, Duration.ofSeconds(10),
+                m -> System.err.println("lockstep domains match: " + Safe.text(m))));
         Map<String, Boolean> recent = new LinkedHashMap<>(1 << 16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
