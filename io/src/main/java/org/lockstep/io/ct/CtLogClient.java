@@ -28,11 +28,21 @@ public final class CtLogClient {
      * @param timeout    per request
      * @param maxRetries retries of one request before giving up
      * @param maxBody    largest response body read, bytes
+     * @param logKey     the log's public key: every tree head is verified with it; null: not verified
      */
-    public record Config(URI log, Duration timeout, int maxRetries, long maxBody) {
+    public record Config(URI log, Duration timeout, int maxRetries, long maxBody, java.security.PublicKey logKey) {
+        public Config(URI log, Duration timeout, int maxRetries, long maxBody) {
+            this(log, timeout, maxRetries, maxBody, null);
+        }
+
         public static Config of(String url) {
             String u = url.endsWith("/") ? url : url + "/";
-            return new Config(URI.create(u), Duration.ofSeconds(30), 5, 64L << 20);
+            return new Config(URI.create(u), Duration.ofSeconds(30), 5, 64L << 20, null);
+        }
+
+        /** The same with the log's public key, so that tree heads are verified. */
+        public Config withKey(java.security.PublicKey key) {
+            return new Config(log, timeout, maxRetries, maxBody, key);
         }
     }
 
@@ -53,8 +63,15 @@ public final class CtLogClient {
     public SignedTreeHead getSth() throws IOException, InterruptedException {
         JsonNode n = get("ct/v1/get-sth");
         if (!n.path("tree_size").canConvertToLong()) throw new IOException("get-sth: no tree_size in answer");
-        return new SignedTreeHead(n.path("tree_size").asLong(), n.path("timestamp").asLong(),
+        SignedTreeHead sth = new SignedTreeHead(n.path("tree_size").asLong(), n.path("timestamp").asLong(),
                 n.path("sha256_root_hash").asText(""), n.path("tree_head_signature").asText(""));
+        if (config.logKey() != null) {
+            String problem = sth.verify(config.logKey());
+            if (problem != null) {
+                throw new IOException(config.log() + ": tree head of size " + sth.treeSize() + " rejected: " + problem);
+            }
+        }
+        return sth;
     }
 
     /** Entries {@code start..end} inclusive, parsed; possibly fewer than asked for, never more. */

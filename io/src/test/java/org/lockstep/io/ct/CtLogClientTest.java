@@ -299,4 +299,38 @@ class CtLogClientTest {
                 () -> new CtFollower(c, new CtFollower.Config(null, 0, 10, 4, false, Duration.ofMillis(5))).run(b -> {}));
         assertTrue(ex.getMessage().contains("HTTP 503"), ex.getMessage());
     }
+
+    /**
+     * A real recorded tree head of Google's Pilot log (April 2014) and Pilot's public key, both from
+     * the test data of certificate-transparency-go (client/logclient_test.go ValidSTHResponse*,
+     * signatures_test.go sigTestEC256PublicKey2PEM; commit 56578481, Apache 2.0).
+     */
+    static final String PILOT_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEfahLEimAoz2t01p3uMziiLOl/fHTDM0YDOhBRuiBARsV4UvxG2LdNgoIGLrtCzWE0J5APC2em4JlvR8EEEFMoA==";
+    static final String PILOT_STH = "{\"tree_size\":3721782,\"timestamp\":1396609800587,"
+            + "\"sha256_root_hash\":\"SxKOxksguvHPyUaKYKXoZHzXl91Q257+JQ0AUMlFfeo=\","
+            + "\"tree_head_signature\":\"BAMARjBEAiBUYO2tODlUUw4oWGiVPUHqZadRRyXs9T2rSXchA79VsQIgLASkQv3cu4XdPFCZbgFkIUefniNPCpO3LzzHX53l+wg=\"}";
+
+    @Test
+    void verifiesARealRecordedTreeHeadAndRejectsATamperedOne() throws Exception {
+        java.security.PublicKey pilot = SignedTreeHead.publicKey(PILOT_KEY);
+        for (String[] ctx : new String[][] {{"/pilot/", PILOT_STH}, {"/tampered/", PILOT_STH.replace("3721782", "3721783")}}) {
+            server.createContext(ctx[0] + "ct/v1/get-sth", ex -> {
+                byte[] b = ctx[1].getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+                ex.close();
+            });
+        }
+        CtLogClient ok = new CtLogClient(CtLogClient.Config.of(url.replace("/log/", "/pilot/")).withKey(pilot));
+        assertEquals(3721782, ok.getSth().treeSize());
+        CtLogClient bad = new CtLogClient(CtLogClient.Config.of(url.replace("/log/", "/tampered/")).withKey(pilot));
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, bad::getSth);
+        assertTrue(ex.getMessage().contains("does not verify"), ex.getMessage());
+        // another key (an EC key of this test) rejects the genuine head too
+        var sth = new SignedTreeHead(3721782, 1396609800587L, "SxKOxksguvHPyUaKYKXoZHzXl91Q257+JQ0AUMlFfeo=",
+                "BAMARjBEAiBUYO2tODlUUw4oWGiVPUHqZadRRyXs9T2rSXchA79VsQIgLASkQv3cu4XdPFCZbgFkIUefniNPCpO3LzzHX53l+wg=");
+        assertNull(sth.verify(pilot));
+        assertNotNull(sth.verify(caKey.getPublic()));
+        assertEquals("root hash has 3 bytes, not 32", new SignedTreeHead(1, 1, "AAAA", "BAMAAA==").verify(pilot));
+    }
 }
