@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,19 @@ final class DomainsMatchCommand implements Callable<Integer> {
     @Option(names = "--ct-log", paramLabel = "URL", description = "A Certificate Transparency log (RFC 6962), e.g. https://ct.example/logs/2025h1/")
     String ctLog;
 
-    @Option(names = "--ct-state", paramLabel = "FILE", description = "Where the position in the CT log is kept; a restart resumes there.")
+    @Option(names = "--ct-state", paramLabel = "FILE|DIR", description = "Where the position in the CT log is kept; a restart resumes there. With --ct-log-list: a directory, one file per log.")
     Path ctState;
+
+    @Option(names = "--ct-key", paramLabel = "BASE64", description = "The log's public key (base64 DER, the 'key' of the CT log list): every signed tree head is verified.")
+    String ctKey;
+
+    @Option(names = "--ct-log-list", paramLabel = "FILE", description = "A CT log list (v3 JSON, e.g. a saved copy of Chrome's log_list.json): every usable or qualified RFC 6962 log in it is read, each with its key and its own saved position.")
+    Path ctLogList;
 
     @Option(names = "--ct-start", paramLabel = "INDEX", defaultValue = "-1", description = "First entry when there is no saved position (default: the current end of the log).")
     long ctStart;
 
-    @Option(names = "--ct-max", paramLabel = "N", defaultValue = "100000", description = "Stop after N log entries (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ct-max", paramLabel = "N", defaultValue = "-1", description = "Stop after N log entries (default: 100000, no limit with --ct-follow).")
     long ctMax;
 
     @Option(names = "--ct-batch", paramLabel = "N", defaultValue = "256", description = "Entries per request (default ${DEFAULT-VALUE}).")
@@ -77,6 +84,11 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "SCORE", description = "Smallest score reported, 0..1 (default ${DEFAULT-VALUE}).")
     double threshold;
+
+    @Option(names = "--allow", paramLabel = "FILE",
+            description = {"Popularity allow-list, e.g. a top-sites list: one domain per line, or rank,domain (Tranco, Umbrella CSV). "
+                    + "Matches of a listed host or registrable domain score x0.5 (technique allow-listed). Repeatable."})
+    List<Path> allowFiles = new ArrayList<>();
 
     @Option(names = "--keyword", paramLabel = "WORD", description = "Extra keyword combined with names (besides mail, login, onedrive, ...). Repeatable.")
     List<String> keywords = new ArrayList<>();
@@ -97,8 +109,8 @@ final class DomainsMatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null && db == null) {
-            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE, --db case.duckdb or --ct-log URL");
+        if (candidates.isEmpty() && posts.isEmpty() && ctLog == null && ctLogList == null && db == null) {
+            System.err.println("lockstep domains match: give --candidates FILE|-, --posts FILE, --db case.duckdb, --ct-log URL or --ct-log-list FILE");
             return Main.USAGE;
         }
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -118,8 +130,17 @@ final class DomainsMatchCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (coordinatedFile != null) coordinated = readAccounts(coordinatedFile);
+        Set<String> allow = new java.util.HashSet<>();
+        for (Path a : allowFiles) {
+            try {
+                readAllowList(a, allow);
+            } catch (IOException e) {
+                System.err.println("lockstep domains match: cannot read --allow " + Safe.text(a.toString()) + ": " + Safe.text(String.valueOf(e.getMessage())));
+                return Main.USAGE;
+            }
+        }
         LookalikeMatcher matcher = new LookalikeMatcher(entities,
-                LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords));
+                LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords).withAllow(allow));
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
         try (DomainsOutput out = new DomainsOutput(w, format,
                 List.of("candidate", "protected", "entity", "score", "techniques", "matched", "source", "detail"))) {
@@ -128,7 +149,22 @@ final class DomainsMatchCommand implements Callable<Integer> {
             }
             for (String p : posts) fromPosts(p, matcher, out);
             if (db != null) fromDb(matcher, out);
-            if (ctLog != null) fromCt(matcher, out);
+            if (ctLog != null) {
+                java.security.PublicKey key = null;
+                if (ctKey != null) {
+                    try {
+                        key = org.lockstep.io.ct.SignedTreeHead.publicKey(ctKey);
+                    } catch (java.security.GeneralSecurityException e) {
+                        System.err.println("lockstep domains match: --ct-key: " + Safe.text(String.valueOf(e.getMessage())));
+                        return Main.USAGE;
+                    }
+                }
+                fromCt(matcher, out, ctLog, key, ctState);
+            }
+            if (ctLogList != null) {
+                Integer rc = fromLogList(matcher, out);
+                if (rc != null) return rc;
+            }
         } finally {
             if (output != null) w.close();
             else w.flush();
@@ -136,6 +172,27 @@ final class DomainsMatchCommand implements Callable<Integer> {
         System.err.printf("lockstep domains match: %d candidates, %d rejected, %d owned, %d flagged (threshold %.2f)%n",
                 read, rejected, owned, flagged, threshold);
         return read == 0 ? Main.NOTHING_READ : Main.OK;
+    }
+
+    /**
+     * Reads a popularity allow-list: one domain per line, or CSV lines whose last field is the domain
+     * (Tranco's and Umbrella's {@code rank,domain}); {@code #} comments and blank lines are skipped.
+     */
+    static void readAllowList(Path file, Set<String> into) throws IOException {
+        java.io.InputStream in = Files.newInputStream(file);
+        if (file.toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
+        try (java.io.BufferedReader r = new java.io.BufferedReader(reader(in))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                int comma = t.lastIndexOf(',');
+                if (comma >= 0) t = t.substring(comma + 1).strip();
+                t = t.toLowerCase(java.util.Locale.ROOT);
+                if (t.startsWith("www.")) t = t.substring(4);
+                if (!t.isEmpty() && t.indexOf(' ') < 0) into.add(t);
+            }
+        }
     }
 
     private static Reader reader(java.io.InputStream in) {
@@ -232,9 +289,60 @@ final class DomainsMatchCommand implements Callable<Integer> {
         }
     }
 
-    private void fromCt(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
-        CtLogClient client = new CtLogClient(CtLogClient.Config.of(ctLog));
-        CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch), ctMax, ctFollow, Duration.ofSeconds(10)));
+    /**
+     * Reads every usable RFC 6962 log of a v3 log list, one thread per log, each with its key and
+     * its own position file in the {@code --ct-state} directory. Static-ct-api (tiled) logs are
+     * listed and skipped: not supported yet. Returns an exit code on a usage error, else null.
+     */
+    private Integer fromLogList(LookalikeMatcher matcher, DomainsOutput out) throws IOException, InterruptedException {
+        List<org.lockstep.io.ct.CtLogList.Log> logs;
+        try {
+            logs = org.lockstep.io.ct.CtLogList.parse(Files.readAllBytes(ctLogList));
+        } catch (IOException e) {
+            System.err.println("lockstep domains match: --ct-log-list " + Safe.text(ctLogList.toString()) + ": " + Safe.text(String.valueOf(e.getMessage())));
+            return Main.USAGE;
+        }
+        if (ctState != null) Files.createDirectories(ctState);
+        List<Thread> threads = new ArrayList<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (org.lockstep.io.ct.CtLogList.Log log : logs) {
+            if (!log.usable()) continue;
+            if (log.tiled()) {
+                System.err.println("lockstep domains match: skipping " + Safe.text(log.description()) + " (static-ct-api logs are not supported yet)");
+                continue;
+            }
+            java.security.PublicKey key;
+            try {
+                key = org.lockstep.io.ct.SignedTreeHead.publicKey(log.key());
+            } catch (java.security.GeneralSecurityException e) {
+                System.err.println("lockstep domains match: skipping " + Safe.text(log.description()) + ": " + Safe.text(String.valueOf(e.getMessage())));
+                continue;
+            }
+            Path state = ctState == null ? null
+                    : ctState.resolve(Base64.getUrlEncoder().withoutPadding().encodeToString(log.logId().getBytes(StandardCharsets.UTF_8)) + ".json");
+            Thread t = new Thread(() -> {
+                try {
+                    fromCt(matcher, out, log.url(), key, state);
+                } catch (IOException e) {
+                    failures.add(log.description() + ": " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ct-" + log.description());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+        for (String f : failures) System.err.println("lockstep domains match: " + Safe.text(f));
+        return null;
+    }
+
+    private void fromCt(LookalikeMatcher matcher, DomainsOutput out, String ctLog, java.security.PublicKey key, Path ctState)
+            throws IOException, InterruptedException {
+        CtLogClient client = new CtLogClient(CtLogClient.Config.of(ctLog).withKey(key));
+        CtFollower follower = new CtFollower(client, new CtFollower.Config(ctState, ctStart, Math.max(1, ctBatch),
+                ctMax >= 0 ? ctMax : ctFollow ? Long.MAX_VALUE : 100_000, ctFollow, Duration.ofSeconds(10),
+                m -> System.err.println("lockstep domains match: " + Safe.text(m))));
         Map<String, Boolean> recent = new LinkedHashMap<>(1 << 16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
@@ -243,22 +351,34 @@ final class DomainsMatchCommand implements Callable<Integer> {
         };
         long now = System.currentTimeMillis();
         CtFollower.Stats s = follower.run(batch -> {
+          synchronized (this) { // several logs may be read at once (--ct-log-list)
             for (CtEntry e : batch) {
                 if (e.problem() != null) {
                     reject("ct:" + e.index(), e.problem());
                     continue;
                 }
                 boolean fresh = now - e.timestamp() < Duration.ofDays(30).toMillis();
-                LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0);
+                // ownership evidence: a certificate that also names a protected, owned or sister
+                // domain was requested by the organisation itself (or its host), so none of its names is an imitation
+                boolean shared = false;
+                for (String name : e.names()) {
+                    if (matcher.ownsName(name)) {
+                        shared = true;
+                        break;
+                    }
+                }
+                LookalikeMatcher.Evidence ev = new LookalikeMatcher.Evidence(fresh, e.freeCa(), 0, -1, shared);
                 for (String name : e.names()) {
                     String n = name.startsWith("*.") ? name.substring(2) : name;
                     if (n.regionMatches(true, 0, "www.", 0, 4) && n.indexOf('.', 4) > 0) n = n.substring(4);
                     if (recent.put(n, Boolean.TRUE) != null) continue; // same name in cert and precert, or www. and bare
                     handle(matcher.match(n, ev), "ct:" + e.index(), "logged=" + Instant.ofEpochMilli(e.timestamp())
-                            + (e.precert() ? " precert" : " cert") + (e.freeCa() ? " free-ca" : "") + " issuer=" + e.issuer(), out);
+                            + (e.precert() ? " precert" : " cert") + (e.freeCa() ? " free-ca" : "") + " issuer=" + e.issuer()
+                            + (ctLogList != null ? " log=" + ctLog : ""), out);
                 }
             }
             out.flush();
+          }
         });
         System.err.printf("lockstep domains match: CT log %s entries %d..%d (%d read, %d unparseable)%n",
                 Safe.text(ctLog), s.start(), s.next() - 1, s.entries(), s.unparseable());

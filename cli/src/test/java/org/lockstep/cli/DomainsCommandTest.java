@@ -35,6 +35,30 @@ class DomainsCommandTest {
     }
 
     @Test
+    void allowListAndNamespacesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path protect = dir.resolve("p.txt");
+        Files.writeString(protect, "gouv.fr\nspiegel.de\n");
+        Path allow = dir.resolve("top.csv");
+        Files.writeString(allow, "1,google.com\n2,spiegel.at\n");
+        Path cands = dir.resolve("c.txt");
+        Files.writeString(cands, "spiegel.at\ngouv-fr.com\nimpots.gouv.fr\n");
+        Path out = dir.resolve("o.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--candidates", cands.toString(),
+                "--allow", allow.toString(), "-o", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        // spiegel.at: 0.7695 x allow-listed 0.5 = 0.385, under the threshold; the namespace look-alike stays
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("gouv-fr.com\tgouv.fr\tgouv.fr\t0.81\tdots\t"), lines.get(1));
+        Path out2 = dir.resolve("o2.tsv");
+        assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--candidates", cands.toString(),
+                "--allow", allow.toString(), "--threshold", "0.3", "-o", out2.toString()));
+        assertTrue(Files.readString(out2).contains("spiegel.at\tspiegel.de\tspiegel.de\t0.385\ttld,tld-cc-or-legacy,allow-listed\t"),
+                Files.readString(out2));
+        assertEquals(Main.USAGE, Main.run("domains", "match", "--protect", protect.toString(), "--candidates", cands.toString(),
+                "--allow", dir.resolve("missing.txt").toString()));
+    }
+
+    @Test
     void jsonOutputIsOneObjectPerLine(@TempDir Path dir) throws Exception {
         Path protect = dir.resolve("p.txt");
         Files.writeString(protect, "nato.int\n");

@@ -100,4 +100,94 @@ class DomainsCtCommandTest {
             server.stop(0);
         }
     }
+
+    /** Signs an RFC 6962 tree head with {@code key}: the {@code tree_head_signature} as DigitallySigned, base64. */
+    static String signTreeHead(KeyPair key, long timestamp, long size, byte[] root) throws Exception {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(50).put((byte) 0).put((byte) 1).putLong(timestamp).putLong(size).put(root);
+        java.security.Signature sig = java.security.Signature.getInstance("SHA256withECDSA");
+        sig.initSign(key.getPrivate());
+        sig.update(data.array());
+        byte[] s = sig.sign();
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write(4);
+        o.write(3);
+        o.write(s.length >>> 8);
+        o.write(s.length);
+        o.writeBytes(s);
+        return Base64.getEncoder().encodeToString(o.toByteArray());
+    }
+
+    @Test
+    void readsEveryUsableLogOfALogListWithVerifiedTreeHeads(@TempDir Path dir) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        KeyPair ca = g.generateKeyPair(), logKey = g.generateKeyPair(), otherKey = g.generateKeyPair();
+        long now = System.currentTimeMillis();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name("CN=R11"), BigInteger.ONE,
+                new Date(now), new Date(now + 86_400_000L), new X500Name("CN=spiegel.ltd"), ca.getPublic());
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, "spiegel.ltd")));
+        byte[] der = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())).getEncoded();
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write(0);
+        o.write(0);
+        for (int i = 7; i >= 0; i--) o.write((int) (now >>> (8 * i)));
+        o.write(0);
+        o.write(0);
+        o.write(der.length >>> 16);
+        o.write(der.length >>> 8);
+        o.write(der.length);
+        o.writeBytes(der);
+        o.write(0);
+        o.write(0);
+        String leaf = Base64.getEncoder().encodeToString(o.toByteArray());
+        byte[] root = new byte[32];
+        String good = signTreeHead(logKey, 5, 1, root), bad = signTreeHead(otherKey, 5, 1, root);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        for (String[] log : new String[][] {{"/good/", good}, {"/forged/", bad}}) {
+            server.createContext(log[0] + "ct/v1/get-sth", ex -> {
+                byte[] body = ("{\"tree_size\":1,\"timestamp\":5,\"sha256_root_hash\":\"" + Base64.getEncoder().encodeToString(root)
+                        + "\",\"tree_head_signature\":\"" + log[1] + "\"}").getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            server.createContext(log[0] + "ct/v1/get-entries", ex -> {
+                byte[] body = ("{\"entries\":[{\"leaf_input\":\"" + leaf + "\",\"extra_data\":\"\"}]}").getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+        }
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String key = Base64.getEncoder().encodeToString(logKey.getPublic().getEncoded());
+            String list = "{\"version\":\"3\",\"operators\":[{\"name\":\"Test\",\"logs\":["
+                    + "{\"description\":\"good\",\"log_id\":\"Z29vZA==\",\"key\":\"" + key + "\",\"url\":\"" + base + "/good/\",\"state\":{\"usable\":{}}},"
+                    + "{\"description\":\"forged\",\"log_id\":\"Zm9yZ2Vk\",\"key\":\"" + key + "\",\"url\":\"" + base + "/forged/\",\"state\":{\"qualified\":{}}},"
+                    + "{\"description\":\"retired\",\"log_id\":\"cmV0\",\"key\":\"" + key + "\",\"url\":\"http://127.0.0.1:9/\",\"state\":{\"retired\":{}}}],"
+                    + "\"tiled_logs\":[{\"description\":\"tiled\",\"log_id\":\"dA==\",\"key\":\"" + key + "\",\"monitoring_url\":\"http://127.0.0.1:9/\","
+                    + "\"state\":{\"usable\":{}}}]}]}";
+            Path listFile = dir.resolve("log_list.json");
+            Files.writeString(listFile, list);
+            Path protect = dir.resolve("p.txt");
+            Files.writeString(protect, "spiegel.de\n");
+            Path out = dir.resolve("o.tsv"), states = dir.resolve("states");
+            assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log-list", listFile.toString(),
+                    "--ct-state", states.toString(), "--ct-start", "0", "-o", out.toString()));
+            List<String> rows = Files.readAllLines(out);
+            // the good log's entry only: the forged tree head is refused, the retired and tiled logs are not read
+            assertEquals(2, rows.size(), rows.toString());
+            assertTrue(rows.get(1).startsWith("spiegel.ltd\tspiegel.de\t"), rows.get(1));
+            assertTrue(rows.get(1).contains("log=" + base + "/good/"), rows.get(1));
+            try (var files = Files.list(states)) {
+                assertEquals(1, files.count());
+            }
+            // a single log with its key: the forged head is an error naming the log and the reason
+            assertEquals(Main.FAILED, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log", base + "/forged/",
+                    "--ct-key", key, "--ct-start", "0", "-o", dir.resolve("o2.tsv").toString()));
+        } finally {
+            server.stop(0);
+        }
+    }
 }

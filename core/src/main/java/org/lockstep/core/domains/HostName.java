@@ -1,13 +1,23 @@
 package org.lockstep.core.domains;
 
-import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import java.net.IDN;
 import java.util.Locale;
 
 /**
  * A host name checked and split for matching: ASCII (punycode) form, Unicode form, labels, and the
- * index of the first label of its public suffix, found in the public suffix list that Guava ships
- * (ICANN and private sections, the same data and rules as {@code InternetDomainName}).
+ * index of the first label of its public suffix, found in the public suffix list shipped as a
+ * resource ({@code public_suffix_list.dat.gz}, MPL 2.0, taken unchanged from a Maven Central jar;
+ * see the {@code README.md} beside it), ICANN and private sections, with the list's own rules
+ * (exact, wildcard and exception rules; the longest match wins). Guava's
+ * {@code InternetDomainName} applies the same rules to its own copy of the list; its internal
+ * tables are not a public API, so they are not used.
  *
  * <p>Host names here are written by attackers: {@link #parse} never throws, it returns a
  * {@link Rejected} with a reason for anything it will not handle.
@@ -125,13 +135,72 @@ final class HostName {
     }
 
     private static final int EXACT = 1, EXCLUDED = 2, UNDER = 4, PRIVATE_BIT = 1 << 16;
-    /** The three rule tables of Guava's public suffix list merged into one map of flags. */
-    private static final java.util.HashMap<String, Integer> RULES = new java.util.HashMap<>();
+    /** The rules of the public suffix list, keyed by ASCII (punycode) suffix, merged into flags. */
+    private static final java.util.HashMap<String, Integer> RULES = new java.util.HashMap<>(1 << 15);
+    /** Version line of the list ({@code // VERSION: ...}), for diagnostics. */
+    static final String LIST_VERSION;
 
     static {
-        PublicSuffixPatterns.EXACT.forEach((k, v) -> RULES.merge(k, EXACT | (v == com.google.thirdparty.publicsuffix.PublicSuffixType.PRIVATE ? PRIVATE_BIT : 0), (a, b) -> a | b));
-        PublicSuffixPatterns.EXCLUDED.forEach((k, v) -> RULES.merge(k, EXCLUDED, (a, b) -> a | b));
-        PublicSuffixPatterns.UNDER.forEach((k, v) -> RULES.merge(k, UNDER | (v == com.google.thirdparty.publicsuffix.PublicSuffixType.PRIVATE ? PRIVATE_BIT : 0), (a, b) -> a | b));
+        String version = "unknown";
+        try (InputStream raw = HostName.class.getResourceAsStream("public_suffix_list.dat.gz")) {
+            if (raw == null) throw new IllegalStateException("public_suffix_list.dat.gz missing from the class path");
+            BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            boolean priv = false;
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (t.startsWith("//")) {
+                    if (t.contains("===BEGIN PRIVATE DOMAINS===")) priv = true;
+                    if (t.startsWith("// VERSION:")) version = t.substring(11).strip();
+                    continue;
+                }
+                if (t.isEmpty()) continue;
+                int sp = t.indexOf(' ');
+                if (sp > 0) t = t.substring(0, sp);
+                addRule(t, priv);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LIST_VERSION = version;
+    }
+
+    private static void addRule(String rule, boolean priv) {
+        int flag;
+        String name;
+        if (rule.startsWith("!")) {
+            flag = EXCLUDED;
+            name = rule.substring(1);
+        } else if (rule.startsWith("*.")) {
+            flag = UNDER;
+            name = rule.substring(2);
+        } else {
+            flag = EXACT;
+            name = rule;
+        }
+        if (name.contains("*")) return; // no such rules in the list today; never guess
+        String ascii;
+        try {
+            ascii = java.net.IDN.toASCII(name, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        int f = flag | (priv && flag != EXCLUDED ? PRIVATE_BIT : 0);
+        RULES.merge(ascii, f, (a, b) -> a | b);
+    }
+
+    /**
+     * Every exact rule of the list's private section with exactly two labels, ASCII only: registrable
+     * domains of companies that run platforms (used by benchmarks as ordinary, legitimate domains).
+     */
+    static java.util.List<String> privateRegistrableRules() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        RULES.forEach((k, v) -> {
+            if ((v & PRIVATE_BIT) != 0 && (v & EXACT) != 0 && k.indexOf('.') == k.lastIndexOf('.') && k.indexOf('.') > 0
+                    && !k.startsWith("xn--") && !k.contains(".xn--")) out.add(k);
+        });
+        java.util.Collections.sort(out);
+        return out;
     }
 
     static String[] splitDots(String s) {

@@ -68,40 +68,71 @@ public final class LookalikeMatcher {
      * @param maxMatches        most matches reported per candidate (best entity first)
      * @param keywords          words combined with names (the defaults plus user-supplied ones)
      * @param freeHosting       free-hosting domains
+     * @param allow             popularity allow-list (e.g. a top-sites list): hosts and registrable
+     *                          domains whose matches are qualified {@link Technique#POPULAR}
      */
     public record Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
-                         int maxMatches, List<String> keywords, List<String> freeHosting) {
+                         int maxMatches, List<String> keywords, List<String> freeHosting, Set<String> allow) {
         public Config {
             keywords = List.copyOf(keywords);
             freeHosting = List.copyOf(freeHosting);
+            allow = Set.copyOf(allow);
         }
 
-        /** Threshold 0.5, typos from 5 letters, keywords from 4, contains from 6, 3 matches. */
+        public Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
+                      int maxMatches, List<String> keywords, List<String> freeHosting) {
+            this(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, Set.of());
+        }
+
+        /**
+         * Threshold 0.5, bare typos from 5 letters (shorter names with corroboration), names from 3
+         * letters next to keywords, contains from 6, 3 matches, no allow-list.
+         */
         public static Config defaults() {
-            return new Config(0.5, 5, 4, 6, 3, DEFAULT_KEYWORDS, DEFAULT_FREE_HOSTING);
+            return new Config(0.5, 5, 3, 6, 3, DEFAULT_KEYWORDS, DEFAULT_FREE_HOSTING, Set.of());
         }
 
         public Config withThreshold(double t) {
-            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting);
+            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, allow);
         }
 
         public Config withKeywords(List<String> extra) {
             List<String> k = new ArrayList<>(keywords);
             k.addAll(extra);
-            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting);
+            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting, allow);
+        }
+
+        /** The same with a popularity allow-list (lower-case host names or registrable domains). */
+        public Config withAllow(Set<String> list) {
+            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, list);
         }
     }
 
     /**
-     * Evidence beyond the name, when a source has it. Each adds to the score of a name match:
-     * first seen recently (e.g. a new certificate in a CT log) +0.05, certificate from a free
-     * certificate authority +0.05, shared by accounts found coordinated +0.1.
+     * Evidence beyond the name, when a source has it. First seen recently (e.g. a new certificate in
+     * a CT log) +0.05, certificate from a free certificate authority +0.05, shared by accounts found
+     * coordinated +0.1; registered or first seen more than 365 days ago ×0.6
+     * ({@link Technique#OLD}: look-alikes used in operations are young, most real namesakes old);
+     * on one certificate with a protected, owned or sister domain: the organisation's own, never
+     * flagged.
+     *
+     * @param ageDays           days since registration or first sighting, or -1 when unknown
+     * @param sharesCertificate true when the host is on a certificate that also names a protected,
+     *                          owned or sister domain (ownership evidence)
      */
-    public record Evidence(boolean recent, boolean freeCa, int coordinatedAccounts) {
+    public record Evidence(boolean recent, boolean freeCa, int coordinatedAccounts, int ageDays, boolean sharesCertificate) {
         public static final Evidence NONE = new Evidence(false, false, 0);
 
+        public Evidence(boolean recent, boolean freeCa, int coordinatedAccounts) {
+            this(recent, freeCa, coordinatedAccounts, -1, false);
+        }
+
         double bonus() {
-            return (recent ? 0.05 : 0) + (freeCa ? 0.05 : 0) + (coordinatedAccounts > 0 ? 0.1 : 0);
+            return (recent || ageDays >= 0 && ageDays <= 30 ? 0.05 : 0) + (freeCa ? 0.05 : 0) + (coordinatedAccounts > 0 ? 0.1 : 0);
+        }
+
+        boolean old() {
+            return ageDays > 365;
         }
     }
 
@@ -136,6 +167,13 @@ public final class LookalikeMatcher {
     private final Set<String> freeHosting;
     private final Set<String> keywordSkeletons = new HashSet<>();
     private final int[] keywordLengths;
+    /** Keywords (not country words) by {@link #hash}, for allocation-free splitting. */
+    private final it.unimi.dsi.fastutil.longs.LongOpenHashSet keywordHashes = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    /** Country words by hash, with the entities whose country they name: only those entities' names use them. */
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<java.util.BitSet> countryOwners =
+            new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    /** Per pattern: true when one of its names is distinctive (needs no corroboration). */
+    private boolean[] patternDistinct;
     private final Set<String> editorialSkeletons = new HashSet<>();
     private final int[] editorialLengths;
     /** Per entity: the national country codes it belongs to (its {@code country}, its domains' ccTLDs). */
@@ -143,6 +181,19 @@ public final class LookalikeMatcher {
     // name variants, struct of arrays
     private final String[] nameSkel, nameLight, nameRaw, nameSuffix, nameSuffixSkel, nameProtected;
     private final int[] nameEntity, nameLen, nameMask;
+    /** Per name: at least 5 letters and not an English word, so that it needs no corroboration. */
+    private final boolean[] nameDistinct;
+    /** Per name: its light skeleton without hyphens (what two-edit matches compare), and its letter counts. */
+    private final String[] nameHf;
+    private final int[][] nameHist;
+    private static final int HIST = 38;
+    /**
+     * Long names split in three pieces for two-edit matches; the pieces are patterns of the same
+     * automaton as the names (one pass over each label), {@code pieceNames[p]} empty for pure names.
+     */
+    private final int[][] pieceNames, pieceOffsets;
+    private final int minLong, maxLong;
+    private final Set<String> allow;
     private final DeletionIndex index = new DeletionIndex();
     private int minNameLength = Integer.MAX_VALUE, maxNameLength;
     private final AhoCorasick automaton;
@@ -159,6 +210,7 @@ public final class LookalikeMatcher {
         Set<String> kw = new LinkedHashSet<>(config.keywords());
         List<Object[]> names = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
+        Set<Integer> countryLengths = new java.util.TreeSet<>();
         for (int e = 0; e < entities.size(); e++) {
             ProtectedEntity pe = entities.get(e);
             entityNames[e] = pe.name();
@@ -169,7 +221,13 @@ public final class LookalikeMatcher {
             entityCountries[e] = cc;
             kw.addAll(pe.keywords());
             if (pe.country() != null) {
-                kw.add(pe.country());
+                // country words corroborate this entity's names only (4miles.com is no look-alike of mil.gov.ua
+                // because another protected entity is Spanish)
+                for (String c : Countries.words(pe.country())) {
+                    countryOwners.computeIfAbsent(hash(c, 0, c.length()), x -> new java.util.BitSet()).set(e);
+                    countryLengths.add(c.length());
+                }
+                if (pe.country().equalsIgnoreCase("gb")) cc.add("uk");
                 kw.add("gov");
                 kw.add("gouv");
                 kw.add("gob");
@@ -188,6 +246,8 @@ public final class LookalikeMatcher {
                 int len = hyphenFree(Skeleton.of(label)).length();
                 addName(names, seen, e, d, label, 0, suffix, len);
                 if (label.indexOf('-') >= 0) addName(names, seen, e, d, label.replace("-", ""), bit(Technique.HYPHENATION), suffix, len);
+                String bare = withoutArticle(label);
+                if (bare != null) addName(names, seen, e, d, bare, bit(Technique.ARTICLE), suffix, hyphenFree(Skeleton.of(bare)).length());
                 for (int k = 2; k <= L.length; k++) {
                     String rest = k < L.length ? HostName.join(L, k, L.length, '.') : null;
                     String flat = HostName.join(U, 0, k, '-');
@@ -217,7 +277,12 @@ public final class LookalikeMatcher {
         nameEntity = new int[n];
         nameLen = new int[n];
         nameMask = new int[n];
+        nameDistinct = new boolean[n];
+        nameHf = new String[n];
+        nameHist = new int[n][];
         Map<String, IntArrayList> patterns = new LinkedHashMap<>();
+        Map<String, List<int[]>> pieces = new LinkedHashMap<>();
+        int minL = Integer.MAX_VALUE, maxL = 0;
         for (int i = 0; i < n; i++) {
             Object[] o = names.get(i);
             nameEntity[i] = (Integer) o[0];
@@ -237,24 +302,54 @@ public final class LookalikeMatcher {
             nameLight[i] = Skeleton.light(nameRaw[i]);
             if (!nameLight[i].equals(nameSkel[i]) && !nameLight[i].equals(rawAscii)) index.add(nameLight[i], i);
             String hf = hyphenFree(Skeleton.light(nameRaw[i]));
-            boolean dots = (nameMask[i] & bit(Technique.DOTS)) != 0; // flattened names are found whole, not inside labels
+            // flattened names and names without their article are found whole, not inside labels
+            boolean dots = (nameMask[i] & (bit(Technique.DOTS) | bit(Technique.ARTICLE))) != 0;
             if (!dots && hf.length() >= Math.min(config.minKeywordLength(), config.minContainsLength())) {
                 patterns.computeIfAbsent(hf, x -> new IntArrayList()).add(i);
             }
-        }
-        index.build();
-        automaton = AhoCorasick.build(new ArrayList<>(patterns.keySet()));
-        patternNames = new int[patterns.size()][];
-        int p = 0;
-        for (IntArrayList l : patterns.values()) patternNames[p++] = l.toIntArray();
-        Set<Integer> lengths = new java.util.TreeSet<>();
-        for (String k : kw) {
-            String s = hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT)));
-            if (s.length() >= 2) {
-                keywordSkeletons.add(s);
-                lengths.add(s.length());
+            nameDistinct[i] = nameLen[i] >= 5 && !Words.isWord(hyphenFree(nameRaw[i]));
+            nameHf[i] = hf;
+            nameHist[i] = histogram(hf, new int[HIST]);
+            if (!dots && hf.length() >= LONG_NAME) {
+                // pigeonhole: two edits leave at least one of three pieces intact, shifted by at most two
+                int a = hf.length() / 3, b = 2 * hf.length() / 3;
+                int[][] cuts = {{0, a}, {a, b}, {b, hf.length()}};
+                for (int[] c : cuts) pieces.computeIfAbsent(hf.substring(c[0], c[1]), x -> new ArrayList<>()).add(new int[] {i, c[0]});
+                minL = Math.min(minL, hf.length());
+                maxL = Math.max(maxL, hf.length());
             }
         }
+        index.build();
+        minLong = minL;
+        maxLong = maxL;
+        allow = new HashSet<>();
+        for (String a : config.allow()) allow.add(a.toLowerCase(Locale.ROOT));
+        List<String> keys = new ArrayList<>(patterns.keySet());
+        for (String k : pieces.keySet()) if (!patterns.containsKey(k)) keys.add(k);
+        automaton = AhoCorasick.build(keys);
+        patternNames = new int[keys.size()][];
+        pieceNames = new int[keys.size()][];
+        pieceOffsets = new int[keys.size()][];
+        for (int p = 0; p < keys.size(); p++) {
+            IntArrayList l = patterns.get(keys.get(p));
+            patternNames[p] = l == null ? new int[0] : l.toIntArray();
+            List<int[]> pl = pieces.getOrDefault(keys.get(p), List.of());
+            pieceNames[p] = pl.stream().mapToInt(x -> x[0]).toArray();
+            pieceOffsets[p] = pl.stream().mapToInt(x -> x[1]).toArray();
+        }
+        Set<Integer> lengths = new java.util.TreeSet<>(countryLengths);
+        for (String k : kw) {
+            // as written (digits kept: "o365", "2fa") and as light skeleton ("1ogin" for "login")
+            for (String s : List.of(hyphenFree(k.toLowerCase(Locale.ROOT)), hyphenFree(Skeleton.light(k.toLowerCase(Locale.ROOT))))) {
+                if (s.length() >= 2) {
+                    keywordSkeletons.add(s);
+                    keywordHashes.add(hash(s, 0, s.length()));
+                    lengths.add(s.length());
+                }
+            }
+        }
+        patternDistinct = new boolean[patternNames.length];
+        for (int p = 0; p < patternNames.length; p++) for (int nm : patternNames[p]) patternDistinct[p] |= nameDistinct[nm];
         keywordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
         Set<Integer> elengths = new java.util.TreeSet<>();
         for (String k : EDITORIAL_WORDS) {
@@ -280,8 +375,8 @@ public final class LookalikeMatcher {
      * suffix is a national country code of another country than the entity's and nothing else
      * supports the match (see the technique).
      */
-    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus) {
-        if ((mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
+    int nationalPolicy(int mask, HostName.Parsed p, int entity, boolean namespaceKept, double bonus, boolean distinct) {
+        if (distinct || (mask & bit(Technique.TLD_LEGACY)) == 0 || (mask & OTHER_EVIDENCE) != 0 || namespaceKept || bonus > 0) return mask;
         String cc = Suffixes.nationalCc(p);
         if (cc == null || entityCountries[entity].contains(cc)) return mask;
         return mask & ~bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL);
@@ -297,6 +392,44 @@ public final class LookalikeMatcher {
 
     private static int bit(Technique t) {
         return 1 << t.ordinal();
+    }
+
+    /**
+     * Names of at least this many letters also match at two edits ({@link Technique#TYPO2}); their
+     * three pieces then have 4+ letters, which keeps random piece hits rare (with 3-letter pieces,
+     * names of 9 to 11 letters, matching cost about 35 % more per host in DomainMatchCpuTime).
+     */
+    static final int LONG_NAME = 12;
+    /**
+     * Not a technique: the match holds only with corroboration (a keyword, another public suffix, a
+     * free-hosting or front position), because the name is short or an ordinary word.
+     */
+    private static final int NEEDS = 1 << 30;
+    /** What corroborates a match of a short or ordinary-word name. */
+    private static final int CORROBORATION = bit(Technique.KEYWORD) | bit(Technique.FREE_HOSTING)
+            | bit(Technique.FRONT) | bit(Technique.DOTS) | bit(Technique.HOMOGLYPH);
+
+    /**
+     * True when a match of a short or ordinary-word name is corroborated: a keyword, a free-hosting
+     * or front position, flattened dots, a homoglyph, or a move to a suffix that look-alike
+     * operations favour ({@link Suffixes#abused}); a move to {@code .com} or a country code, where
+     * namesakes are everywhere, is not enough.
+     */
+    static boolean corroborated(int mask) {
+        if ((mask & CORROBORATION) != 0) return true;
+        return (mask & bit(Technique.TLD)) != 0 && (mask & (bit(Technique.TLD_LEGACY) | bit(Technique.TLD_NATIONAL))) == 0;
+    }
+
+    /** Leading articles of titles in the languages of the protected sites (English, French, Spanish, Italian, German, Dutch). */
+    private static final List<String> ARTICLES = List.of("the", "les", "le", "la", "los", "las", "el", "il", "lo", "die", "der", "das", "het", "de");
+
+    /** The label without a leading article when at least 5 letters remain ({@code theguardian} to {@code guardian}), or null. */
+    static String withoutArticle(String label) {
+        String l = hyphenFree(label);
+        for (String a : ARTICLES) {
+            if (l.startsWith(a) && l.length() - a.length() >= 5) return l.substring(a.length());
+        }
+        return null;
     }
 
     static String hyphenFree(String s) {
@@ -319,6 +452,19 @@ public final class LookalikeMatcher {
             sb.append(Skeleton.of(u));
         }
         return sb.toString();
+    }
+
+    /**
+     * The two-label registrable domains named in the private section of the bundled public suffix
+     * list (platform companies: ordinary, legitimate domains for base-rate measurements), sorted.
+     */
+    public static List<String> privateSectionDomains() {
+        return HostName.privateRegistrableRules();
+    }
+
+    /** Version line of the bundled public suffix list. */
+    public static String publicSuffixListVersion() {
+        return HostName.LIST_VERSION;
     }
 
     /** Number of name variants indexed (for diagnostics and benchmarks). */
@@ -366,11 +512,14 @@ public final class LookalikeMatcher {
         HostName.Parsed p = (HostName.Parsed) parsed;
         String host = p.ascii();
         if (isOwned(host)) return new Result(candidate, host, null, true, List.of());
+        Evidence ev = evidence == null ? Evidence.NONE : evidence;
+        if (ev.sharesCertificate()) return new Result(candidate, host, null, true, List.of());
         int s = p.suffixStart();
         if (s == 0) return new Result(candidate, host, null, false, List.of());
         if (Suffixes.governmentNamespace(p)) return new Result(candidate, host, null, false, List.of());
         Query q = scratch.get();
-        q.reset(p, evidence == null ? Evidence.NONE : evidence);
+        boolean popular = !allow.isEmpty() && (allow.contains(host) || allow.contains(p.registrable()));
+        q.reset(p, ev, popular);
         String[] L = p.labels();
         String[] U = p.unicodeLabels();
         int r = s - 1;
@@ -386,6 +535,15 @@ public final class LookalikeMatcher {
             if (raw.length() <= 63) analyse(q, r, raw, skel[r - 1] + skel[r], bit(Technique.DOT_INSERTION), false);
         }
         return new Result(candidate, host, null, false, q.finish());
+    }
+
+    /**
+     * True when {@code host} is a protected, owned or sister domain or under one (ownership
+     * evidence for sources that see several names together, such as the names on one certificate).
+     */
+    public boolean ownsName(String host) {
+        Object parsed = HostName.parse(host);
+        return parsed instanceof HostName.Parsed p && isOwned(p.ascii());
     }
 
     private boolean isOwned(String host) {
@@ -406,8 +564,11 @@ public final class LookalikeMatcher {
         Evidence evidence;
         double bonus;
         // the piece being scanned by the automaton
-        String pieceRaw, pieceHf;
+        String pieceRaw, pieceHf, pieceText;
+        /** cut[k]: a hyphen stood before position k of {@link #pieceHf} (or k is an end). */
+        boolean[] cut = new boolean[70];
         int pieceLabel, pieceExtra;
+        boolean popular;
         /** Letters the context adds to the name's distinctiveness (set by {@link #context}). */
         int extraLen;
         String[] skel;
@@ -416,37 +577,180 @@ public final class LookalikeMatcher {
         final IntArrayList probed = new IntArrayList();
         final long[] keys = new long[131];
         final long[] scratch = new long[131];
+        /** Names already checked at two edits for the current piece. */
+        final IntArrayList typo2 = new IntArrayList();
+        boolean typo2On;
+        /** Letter counts of the current piece (filled on its first piece hit) and rows for the distance. */
+        final int[] hist = new int[HIST];
+        boolean histReady;
+        final int[][] rows = new int[3][80];
 
-        void reset(HostName.Parsed p, Evidence evidence) {
+        /** A piece of a long name found in the current piece: check the whole name at two edits. */
+        void pieceHit(int pattern, int start, int end) {
+            String hf = pieceHf;
+            int[] names = pieceNames[pattern], offs = pieceOffsets[pattern];
+            for (int k = 0; k < names.length; k++) {
+                int name = names[k];
+                String nh = nameHf[name];
+                if (Math.abs(start - offs[k]) > 2 || Math.abs(hf.length() - nh.length()) > 2 || typo2.contains(name)) continue;
+                typo2.add(name);
+                // each edit changes the letter counts by at most 2: a cheap bound before the distance
+                if (!histReady) {
+                    histogram(hf, hist);
+                    histReady = true;
+                }
+                int[] nhist = nameHist[name];
+                int diff = 0;
+                for (int c = 0; c < HIST && diff <= 4; c++) diff += Math.abs(hist[c] - nhist[c]);
+                if (diff > 4) continue;
+                if (osaDistance(hf, nh, 2, rows) != 2) continue;
+                int mask = pieceExtra | bit(Technique.TYPO2);
+                if (Words.isWord(pieceText)) mask |= bit(Technique.WORD);
+                offer(name, mask, pieceLabel);
+            }
+        }
+
+        void reset(HostName.Parsed p, Evidence evidence, boolean popular) {
             this.p = p;
             this.evidence = evidence;
             this.bonus = evidence.bonus();
+            this.popular = popular;
             best.clear();
         }
 
         @Override
         public void hit(int pattern, int start, int end) {
+            if (typo2On && pieceNames[pattern].length > 0) pieceHit(pattern, start, end);
+            if (patternNames[pattern].length == 0) return;
             String hf = pieceHf;
             if (start == 0 && end == hf.length()) return;
-            boolean kw = decomposes(hf, 0, start) && decomposes(hf, end, hf.length());
+            // keywords first on the text as written (digits are fillers, not letters: "enmarche2017"),
+            // then on the light skeleton (homoglyphs inside keywords: "1ogin")
+            String text = pieceText;
+            int len0 = text.length();
+            prepare();
+            boolean kw = split(text, preText, 0, start, -1, false) && split(text, preText, end, len0, -1, false)
+                    || hfDiffers && split(hf, preHf, 0, start, -1, false) && split(hf, preHf, end, hf.length(), -1, false);
             boolean editorial = kw && pieceRaw.indexOf('-') < 0
                     && editorial(hf, 0, start) && editorial(hf, end, hf.length());
+            // a whole token: between hyphens, or the rest splits into words and keywords (Kintis et al. 2017);
+            // word splitting only where it can matter: a distinctive name, or a suffix attackers favour
+            boolean hyphenToken = cut[start] && cut[end];
+            boolean token = !kw && (hyphenToken || (patternDistinct[pattern] || abused)
+                    && split(text, preText, 0, start, -1, true) && split(text, preText, end, len0, -1, true));
+            boolean keywordToken = token && hasKeywordToken(text, start, end);
             for (int name : patternNames[pattern]) {
                 int len = nameLen[name];
                 int mask = pieceExtra;
-                if (kw && len >= config.minKeywordLength()) mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
-                else if (len >= config.minContainsLength()) mask |= bit(Technique.CONTAINS);
-                else continue;
+                int e = nameEntity[name];
+                // the entity's own country words: "bmide", "germany-bmi"
+                boolean kwE = kw || !countryOwners.isEmpty() && split(text, preText, 0, start, e, false) && split(text, preText, end, len0, e, false);
+                if (kwE && len >= config.minKeywordLength()) {
+                    mask |= bit(Technique.KEYWORD) | (editorial ? bit(Technique.EDITORIAL) : 0);
+                } else if (token && len >= config.minKeywordLength()) {
+                    mask |= bit(Technique.COMBO);
+                    if (keywordToken || hasCountryToken(text, start, end, e)) mask |= bit(Technique.KEYWORD);
+                    else if (!nameDistinct[name]) mask |= NEEDS;
+                } else if (len >= config.minContainsLength() && nameDistinct[name]) {
+                    mask |= bit(Technique.CONTAINS);
+                } else {
+                    continue;
+                }
                 if (!hyphenFree(pieceRaw).contains(hyphenFree(nameRaw[name]))) mask |= bit(Technique.HOMOGLYPH);
                 offer(name, mask, pieceLabel);
             }
+        }
+
+        // prefix hashes of the current piece, computed on its first name hit
+        long[] preText = new long[80], preHf = new long[80];
+        boolean prepared, hfDiffers, abused;
+        final boolean[] okScratch = new boolean[80];
+
+        private void prepare() {
+            if (prepared) return;
+            prepared = true;
+            if (preText.length <= pieceText.length()) preText = new long[pieceText.length() + 1];
+            if (preHf.length <= pieceHf.length()) preHf = new long[pieceHf.length() + 1];
+            prefixHashes(pieceText, preText);
+            hfDiffers = !pieceText.equals(pieceHf);
+            if (hfDiffers) prefixHashes(pieceHf, preHf);
+            abused = Suffixes.abused(p);
+        }
+
+        /**
+         * True when {@code s[from, to)} is empty or splits into keywords and digits (and, with
+         * {@code words}, English words), using the country words of {@code entity} (-1: none).
+         */
+        private boolean split(String s, long[] pre, int from, int to, int entity, boolean words) {
+            if (from >= to) return true;
+            int n = to - from;
+            if (n > 64) return false;
+            boolean[] ok = n + 1 <= okScratch.length ? okScratch : new boolean[n + 1];
+            java.util.Arrays.fill(ok, 0, n + 1, false);
+            ok[0] = true;
+            for (int i = 0; i < n; i++) {
+                if (!ok[i]) continue;
+                char c = s.charAt(from + i);
+                if (c >= '0' && c <= '9' || c == '-') ok[i + 1] = true;
+                for (int len : keywordLengths) {
+                    if (i + len > n) break;
+                    if (ok[i + len]) continue;
+                    long h = sub(pre, from + i, from + i + len);
+                    if (keywordHashes.contains(h)) ok[i + len] = true;
+                    else if (entity >= 0) {
+                        java.util.BitSet owners = countryOwners.get(h);
+                        if (owners != null && owners.get(entity)) ok[i + len] = true;
+                    }
+                }
+                if (words) {
+                    for (int len = Words.MIN; len <= Math.min(Words.MAX, n - i); len++) {
+                        if (!ok[i + len] && Words.containsHash(sub(pre, from + i, from + i + len))) ok[i + len] = true;
+                    }
+                }
+            }
+            return ok[n];
+        }
+
+        /** True when a hyphen-delimited token other than the name's own ({@code [start, end)}) is made of keywords. */
+        private boolean hasKeywordToken(String s, int start, int end) {
+            int a = 0;
+            for (int k = 1; k <= s.length(); k++) {
+                if (!cut[k]) continue;
+                if ((k <= start || a >= end) && split(s, preText, a, k, -1, false)) return true;
+                a = k;
+            }
+            return false;
+        }
+
+        /** True when a hyphen-delimited token other than the name's own is a country word of {@code entity}. */
+        private boolean hasCountryToken(String s, int start, int end, int entity) {
+            if (countryOwners.isEmpty()) return false;
+            int a = 0;
+            for (int k = 1; k <= s.length(); k++) {
+                if (!cut[k]) continue;
+                if (k <= start || a >= end) {
+                    java.util.BitSet owners = countryOwners.get(sub(preText, a, k));
+                    if (owners != null && owners.get(entity)) return true;
+                }
+                a = k;
+            }
+            return false;
         }
 
         void offer(int name, int mask, int labelIndex) {
             mask |= nameMask[name];
             extraLen = 0;
             mask |= context(name, labelIndex, mask);
-            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus);
+            if ((mask & NEEDS) != 0 && !corroborated(mask)) return;
+            // a short or ordinary-word name alone as a subdomain label is most often a real site's section
+            if ((mask & bit(Technique.SUBDOMAIN)) != 0 && !nameDistinct[name] && (mask & bit(Technique.KEYWORD)) == 0) return;
+            mask &= ~NEEDS;
+            // a keyword next to a short name (an agency's acronym with a country or a service word:
+            // bmi-germany, faz-login) makes the whole as distinctive as a name two letters longer
+            if ((mask & bit(Technique.KEYWORD)) != 0 && nameLen[name] < 5) extraLen += 2;
+            mask = nationalPolicy(mask, p, nameEntity[name], extraLen > 0, bonus, nameDistinct[name]);
+            if (popular) mask |= bit(Technique.POPULAR);
+            if (evidence.old()) mask |= bit(Technique.OLD);
             double score = distinct(nameLen[name] + extraLen);
             for (Technique t : TECHNIQUES) if ((mask & bit(t)) != 0) score *= t.strength();
             // evidence only lifts what already looks like its name (no bonus below 0.3)
@@ -549,10 +853,26 @@ public final class LookalikeMatcher {
         if (!combine) return;
         // names inside longer labels, exactly (or by homoglyph): keywords around, or anything
         q.pieceRaw = raw;
-        q.pieceHf = hyphenFree(Skeleton.light(raw));
+        String light = Skeleton.light(raw);
+        String hf = hyphenFree(light);
+        q.pieceHf = hf;
+        q.pieceText = Skeleton.isAscii(raw) ? hyphenFree(raw) : hf;
         q.pieceLabel = labelIndex;
         q.pieceExtra = extra;
-        automaton.scan(q.pieceHf, q);
+        if (hf.length() + 1 > q.cut.length) q.cut = new boolean[hf.length() + 1];
+        java.util.Arrays.fill(q.cut, 0, hf.length() + 1, false);
+        q.cut[0] = true;
+        q.cut[hf.length()] = true;
+        for (int i = 0, k = 0; i < light.length(); i++) {
+            if (light.charAt(i) == '-') q.cut[k] = true;
+            else k++;
+        }
+        // two edits of a long name (pigeonhole on three pieces, then a bounded check) in the same pass
+        q.typo2On = hf.length() >= minLong - 2 && hf.length() <= maxLong + 2;
+        q.typo2.clear();
+        q.histReady = false;
+        q.prepared = false;
+        automaton.scan(hf, q);
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
@@ -633,7 +953,9 @@ public final class LookalikeMatcher {
                     if (minDistance > 0) continue;
                     if (!raw.equals(nameRaw[name])) mask |= bit(Technique.HOMOGLYPH);
                 } else {
-                    if (nameLen[name] < config.minTypoLength() || hyphenFree(skel).length() < 4) continue;
+                    if (hyphenFree(skel).length() < 3) continue;
+                    // typos of names under 5 letters count only with corroboration (checked in offer)
+                    if (nameLen[name] < config.minTypoLength()) mask |= NEEDS;
                     // (equal skeletons were handled above: a replacement of look-alike characters is a homoglyph)
                     Technique t = EditOps.classify(raw, nameRaw[name]);
                     if (t == null) {
@@ -643,10 +965,82 @@ public final class LookalikeMatcher {
                         mask |= bit(Technique.HOMOGLYPH);
                     }
                     mask |= bit(t);
+                    if (Words.isWord(hyphenFree(raw))) mask |= bit(Technique.WORD);
                 }
                 q.offer(name, mask, labelIndex);
             }
         }
+    }
+
+    static final long HASH_P = 0x100000001B3L;
+    private static final long[] HASH_POW = new long[130];
+
+    static {
+        HASH_POW[0] = 1;
+        for (int i = 1; i < HASH_POW.length; i++) HASH_POW[i] = HASH_POW[i - 1] * HASH_P;
+    }
+
+    /** Polynomial hash of {@code s[from, to)}, the same as {@link #sub} over {@link #prefixHashes}. */
+    static long hash(String s, int from, int to) {
+        long h = 0;
+        for (int i = from; i < to; i++) h = h * HASH_P + s.charAt(i);
+        return h;
+    }
+
+    static void prefixHashes(String s, long[] pre) {
+        pre[0] = 0;
+        for (int i = 0; i < s.length(); i++) pre[i + 1] = pre[i] * HASH_P + s.charAt(i);
+    }
+
+    static long sub(long[] pre, int from, int to) {
+        return pre[to] - pre[from] * HASH_POW[to - from];
+    }
+
+    /**
+     * Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), or
+     * {@code max + 1} when it exceeds {@code max}.
+     */
+    static int osaDistance(String a, String b, int max) {
+        int w = Math.max(a.length(), b.length()) + 1;
+        return osaDistance(a, b, max, new int[3][w]);
+    }
+
+    /** As {@link #osaDistance(String, String, int)} with three caller-supplied rows of length > |b|. */
+    static int osaDistance(String a, String b, int max, int[][] rows) {
+        int n = a.length(), m = b.length();
+        if (Math.abs(n - m) > max) return max + 1;
+        if (rows[0].length <= m) rows = new int[3][m + 1];
+        int[] pp = rows[0], prev = rows[1], cur = rows[2];
+        for (int j = 0; j <= m; j++) prev[j] = j;
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            int rowMin = i;
+            char ai = a.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                char bj = b.charAt(j - 1);
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (ai == bj ? 0 : 1));
+                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == bj) v = Math.min(v, pp[j - 2] + 1);
+                cur[j] = v;
+                if (v < rowMin) rowMin = v;
+            }
+            if (rowMin > max) return max + 1;
+            int[] t = pp;
+            pp = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[m], max + 1);
+    }
+
+    /** Counts of a-z, 0-9, hyphen-or-underscore and anything else in {@code s}, into {@code h}. */
+    static int[] histogram(String s, int[] h) {
+        java.util.Arrays.fill(h, 0);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int k = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : c == '-' || c == '_' ? 36 : 37;
+            h[k]++;
+        }
+        return h;
     }
 
     /** True when {@code s[from, to)} is empty or a concatenation of editorial words only. */
@@ -666,7 +1060,10 @@ public final class LookalikeMatcher {
         return ok[n];
     }
 
-    /** True when {@code s[from, to)} is empty or a concatenation of keywords and digits 2-9. */
+    /**
+     * True when {@code s[from, to)} is empty or a concatenation of keywords and digits. Called on the
+     * text as written first, so digits are fillers ({@code 2017}) before they are read as letters.
+     */
     private boolean decomposes(String s, int from, int to) {
         if (from >= to) return true;
         int n = to - from;
@@ -676,7 +1073,7 @@ public final class LookalikeMatcher {
         for (int i = 0; i < n; i++) {
             if (!ok[i]) continue;
             char c = s.charAt(from + i);
-            if (c >= '2' && c <= '9' || c == '-') ok[i + 1] = true;
+            if (c >= '0' && c <= '9' || c == '-') ok[i + 1] = true;
             for (int len : keywordLengths) {
                 if (i + len > n) break;
                 if (keywordSkeletons.contains(s.substring(from + i, from + i + len))) ok[i + len] = true;

@@ -18,13 +18,18 @@ import java.util.Set;
  * [En Marche]
  * domains: en-marche.fr, enmarche.fr
  * sisters: lrem.fr
+ * certificates: *.en-marche.fr, en-marche.cdn.example.net
  * names: En Marche, La République en marche
  * keywords: macron
  * country: fr
  * </pre>
  *
- * A bare domain inside a block is one more of its domains. Bad lines are reported with their line
- * number and skipped; they never stop the load.
+ * A bare domain inside a block is one more of its domains. A domain may be a namespace that is a
+ * public suffix of its own ({@code gouv.fr}, {@code gov.pl}, {@code mil.ae}): a government protects
+ * every name under it ({@code *.gouv.fr} is its own) and look-alikes of the namespace
+ * ({@code gouv-fr.com}, {@code gouvfr.org}, {@code service-gouv.fr.xyz}) are searched. Names on the
+ * organisation's own certificates ({@code certificates:}) are never flagged, like sisters. Bad lines
+ * are reported with their line number and skipped; they never stop the load.
  */
 public final class ProtectFile {
     /** A line that was skipped, and why. */
@@ -72,6 +77,7 @@ public final class ProtectFile {
                 switch (key) {
                     case "domains", "domain" -> addDomains(values, block.domains, no, problems);
                     case "sisters", "sister" -> addDomains(values, block.sisters, no, problems);
+                    case "certificates", "certificate", "certnames" -> addDomains(values, block.sisters, no, problems);
                     case "names", "name" -> block.names.addAll(values);
                     case "keywords", "keyword" -> {
                         for (String v : values) block.keywords.add(v.toLowerCase(Locale.ROOT));
@@ -149,7 +155,8 @@ public final class ProtectFile {
         if (!(p instanceof HostName.Parsed h)) return null;
         String a = h.ascii();
         if (a.startsWith("www.") && h.labels().length > 2) a = a.substring(4);
-        if (h.suffixStart() == 0) return null; // a bare public suffix
+        // a bare public suffix is a namespace (gouv.fr, gov.pl, mil.ae); a top-level domain alone is not
+        if (h.suffixStart() == 0 && h.labels().length < 2) return null;
         return a;
     }
 }

@@ -103,6 +103,14 @@ final class Skeleton {
         return sb.toString();
     }
 
+    /**
+     * The ASCII look-alikes, in a fixed order: first the two-letter ones ({@code rn/m}, {@code vv/w},
+     * {@code cl/d}, {@code ln/h}) on the letters as written, left to right without overlap (so in
+     * {@code cln} the leftmost pair wins: {@code dn}), then the one-letter ones ({@code 0/o},
+     * {@code 1/l}, {@code i/l}, {@code q/g}). The other order would rewrite letters that a
+     * one-letter rule produced: {@code in} would become {@code ln} and then {@code h}, {@code ci}
+     * would become {@code d}, so unrelated real names would collide.
+     */
     private static String asciiPass(String s) {
         int n = s.length();
         if (plain(s)) return s;
@@ -110,16 +118,28 @@ final class Skeleton {
         int o = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            c = c < 128 ? ASCII[c] : Character.toLowerCase(c);
-            if (o > 0) {
-                char p = out[o - 1];
-                if (p == 'r' && c == 'n') { out[o - 1] = 'm'; continue; }
-                if (p == 'v' && c == 'v') { out[o - 1] = 'w'; continue; }
-                if (p == 'c' && c == 'l') { out[o - 1] = 'd'; continue; }
-                if (p == 'l' && c == 'n') { out[o - 1] = 'h'; continue; }
+            char lc = c < 128 && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (i + 1 < n) {
+                char d = s.charAt(i + 1);
+                char ld = d < 128 && d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
+                char pair = pair(lc, ld);
+                if (pair != 0) {
+                    out[o++] = pair;
+                    i++;
+                    continue;
+                }
             }
-            out[o++] = c;
+            out[o++] = c < 128 ? ASCII[c] : Character.toLowerCase(c);
         }
         return new String(out, 0, o);
+    }
+
+    /** The letter that the two letters {@code a b} imitate, or 0. */
+    private static char pair(char a, char b) {
+        if (a == 'r' && b == 'n') return 'm';
+        if (a == 'v' && b == 'v') return 'w';
+        if (a == 'c' && b == 'l') return 'd';
+        if (a == 'l' && b == 'n') return 'h';
+        return 0;
     }
 }

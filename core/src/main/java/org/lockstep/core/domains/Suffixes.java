@@ -56,13 +56,21 @@ final class Suffixes {
         return tld;
     }
 
-    /** True when the host lies in a government-only namespace ({@code *.gov.pl}, {@code *.gv.at}, {@code *.gov}). */
+    /**
+     * True when the host lies in a government-only namespace ({@code *.gov.pl}, {@code *.gv.at},
+     * {@code *.gov}), wherever the public suffix list puts that namespace: some governments
+     * registered theirs in the list's private section ({@code gov.nl}, {@code gov.scot},
+     * {@code gov.ru}), which says who submitted the entry, not who may register under it.
+     */
     static boolean governmentNamespace(HostName.Parsed p) {
         String[] L = p.labels();
         int s = p.suffixStart();
         if (GOVERNMENT_TLDS.contains(L[L.length - 1])) return true;
         if (L.length - s >= 2 && p.knownSuffix()) {
-            return !p.privateSuffix() && GOVERNMENT_LABELS.contains(L[s]) && !L[s].equals("bund");
+            if (!GOVERNMENT_LABELS.contains(L[s]) || L[s].equals("bund")) return false;
+            // the government label right under a country code or a geographic top-level domain
+            String tld = L[s + 1];
+            return s + 2 == L.length && (tld.length() == 2 || !LEGACY.contains(tld));
         }
         return false;
     }

@@ -19,7 +19,8 @@ public enum Technique {
     /**
      * Replaces {@link #TLD_LEGACY} when the new suffix is a <em>national</em> country code (or a
      * geographic second level under one: {@code pe.ca}, {@code co.tt}) of another country than the
-     * entity's, and nothing but the name or one typo of it supports the match (no keyword,
+     * entity's, the name is an ordinary word or under 5 letters (so that namesakes abroad are
+     * likely: {@code labour.ie}, {@code independent.ie}), and nothing but the name or one typo of it supports the match (no keyword,
      * homoglyph, kept namespace, dots, front, recency, free CA or coordinated spreaders). Such hosts
      * are mostly real local sites of the same name ({@code delfi.ee}, {@code theguardian.pe.ca}):
      * 0.9 × 0.55 = 0.495 keeps a bare same-name match just under the default threshold 0.5, and any
@@ -65,10 +66,38 @@ public enum Technique {
     FRONT("front", 0.9),
     /** The name as a subdomain label of a free-hosting service ({@code spiegel.github.io} style). */
     FREE_HOSTING("free-hosting", 0.8),
-    /** The name as a subdomain label of another domain. */
-    SUBDOMAIN("subdomain", 0.45),
+    /**
+     * The name as a subdomain label of an unrelated registrable domain ({@code spiegel.example.com},
+     * {@code login-spiegel.example.com}): anyone who owns a domain can write any name in front of it.
+     * Names that are short or ordinary words count here only with a keyword next to them.
+     */
+    SUBDOMAIN("subdomain", 0.7),
     /** The name inside a longer label with other text around it: weak alone. */
-    CONTAINS("contains", 0.45);
+    CONTAINS("contains", 0.45),
+    /**
+     * Combosquatting (Kintis et al., "Hiding in Plain Sight: A Longitudinal Study of Combosquatting
+     * Abuse", CCS 2017): the name intact as a whole token next to <em>any</em> other words, hyphenated
+     * ({@code spiegel-archiv}) or solid when the rest splits into words ({@code spiegelarchive}).
+     * Kintis et al. found it about 100 times more common than typosquatting. Names under 5 letters
+     * or that are ordinary words need corroboration (a keyword, or another suffix).
+     */
+    COMBO("combo", 0.75),
+    /**
+     * The name without its leading article ({@code guardian} for {@code theguardian},
+     * {@code parisien} for {@code leparisien}): how people refer to a title.
+     */
+    ARTICLE("article-dropped", 0.8),
+    /** Two edits (Damerau–Levenshtein distance 2) of a name of at least 12 letters. */
+    TYPO2("two-typos", 0.6),
+    /**
+     * Qualifies a typo: the candidate's label is itself an English word ({@code labor} for
+     * {@code labour}), which real sites choose for their own reasons.
+     */
+    WORD("dictionary-word", 0.6),
+    /** Evidence: the host (or its registrable domain) is on the popularity allow-list given by the user. */
+    POPULAR("allow-listed", 0.5),
+    /** Evidence: registered or first seen more than a year ago (when the source knows it). */
+    OLD("older-than-a-year", 0.6);
 
     private final String label;
     private final double strength;

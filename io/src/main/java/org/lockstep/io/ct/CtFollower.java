@@ -16,6 +16,10 @@ import java.util.List;
  * sink and the sink has returned. A restart therefore resumes at the first entry not yet
  * delivered: nothing is missed, and nothing is delivered twice unless the process dies between
  * the sink's return and the state write (then that one batch is repeated).
+ *
+ * <p>When following, an outage of the log (a request that still fails after the client's own
+ * retries) does not end the run: the follower reports it, waits with exponential back-off (from
+ * the poll interval up to 10 minutes) and tries again from the same position, until stopped.
  */
 public final class CtFollower {
     /**
@@ -29,7 +33,12 @@ public final class CtFollower {
      * @param follow     keep polling for new entries at the end of the log
      * @param poll       wait between polls when following
      */
-    public record Config(Path stateFile, long startAt, int batchSize, long maxEntries, boolean follow, Duration poll) {}
+    public record Config(Path stateFile, long startAt, int batchSize, long maxEntries, boolean follow, Duration poll,
+                         java.util.function.Consumer<String> warn) {
+        public Config(Path stateFile, long startAt, int batchSize, long maxEntries, boolean follow, Duration poll) {
+            this(stateFile, startAt, batchSize, maxEntries, follow, poll, m -> {});
+        }
+    }
 
     /** Receives each batch in log order; should flush its output before returning. */
     public interface Sink {
@@ -55,19 +64,27 @@ public final class CtFollower {
     }
 
     public Stats run(Sink sink) throws IOException, InterruptedException {
-        SignedTreeHead sth = client.getSth();
         Long saved = readState();
+        SignedTreeHead sth = sthSurvivingOutages();
         long next = saved != null ? saved : config.startAt() >= 0 ? config.startAt() : sth.treeSize();
         long start = next, entries = 0, bad = 0;
         while (!stopped && entries < config.maxEntries()) {
             if (next >= sth.treeSize()) {
                 if (!config.follow()) break;
                 Thread.sleep(config.poll().toMillis());
-                sth = client.getSth();
+                sth = sthSurvivingOutages();
                 continue;
             }
             long want = Math.min(config.batchSize(), Math.min(sth.treeSize() - next, config.maxEntries() - entries));
-            List<CtEntry> batch = client.getEntries(next, next + want - 1);
+            List<CtEntry> batch;
+            try {
+                batch = client.getEntries(next, next + want - 1);
+                outage = 0;
+            } catch (IOException e) {
+                if (!config.follow()) throw e;
+                backOff(e);
+                continue;
+            }
             if (batch.isEmpty()) throw new IOException("log returned no entries at index " + next + " below tree size " + sth.treeSize());
             sink.accept(batch);
             for (CtEntry e : batch) if (e.problem() != null) bad++;
@@ -76,6 +93,29 @@ public final class CtFollower {
             writeState(next);
         }
         return new Stats(start, next, entries, bad);
+    }
+
+    /** Consecutive failed attempts while following (0 when the log answers). */
+    private int outage;
+
+    private SignedTreeHead sthSurvivingOutages() throws IOException, InterruptedException {
+        while (true) {
+            try {
+                SignedTreeHead sth = client.getSth();
+                outage = 0;
+                return sth;
+            } catch (IOException e) {
+                if (!config.follow() || stopped) throw e;
+                backOff(e);
+            }
+        }
+    }
+
+    private void backOff(IOException e) throws InterruptedException {
+        outage++;
+        long wait = Math.min(600_000, config.poll().toMillis() * (1L << Math.min(outage - 1, 16)));
+        config.warn().accept("log unavailable (" + e.getMessage() + "); retrying in " + Math.max(1, wait / 1000) + " s");
+        Thread.sleep(wait);
     }
 
     private Long readState() throws IOException {

@@ -231,4 +231,106 @@ class CtLogClientTest {
                 () -> new CtFollower(c, new CtFollower.Config(state, 0, 10, 10, false, Duration.ofMillis(1))).run(b -> {}));
         assertTrue(ex.getMessage().contains("belongs to log"));
     }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDateAndCapped() {
+        assertEquals(2000, CtLogClient.retryAfterMillis("2", 0));
+        long now = java.time.ZonedDateTime.parse("Wed, 21 Oct 2015 07:27:55 GMT",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        assertEquals(5000, CtLogClient.retryAfterMillis("Wed, 21 Oct 2015 07:28:00 GMT", now));
+        assertEquals(0, CtLogClient.retryAfterMillis("soon", now));
+        assertEquals(0, CtLogClient.retryAfterMillis(null, now));
+        assertEquals(600_000, CtLogClient.retryAfterMillis("99999999", now));
+    }
+
+    @Test
+    void honoursRetryAfterBeforeTheNextAttempt() throws Exception {
+        addCert(T0, "a.example");
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/slow/ct/v1/get-sth", ex -> {
+            if (calls.getAndIncrement() == 0) {
+                ex.getResponseHeaders().add("Retry-After", "1");
+                ex.sendResponseHeaders(429, -1);
+                ex.close();
+                return;
+            }
+            byte[] b = "{\"tree_size\":7,\"timestamp\":1}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        CtLogClient c = new CtLogClient(CtLogClient.Config.of(url.replace("/log/", "/slow/")));
+        long t0 = System.nanoTime();
+        assertEquals(7, c.getSth().treeSize());
+        // the client's own first back-off is 250 ms; the server asked for a second
+        assertTrue(System.nanoTime() - t0 >= 950_000_000L, "waited " + (System.nanoTime() - t0) / 1e6 + " ms");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void errorsNameTheUrlAndTheCauseNeverNull() throws Exception {
+        // a port nobody listens on: the JDK's ConnectException has no message of its own
+        java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        int port = ss.getLocalPort();
+        ss.close();
+        CtLogClient c = new CtLogClient(new CtLogClient.Config(java.net.URI.create("http://127.0.0.1:" + port + "/log/"),
+                Duration.ofSeconds(2), 0, 1 << 20));
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, c::getSth);
+        assertNotNull(ex.getMessage());
+        assertTrue(ex.getMessage().contains("127.0.0.1:" + port) && ex.getMessage().contains("Exception"), ex.getMessage());
+    }
+
+    @Test
+    void followingSurvivesAnOutageWithBackOffAndResumesAtTheSamePosition(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 4; i++) addCert(T0 + i, "site" + i + ".example");
+        failuresToServe.set(3); // get-sth answers 503 three times in a row, beyond the client's retries
+        CtLogClient c = new CtLogClient(new CtLogClient.Config(java.net.URI.create(url), Duration.ofSeconds(5), 0, 1 << 20));
+        List<String> warnings = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
+        CtFollower.Config cfg = new CtFollower.Config(dir.resolve("s.json"), 0, 10, 4, true, Duration.ofMillis(5), warnings::add);
+        CtFollower.Stats s = new CtFollower(c, cfg).run(b -> b.forEach(e -> seen.add(e.index())));
+        assertEquals(4, s.entries());
+        assertEquals(List.of(0L, 1L, 2L, 3L), seen);
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("HTTP 503"), warnings.get(0));
+        // without --ct-follow the same outage ends the run with the reason
+        failuresToServe.set(3);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new CtFollower(c, new CtFollower.Config(null, 0, 10, 4, false, Duration.ofMillis(5))).run(b -> {}));
+        assertTrue(ex.getMessage().contains("HTTP 503"), ex.getMessage());
+    }
+
+    /**
+     * A real recorded tree head of Google's Pilot log (April 2014) and Pilot's public key, both from
+     * the test data of certificate-transparency-go (client/logclient_test.go ValidSTHResponse*,
+     * signatures_test.go sigTestEC256PublicKey2PEM; commit 56578481, Apache 2.0).
+     */
+    static final String PILOT_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEfahLEimAoz2t01p3uMziiLOl/fHTDM0YDOhBRuiBARsV4UvxG2LdNgoIGLrtCzWE0J5APC2em4JlvR8EEEFMoA==";
+    static final String PILOT_STH = "{\"tree_size\":3721782,\"timestamp\":1396609800587,"
+            + "\"sha256_root_hash\":\"SxKOxksguvHPyUaKYKXoZHzXl91Q257+JQ0AUMlFfeo=\","
+            + "\"tree_head_signature\":\"BAMARjBEAiBUYO2tODlUUw4oWGiVPUHqZadRRyXs9T2rSXchA79VsQIgLASkQv3cu4XdPFCZbgFkIUefniNPCpO3LzzHX53l+wg=\"}";
+
+    @Test
+    void verifiesARealRecordedTreeHeadAndRejectsATamperedOne() throws Exception {
+        java.security.PublicKey pilot = SignedTreeHead.publicKey(PILOT_KEY);
+        for (String[] ctx : new String[][] {{"/pilot/", PILOT_STH}, {"/tampered/", PILOT_STH.replace("3721782", "3721783")}}) {
+            server.createContext(ctx[0] + "ct/v1/get-sth", ex -> {
+                byte[] b = ctx[1].getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+                ex.close();
+            });
+        }
+        CtLogClient ok = new CtLogClient(CtLogClient.Config.of(url.replace("/log/", "/pilot/")).withKey(pilot));
+        assertEquals(3721782, ok.getSth().treeSize());
+        CtLogClient bad = new CtLogClient(CtLogClient.Config.of(url.replace("/log/", "/tampered/")).withKey(pilot));
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, bad::getSth);
+        assertTrue(ex.getMessage().contains("does not verify"), ex.getMessage());
+        // another key (an EC key of this test) rejects the genuine head too
+        var sth = new SignedTreeHead(3721782, 1396609800587L, "SxKOxksguvHPyUaKYKXoZHzXl91Q257+JQ0AUMlFfeo=",
+                "BAMARjBEAiBUYO2tODlUUw4oWGiVPUHqZadRRyXs9T2rSXchA79VsQIgLASkQv3cu4XdPFCZbgFkIUefniNPCpO3LzzHX53l+wg=");
+        assertNull(sth.verify(pilot));
+        assertNotNull(sth.verify(caKey.getPublic()));
+        assertEquals("root hash has 3 bytes, not 32", new SignedTreeHead(1, 1, "AAAA", "BAMAAA==").verify(pilot));
+    }
 }
