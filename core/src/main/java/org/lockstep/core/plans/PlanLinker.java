@@ -72,10 +72,13 @@ public final class PlanLinker {
      * A call linked to the posts: the uptake of its items together, the q-value across calls, whether it
      * was executed, its adopters (empty when not executed), the accounts in the window that had used
      * the items before, the accounts whose first use came later, the lag quartiles of the adopters,
-     * the uptake per item, and why it could not be tested (null when it was).
+     * the uptake per item, why it could not be tested (null when it was), and the times of the posts
+     * carrying its items from one execution window before the message to three after the call's time
+     * (for a timeline).
      */
     public record LinkedCall(Call call, Uptake uptake, double qValue, boolean executed, List<Adopter> adopters,
-            int windowAccounts, int priorUsers, int laterAccounts, long[] lagQuartilesS, List<ItemUptake> items, String untested) {}
+            int windowAccounts, int priorUsers, int laterAccounts, long[] lagQuartilesS, List<ItemUptake> items, String untested,
+            long[] nearbyTimes) {}
 
     /** An account of the executing network: the executed calls it adopted and its median lag. */
     public record NetworkAccount(String accountId, String handle, List<String> callIds, long medianLagS) {}
@@ -186,8 +189,11 @@ public final class PlanLinker {
                     lagsBy.computeIfAbsent(acc, k -> new IntArrayList()).add((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, a.lagS())));
                 }
             }
+            long from = msg - config.executionMs();
+            long to = ref + 3 * config.executionMs();
+            long[] nearby = Arrays.stream(rows).mapToLong(r -> t.time[r]).filter(x -> x >= from && x < to).toArray();
             out.add(new LinkedCall(call, ups[c], q[c], executed, executed ? List.copyOf(adopters) : List.of(), window,
-                    priorInWindow, later, quart, List.copyOf(perItem.get(c)), untested[c]));
+                    priorInWindow, later, quart, List.copyOf(perItem.get(c)), untested[c], nearby));
         }
         List<NetworkAccount> network = new ArrayList<>();
         for (Int2ObjectOpenHashMap.Entry<List<String>> e : adoptedBy.int2ObjectEntrySet()) {

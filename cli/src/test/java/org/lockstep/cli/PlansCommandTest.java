@@ -1,0 +1,113 @@
+package org.lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lockstep plans} end to end on a small Discord export and Twitter JSON posts. */
+class PlansCommandTest {
+    private static final ObjectMapper M = new ObjectMapper();
+    private static final DateTimeFormatter TW = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static String tweet(String id, String user, long ms, String tag) {
+        ObjectNode t = M.createObjectNode();
+        t.put("id_str", id);
+        t.put("created_at", TW.format(Instant.ofEpochMilli(ms)));
+        t.put("text", "#" + tag + " <b>x</b>");
+        ObjectNode u = t.putObject("user");
+        u.put("id_str", "u" + user);
+        u.put("screen_name", user);
+        ObjectNode e = t.putObject("entities");
+        e.putArray("hashtags").addObject().put("text", tag);
+        e.putArray("urls");
+        e.putArray("user_mentions");
+        return t.toString();
+    }
+
+    private static ObjectNode message(ArrayNode ms, String id, String iso, String author, String content) {
+        ObjectNode m = ms.addObject();
+        m.put("id", id);
+        m.put("type", "Default");
+        m.put("timestamp", iso);
+        m.put("content", content);
+        ObjectNode a = m.putObject("author");
+        a.put("id", "id-" + author);
+        a.put("name", author);
+        m.putArray("attachments");
+        return m;
+    }
+
+    @Test
+    void linksAChatToThePostsAndEscapesEverything() throws Exception {
+        long call = Instant.parse("2017-05-05T15:50:00Z").toEpochMilli();
+        long at = Instant.parse("2017-05-05T19:30:00Z").toEpochMilli();
+        List<String> posts = new ArrayList<>();
+        int id = 1;
+        for (int d = 1; d <= 7; d++) posts.add(tweet(Integer.toString(id++), "organic" + d, call - d * 86_400_000L, "MacronGate"));
+        for (int i = 0; i < 12; i++) posts.add(tweet(Integer.toString(id++), "=cmd" + i, at + i * 45_000L, "MacronGate"));
+        for (int i = 0; i < 20; i++) posts.add(tweet(Integer.toString(id++), "noise" + i, call - i * 3_600_000L, "Other"));
+        Path p = dir.resolve("posts.jsonl");
+        Files.write(p, posts, StandardCharsets.UTF_8);
+
+        ObjectNode export = M.createObjectNode();
+        export.putObject("guild").put("id", "1").put("name", "g");
+        export.putObject("channel").put("id", "2").put("name", "raids");
+        ArrayNode ms = export.putArray("messages");
+        message(ms, "10", "2017-05-05T15:50:00+00:00", "<script>alert(1)</script>", "ce soir 21h30 tous sur #MacronGate <img src=x onerror=alert(2)>");
+        message(ms, "11", "2017-05-05T15:51:00+00:00", "kek", "demain 18h #NeverUsed go");
+        message(ms, "12", "2017-05-05T15:52:00+00:00", "kek", "my new account is @noise3");
+        Path chat = dir.resolve("chat.json");
+        M.writeValue(chat.toFile(), export);
+
+        Path out = dir.resolve("out");
+        assertEquals(Main.OK, Main.run("plans", "--chat", chat.toString(), "--tz", "Europe/Paris", p.toString(), "--out", out.toString()));
+        JsonNode doc = M.readTree(out.resolve("plans.json").toFile());
+        JsonNode calls = doc.get("calls");
+        assertEquals(2, calls.size());
+        JsonNode c = calls.get(0);
+        assertEquals("10", c.get("message_id").asText());
+        assertEquals("<script>alert(1)</script>", c.get("author").asText());
+        assertEquals("2017-05-05T15:50:00Z", c.get("at").asText());
+        assertEquals("2017-05-05T19:30:00Z", c.get("scheduled_for").asText());
+        assertTrue(c.get("executed").asBoolean());
+        assertEquals(12, c.get("adopters").size());
+        assertEquals("=cmd0", c.get("adopters").get(0).get("handle").asText());
+        assertEquals(0, c.get("adopters").get(0).get("lag_s").asLong());
+        assertEquals(45, c.get("adopters").get(1).get("lag_s").asLong());
+        assertEquals("2017-05-05T19:30:45Z", c.get("adopters").get(1).get("first_post_at").asText());
+        assertTrue(c.get("p_value").asDouble() < 1e-6);
+        assertTrue(c.get("lift").asDouble() > 10);
+        JsonNode never = calls.get(1);
+        assertFalse(never.get("executed").asBoolean());
+        assertEquals(0, never.get("adopters").size());
+        assertEquals(1, doc.get("revealed").size());
+        assertEquals("unoise3", doc.get("revealed").get(0).get("account_id").asText());
+
+        String adopters = Files.readString(out.resolve("adopters.csv"));
+        assertTrue(adopters.contains(",'=cmd0,"), "formula-guarded handle: " + adopters.lines().skip(1).findFirst().orElse(""));
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<script>alert"), "chat text is escaped");
+        assertFalse(html.contains("<img src=x"), "chat text is escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals(Main.USAGE, Main.run("plans", "--chat", chat.toString(), "--tz", "Mars/Olympus", p.toString(), "--out", out.toString()));
+    }
+}
