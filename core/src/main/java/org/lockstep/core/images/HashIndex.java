@@ -8,7 +8,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * in its own table (a counting sort: 65,536 buckets). Two hashes within Hamming distance {@code r}
  * agree within {@code floor(r / 4)} bits on at least one substring (pigeonhole), so a query looks up,
  * in every table, the buckets within that many bits of its own substring, and checks each candidate's
- * full distance once. Exact: it returns every hash within {@code r}, never comparing all pairs.
+ * full distance. Exact: it returns every hash within {@code r}, never comparing all pairs. With
+ * {@code r = 4s + a} the paper's tighter pigeonhole applies: some substring among the first
+ * {@code a + 1} is within {@code s}, or one among the others within {@code s - 1}; so the last tables
+ * are searched one bit narrower. Each table keeps the hashes in bucket order, so checking candidates
+ * reads memory in sequence.
  * Immutable once built; queries from several threads need one {@link Searcher} each.
  */
 public final class HashIndex {
@@ -17,6 +21,7 @@ public final class HashIndex {
     private final long[] hashes;
     private final int[][] offsets = new int[M][];
     private final int[][] ids = new int[M][];
+    private final long[][] sorted = new long[M][];
 
     public HashIndex(long[] hashes) {
         this.hashes = hashes.clone();
@@ -28,8 +33,11 @@ public final class HashIndex {
             int[] pos = java.util.Arrays.copyOf(off, BUCKETS);
             int[] id = new int[n];
             for (int i = 0; i < n; i++) id[pos[chunk(hashes[i], j)]++] = i;
+            long[] sh = new long[n];
+            for (int k = 0; k < n; k++) sh[k] = hashes[id[k]];
             offsets[j] = off;
             ids[j] = id;
+            sorted[j] = sh;
         }
     }
 
@@ -66,18 +74,21 @@ public final class HashIndex {
             }
             int s = radius / M;
             if (s >= 4) return linear(q, radius); // radii of 16 and more: a scan is as fast
+            int a = radius % M;
             for (int j = 0; j < M; j++) {
+                int rj = j <= a ? s : s - 1;
+                if (rj < 0) continue;
                 int c = chunk(q, j);
                 visit(j, c, q, radius, out);
-                if (s >= 1) {
-                    for (int a = 0; a < 16; a++) {
-                        int c1 = c ^ (1 << a);
+                if (rj >= 1) {
+                    for (int x = 0; x < 16; x++) {
+                        int c1 = c ^ (1 << x);
                         visit(j, c1, q, radius, out);
-                        if (s >= 2) {
-                            for (int b = a + 1; b < 16; b++) {
-                                int c2 = c1 ^ (1 << b);
+                        if (rj >= 2) {
+                            for (int y = x + 1; y < 16; y++) {
+                                int c2 = c1 ^ (1 << y);
                                 visit(j, c2, q, radius, out);
-                                if (s >= 3) for (int d = b + 1; d < 16; d++) visit(j, c2 ^ (1 << d), q, radius, out);
+                                if (rj >= 3) for (int z = y + 1; z < 16; z++) visit(j, c2 ^ (1 << z), q, radius, out);
                             }
                         }
                     }
@@ -88,12 +99,13 @@ public final class HashIndex {
 
         private void visit(int j, int bucket, long q, int radius, IntArrayList out) {
             int[] off = offsets[j];
-            int[] id = ids[j];
-            for (int k = off[bucket]; k < off[bucket + 1]; k++) {
-                int i = id[k];
-                if (stamp[i] == query) continue;
+            long[] sh = sorted[j];
+            for (int k = off[bucket], e = off[bucket + 1]; k < e; k++) {
+                if (Long.bitCount(sh[k] ^ q) > radius) continue;
+                int i = ids[j][k];
+                if (stamp[i] == query) continue; // found through an earlier table
                 stamp[i] = query;
-                if (Long.bitCount(hashes[i] ^ q) <= radius) out.add(i);
+                out.add(i);
             }
         }
 
