@@ -33,8 +33,8 @@ import org.lockstep.core.plans.CallExtractor.Role;
  * that adopted at least {@code minCallsForNetwork} executed calls form the executing network. Handles
  * the chat reveals ("my new account @x") or lists to follow are matched to the posts' accounts.
  *
- * <p>Image attachments are not matched here (they need perceptual hashes of downloaded media,
- * {@code org.lockstep.core.images}); calls whose only items are attachments are reported as untested.
+ * <p>Image attachments count when the caller matched them to posts by perceptual hash
+ * ({@link MediaLinks}); otherwise calls whose only items are attachments are reported as untested.
  */
 public final class PlanLinker {
     /**
@@ -100,7 +100,15 @@ public final class PlanLinker {
     }
 
     public Result run(CallExtractor.Result chat, PostTable t) {
-        Index ix = new Index(chat.calls(), t);
+        return run(chat, t, Map.of());
+    }
+
+    /**
+     * Links the calls, with the rows of posts whose media match each image attachment
+     * ({@link MediaLinks#rows}; attachments missing from the map are not tested).
+     */
+    public Result run(CallExtractor.Result chat, PostTable t, Map<String, int[]> attachmentRows) {
+        Index ix = new Index(chat.calls(), t, attachmentRows);
         List<LinkedCall> out = new ArrayList<>(chat.calls().size());
         long dataStart = t.size == 0 ? Long.MAX_VALUE : t.time[0];
         List<int[]> windows = new ArrayList<>();
@@ -130,7 +138,8 @@ public final class PlanLinker {
             int[] rows = union(used);
             windows.add(rows);
             if (used.isEmpty()) {
-                untested[c] = "no item that public posts can carry (attachments need image hashes; follow lists are matched as handles)";
+                untested[c] = "no item that public posts can carry (attachments need their images and the posts' media: --attachments, --media; "
+                        + "follow lists are matched as handles)";
                 p[c] = Double.NaN;
             } else if (msg - b0 < config.executionMs()) {
                 untested[c] = "less baseline before the call than one execution window";
@@ -288,7 +297,8 @@ public final class PlanLinker {
     private static final class Index {
         private final Map<String, int[]> rows = new HashMap<>();
 
-        Index(List<Call> calls, PostTable t) {
+        Index(List<Call> calls, PostTable t, Map<String, int[]> attachmentRows) {
+            for (Map.Entry<String, int[]> e : attachmentRows.entrySet()) rows.put("a:" + e.getKey(), e.getValue());
             Object2IntOpenHashMap<String> slot = new Object2IntOpenHashMap<>();
             slot.defaultReturnValue(-1);
             List<IntArrayList> lists = new ArrayList<>();
@@ -300,7 +310,7 @@ public final class PlanLinker {
             for (Call c : calls) {
                 for (Item it : c.items()) {
                     String key = key(it);
-                    if (key == null || slot.containsKey(key)) continue;
+                    if (key == null || slot.containsKey(key) || it.kind() == Kind.ATTACHMENT) continue;
                     int id = switch (it.kind()) {
                         case HASHTAG -> t.tags.find(it.value());
                         case LINK -> t.urlIds.find(it.value());
@@ -340,6 +350,7 @@ public final class PlanLinker {
             for (Object2IntOpenHashMap.Entry<String> e : slot.object2IntEntrySet()) rows.put(e.getKey(), lists.get(e.getIntValue()).toIntArray());
         }
 
+
         private static void scan(IntLists col, int r, Int2IntOpenHashMap wanted, List<IntArrayList> lists) {
             if (wanted.isEmpty()) return;
             for (int i = col.start(r); i < col.end(r); i++) {
@@ -356,6 +367,7 @@ public final class PlanLinker {
             return k == null ? null : rows.get(k);
         }
 
+
         private static String key(Item it) {
             return switch (it.kind()) {
                 case HASHTAG -> "h:" + it.value();
@@ -363,7 +375,7 @@ public final class PlanLinker {
                 case DOMAIN -> "d:" + it.value();
                 case HANDLE -> it.role() == Role.FOLLOW ? null : "@:" + it.value();
                 case QUOTE -> "q:" + normal(it.value());
-                case ATTACHMENT -> null;
+                case ATTACHMENT -> "a:" + it.value();
             };
         }
 
