@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lockstep.core.model.PostTable;
+import org.lockstep.core.images.PerceptualHash;
 import org.lockstep.core.plans.CallExtractor;
+import org.lockstep.core.plans.MediaLinks;
 import org.lockstep.core.plans.PlanLinker;
 import org.lockstep.core.plans.TimeExpressions;
 import org.lockstep.io.chat.ChatCsvMapping;
@@ -78,6 +80,14 @@ final class PlansCommand implements Callable<Integer> {
     @Option(names = "--min-calls", paramLabel = "N", defaultValue = "2", description = "Executing network: accounts adopting this many calls (default: ${DEFAULT-VALUE}).")
     int minCalls;
 
+    @Option(names = "--media", paramLabel = "DIR",
+            description = "Media files of the posts, named by the media id or the file name of the media URL: image attachments of calls are matched to them by perceptual hash.")
+    Path media;
+
+    @Option(names = "--attachments", paramLabel = "DIR",
+            description = "Where the chat's attachments are (default: the folder of each chat file; a Telegram export's photos/ is found there).")
+    Path attachments;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -92,6 +102,10 @@ final class PlansCommand implements Callable<Integer> {
         }
         if (input.db == null && input.files.isEmpty()) {
             System.err.println("lockstep plans: give the public posts (--db case.duckdb or post files)");
+            return Main.USAGE;
+        }
+        if (media != null && !Files.isDirectory(media)) {
+            System.err.println("lockstep plans: --media: not a folder: " + Terminal.safe(media.toString()));
             return Main.USAGE;
         }
         ZoneId zone;
@@ -134,7 +148,8 @@ final class PlansCommand implements Callable<Integer> {
             return Main.NOTHING_READ;
         }
         CallExtractor.Result calls = new CallExtractor(CallExtractor.Config.defaults(zone)).run(chat.messages());
-        PlanLinker.Result r = new PlanLinker(lc).run(calls, t);
+        Map<String, int[]> imageRows = media == null ? Map.of() : imageRows(calls, t);
+        PlanLinker.Result r = new PlanLinker(lc).run(calls, t, imageRows);
         Files.createDirectories(out);
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> sum = summary(chat, calls, r, t, (System.nanoTime() - t0) / 1e9);
@@ -169,6 +184,104 @@ final class PlansCommand implements Callable<Integer> {
                     out.resolve("plans.json"));
         }
         return Main.OK;
+    }
+
+    /**
+     * Hashes the posts' media found in {@code --media} and the calls' attachments found in
+     * {@code --attachments} (or next to the chat files), and matches them ({@link MediaLinks}). Names
+     * come from the chat and the posts: a name that would leave its folder is not followed.
+     */
+    private Map<String, int[]> imageRows(CallExtractor.Result calls, PostTable t) throws IOException {
+        Map<String, Path> files = filesByName(media);
+        long[] hash = new long[t.mediaIds.size()];
+        boolean[] known = new boolean[hash.length];
+        int found = 0, unreadable = 0;
+        for (int m = 0; m < hash.length; m++) {
+            String key = t.mediaIds.get(m);
+            if (key.length() == 16 && key.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                hash[m] = Long.parseUnsignedLong(key, 16); // the source gave a 64-bit perceptual hash
+                known[m] = true;
+                found++;
+                continue;
+            }
+            Path f = files.get(baseName(key));
+            if (f == null) f = files.get(key);
+            if (f == null) continue;
+            Long h = hashOf(f);
+            if (h == null) {
+                unreadable++;
+                continue;
+            }
+            hash[m] = h;
+            known[m] = true;
+            found++;
+        }
+        List<Path> dirs = new ArrayList<>();
+        if (attachments != null) dirs.add(attachments);
+        else for (Path c : chats) dirs.add(Files.isDirectory(c) ? c : c.toAbsolutePath().getParent());
+        Map<String, Long> att = new LinkedHashMap<>();
+        for (CallExtractor.Call c : calls.calls()) {
+            for (CallExtractor.Item it : c.items()) {
+                if (it.kind() != CallExtractor.Kind.ATTACHMENT || att.containsKey(it.value())) continue;
+                Path f = inside(dirs, it.value());
+                Long h = f == null ? null : hashOf(f);
+                if (h != null) att.put(it.value(), h);
+            }
+        }
+        System.err.printf(Locale.ROOT, "lockstep plans: images: %,d of %,d post media hashed (%,d unreadable), %,d call attachments hashed%n",
+                found, hash.length, unreadable, att.size());
+        return MediaLinks.rows(t, hash, known, att, PerceptualHash.PHASH_NEAR);
+    }
+
+    private static Long hashOf(Path f) {
+        try {
+            java.awt.image.BufferedImage img = PerceptualHash.read(f);
+            return img == null ? null : PerceptualHash.pHash(img);
+        } catch (IOException | RuntimeException e) {
+            return null; // a broken or hostile file is no picture
+        }
+    }
+
+    /** The file a chat names, inside one of the folders (by its relative path, else its file name), or null. */
+    private static Path inside(List<Path> dirs, String name) {
+        for (Path d : dirs) {
+            if (d == null) continue;
+            Path root = d.toAbsolutePath().normalize();
+            for (String n : List.of(name, baseName(name))) {
+                if (n.isEmpty()) continue;
+                try {
+                    Path f = root.resolve(n).normalize();
+                    if (f.startsWith(root) && Files.isRegularFile(f)) return f;
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a file name on this system
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Path> filesByName(Path dir) throws IOException {
+        Map<String, Path> out = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).sorted().forEach(f -> {
+                String n = f.getFileName().toString();
+                out.putIfAbsent(n, f);
+                int dot = n.lastIndexOf('.');
+                if (dot > 0) out.putIfAbsent(n.substring(0, dot), f);
+            });
+        }
+        return out;
+    }
+
+    /** The last path segment of a URL or path, without query or fragment. */
+    static String baseName(String s) {
+        String x = s;
+        int q = x.indexOf('?');
+        if (q >= 0) x = x.substring(0, q);
+        int h = x.indexOf('#');
+        if (h >= 0) x = x.substring(0, h);
+        int slash = Math.max(x.lastIndexOf('/'), x.lastIndexOf('\\'));
+        return x.substring(slash + 1);
     }
 
     private static Map<String, Object> summary(ChatReaders.Loaded chat, CallExtractor.Result calls, PlanLinker.Result r, PostTable t, double s) {

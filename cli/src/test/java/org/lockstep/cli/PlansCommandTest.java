@@ -110,4 +110,65 @@ class PlansCommandTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertEquals(Main.USAGE, Main.run("plans", "--chat", chat.toString(), "--tz", "Mars/Olympus", p.toString(), "--out", out.toString()));
     }
+
+    private static java.awt.image.BufferedImage picture(long seed, String caption) {
+        java.util.Random r = new java.util.Random(seed);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(r.nextInt(0xffffff)), 400, 300, new java.awt.Color(r.nextInt(0xffffff))));
+        g.fillRect(0, 0, 400, 300);
+        for (int i = 0; i < 10; i++) {
+            g.setColor(new java.awt.Color(r.nextInt(0xffffff)));
+            g.fillOval(r.nextInt(400) - 40, r.nextInt(300) - 40, 60 + r.nextInt(120), 60 + r.nextInt(120));
+        }
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(20, 10, 8 * caption.length(), 22); // a caption bar (no font needed)
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void matchesAMemeByPerceptualHash() throws Exception {
+        long at = Instant.parse("2017-05-05T18:00:00Z").toEpochMilli();
+        Path chatDir = Files.createDirectories(dir.resolve("export"));
+        javax.imageio.ImageIO.write(picture(3, "ON Y VA"), "png", chatDir.resolve("meme.png").toFile());
+        Path media = Files.createDirectories(dir.resolve("media"));
+        javax.imageio.ImageIO.write(picture(3, "LES LEAKS DE MACRON"), "jpg", media.resolve("ABC.jpg").toFile());
+        javax.imageio.ImageIO.write(picture(4, "AUTRE"), "jpg", media.resolve("XYZ.jpg").toFile());
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) posts.add(withMedia(tweet("m" + i, "op" + i, at + i * 60_000L, "Rien"), "ABC"));
+        for (int i = 0; i < 4; i++) posts.add(withMedia(tweet("x" + i, "org" + i, at - i * 86_400_000L - 3_600_000L, "Rien"), "XYZ"));
+        Path p = dir.resolve("posts.jsonl");
+        Files.write(p, posts, StandardCharsets.UTF_8);
+        ObjectNode export = M.createObjectNode();
+        export.putObject("guild").put("id", "1").put("name", "g");
+        export.putObject("channel").put("id", "2").put("name", "raids");
+        ArrayNode ms = export.putArray("messages");
+        ObjectNode m = message(ms, "20", "2017-05-05T16:00:00+00:00", "kek", "postez ce meme à 20h");
+        m.putArray("attachments").addObject().put("fileName", "meme.png").put("url", "attachments/meme.png");
+        message(ms, "21", "2017-05-05T16:01:00+00:00", "kek", "postez aussi celui-ci à 20h").putArray("attachments").addObject()
+                .put("fileName", "../../../etc/passwd");
+        Path chat = chatDir.resolve("chat.json");
+        M.writeValue(chat.toFile(), export);
+        Path out = dir.resolve("out-media");
+        assertEquals(Main.OK, Main.run("plans", "--chat", chat.toString(), "--tz", "Europe/Paris", "--media", media.toString(),
+                p.toString(), "--out", out.toString()));
+        JsonNode calls = M.readTree(out.resolve("plans.json").toFile()).get("calls");
+        assertEquals(2, calls.size());
+        JsonNode c = calls.get(0);
+        assertEquals("2017-05-05T18:00:00Z", c.get("scheduled_for").asText());
+        assertTrue(c.get("executed").asBoolean(), c.toString());
+        assertEquals(6, c.get("adopters").size());
+        assertEquals("op0", c.get("adopters").get(0).get("handle").asText());
+        JsonNode escape = calls.get(1);
+        assertFalse(escape.get("executed").asBoolean());
+        assertTrue(escape.get("untested").isTextual(), "an attachment outside the export folder is not read");
+    }
+
+    private static String withMedia(String tweetJson, String name) throws Exception {
+        ObjectNode t = (ObjectNode) M.readTree(tweetJson);
+        ((ObjectNode) t.get("entities")).putArray("media").addObject().put("media_url_https", "https://pbs.twimg.com/media/" + name + ".jpg")
+                .put("type", "photo");
+        return t.toString();
+    }
 }

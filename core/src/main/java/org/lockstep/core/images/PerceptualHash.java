@@ -44,10 +44,26 @@ public final class PerceptualHash {
 
     private PerceptualHash() {}
 
-    /** Reads an image file (PNG, JPEG, GIF, BMP: what javax.imageio reads); null when it is no image. */
+    /** Largest image read, in pixels: a small file can declare a huge canvas (a decompression bomb). */
+    public static final long MAX_PIXELS = 64L << 20;
+
+    /**
+     * Reads an image file (PNG, JPEG, GIF, BMP: what javax.imageio reads); null when it is no image
+     * or declares more than {@link #MAX_PIXELS} pixels (checked from the header, before decoding).
+     */
     public static BufferedImage read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ImageIO.read(in);
+        try (InputStream in = Files.newInputStream(file); javax.imageio.stream.ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            if (iis == null) return null;
+            java.util.Iterator<javax.imageio.ImageReader> it = ImageIO.getImageReaders(iis);
+            if (!it.hasNext()) return null;
+            javax.imageio.ImageReader r = it.next();
+            try {
+                r.setInput(iis, true, true);
+                if ((long) r.getWidth(0) * r.getHeight(0) > MAX_PIXELS) return null;
+                return r.read(0);
+            } finally {
+                r.dispose();
+            }
         }
     }
 
