@@ -88,6 +88,13 @@ final class PlansCommand implements Callable<Integer> {
             description = "Where the chat's attachments are (default: the folder of each chat file; a Telegram export's photos/ is found there).")
     Path attachments;
 
+    @Option(names = "--groups", paramLabel = "FILE",
+            description = "Coordination groups (accounts.csv of lockstep detect: account_id, group) to join with the executing network.")
+    Path groups;
+
+    @Option(names = "--coord", description = "Run coordination detection (default settings) to join its groups with the executing network.")
+    boolean coord;
+
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
@@ -150,9 +157,15 @@ final class PlansCommand implements Callable<Integer> {
         CallExtractor.Result calls = new CallExtractor(CallExtractor.Config.defaults(zone)).run(chat.messages());
         Map<String, int[]> imageRows = media == null ? Map.of() : imageRows(calls, t);
         PlanLinker.Result r = new PlanLinker(lc).run(calls, t, imageRows);
+        int[] group = groups != null || coord ? CampaignsSupport.groups(groups, coord, t, System.err) : null;
         Files.createDirectories(out);
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> sum = summary(chat, calls, r, t, (System.nanoTime() - t0) / 1e9);
+        if (group != null) {
+            int joined = 0;
+            for (PlanLinker.NetworkAccount a : r.network()) if (groupOf(group, t, a.accountId()) != null) joined++;
+            sum.put("network_in_coordination_groups", joined);
+        }
         doc.put("summary", sum);
         doc.put("parameters", Map.of("tz", zone.getId(), "baseline_s", baselineS, "window_s", windowS, "horizon_s", horizonS,
                 "alpha", alpha, "min_adopters", minAdopters, "min_calls", minCalls));
@@ -167,6 +180,7 @@ final class PlansCommand implements Callable<Integer> {
             m.put("calls", a.callIds().size());
             m.put("call_message_ids", a.callIds());
             m.put("median_lag_s", a.medianLagS());
+            m.put("coordination_group", group == null ? null : groupOf(group, t, a.accountId()));
             net.add(m);
         }
         doc.put("network", net);
@@ -174,7 +188,7 @@ final class PlansCommand implements Callable<Integer> {
         for (PlanLinker.RevealedMatch m : r.revealed()) rev.add(revealedJson(m));
         doc.put("revealed", rev);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("plans.json").toFile(), doc);
-        writeCsvs(r);
+        writeCsvs(r, group, t);
         report(r, sum, zone);
         if (json) System.out.println(new ObjectMapper().writeValueAsString(sum));
         else {
@@ -373,7 +387,13 @@ final class PlansCommand implements Callable<Integer> {
         return m;
     }
 
-    private void writeCsvs(PlanLinker.Result r) throws IOException {
+    /** The coordination group of an account, or null when it is in none. */
+    private static Integer groupOf(int[] group, PostTable t, String accountId) {
+        int a = t.accounts.find(accountId);
+        return a < 0 || a >= group.length || group[a] < 0 ? null : group[a];
+    }
+
+    private void writeCsvs(PlanLinker.Result r, int[] group, PostTable t) throws IOException {
         try (CsvWriter w = CsvWriter.open(out.resolve("calls.csv"), "message_id", "author", "at", "scheduled_for", "items", "executed",
                 "baseline_posts", "window_posts", "later_posts", "lift", "p_value", "q_value", "adopters", "prior_users", "later_accounts",
                 "median_lag_s", "untested", "text")) {
@@ -398,9 +418,12 @@ final class PlansCommand implements Callable<Integer> {
                 }
             }
         }
-        try (CsvWriter w = CsvWriter.open(out.resolve("network.csv"), "account_id", "handle", "calls", "call_message_ids", "median_lag_s")) {
+        try (CsvWriter w = CsvWriter.open(out.resolve("network.csv"), "account_id", "handle", "calls", "call_message_ids", "median_lag_s",
+                "coordination_group")) {
             for (PlanLinker.NetworkAccount a : r.network()) {
-                w.cell(a.accountId()).cell(a.handle()).cell(a.callIds().size()).cell(String.join(" ", a.callIds())).cell(a.medianLagS()).endRow();
+                Integer g = group == null ? null : groupOf(group, t, a.accountId());
+                w.cell(a.accountId()).cell(a.handle()).cell(a.callIds().size()).cell(String.join(" ", a.callIds())).cell(a.medianLagS())
+                        .cell(g == null ? "" : g.toString()).endRow();
             }
         }
         try (CsvWriter w = CsvWriter.open(out.resolve("revealed.csv"), "how", "chat_author", "handle", "message_id", "at", "account_id",

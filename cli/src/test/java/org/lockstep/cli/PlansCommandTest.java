@@ -65,6 +65,8 @@ class PlansCommandTest {
         for (int d = 1; d <= 7; d++) posts.add(tweet(Integer.toString(id++), "organic" + d, call - d * 86_400_000L, "MacronGate"));
         for (int i = 0; i < 12; i++) posts.add(tweet(Integer.toString(id++), "=cmd" + i, at + i * 45_000L, "MacronGate"));
         for (int i = 0; i < 20; i++) posts.add(tweet(Integer.toString(id++), "noise" + i, call - i * 3_600_000L, "Other"));
+        long second = Instant.parse("2017-05-06T10:10:00Z").toEpochMilli();
+        for (int i = 0; i < 6; i++) posts.add(tweet(Integer.toString(id++), "=cmd" + i, second + i * 30_000L, "Second"));
         Path p = dir.resolve("posts.jsonl");
         Files.write(p, posts, StandardCharsets.UTF_8);
 
@@ -75,14 +77,25 @@ class PlansCommandTest {
         message(ms, "10", "2017-05-05T15:50:00+00:00", "<script>alert(1)</script>", "ce soir 21h30 tous sur #MacronGate <img src=x onerror=alert(2)>");
         message(ms, "11", "2017-05-05T15:51:00+00:00", "kek", "demain 18h #NeverUsed go");
         message(ms, "12", "2017-05-05T15:52:00+00:00", "kek", "my new account is @noise3");
+        message(ms, "13", "2017-05-06T10:00:00+00:00", "kek", "dans 10 min #Second go");
+        Path groups = dir.resolve("accounts.csv");
+        Files.writeString(groups, "account_id,group\nu=cmd0,4\nu=cmd1,4\nnoise1,9\n");
         Path chat = dir.resolve("chat.json");
         M.writeValue(chat.toFile(), export);
 
         Path out = dir.resolve("out");
-        assertEquals(Main.OK, Main.run("plans", "--chat", chat.toString(), "--tz", "Europe/Paris", p.toString(), "--out", out.toString()));
+        assertEquals(Main.OK, Main.run("plans", "--chat", chat.toString(), "--tz", "Europe/Paris", p.toString(), "--out", out.toString(),
+                "--groups", groups.toString()));
         JsonNode doc = M.readTree(out.resolve("plans.json").toFile());
         JsonNode calls = doc.get("calls");
-        assertEquals(2, calls.size());
+        assertEquals(3, calls.size());
+        assertEquals(6, doc.get("network").size());
+        assertEquals("u=cmd0", doc.get("network").get(0).get("account_id").asText());
+        assertEquals(4, doc.get("network").get(0).get("coordination_group").asInt());
+        assertTrue(doc.get("network").get(2).get("coordination_group").isNull());
+        assertEquals(2, doc.get("summary").get("network_in_coordination_groups").asInt());
+        assertTrue(calls.get(2).get("executed").asBoolean());
+        assertEquals("2017-05-06T10:10:00Z", calls.get(2).get("scheduled_for").asText());
         JsonNode c = calls.get(0);
         assertEquals("10", c.get("message_id").asText());
         assertEquals("<script>alert(1)</script>", c.get("author").asText());
