@@ -195,4 +195,28 @@ class ChatReadersTest {
         assertEquals(1, r.revealed().size());
         assertEquals("french_patriot_75", r.revealed().get(0).handle());
     }
+
+    @Test
+    void telegramFullExportWithSeveralChats() throws IOException {
+        Path f = tmp.resolve("result.json");
+        Files.writeString(f, """
+                {"about": "Here is the data you requested.",
+                 "personal_information": {"first_name": "x"},
+                 "chats": {"about": "...", "list": [
+                   {"name": "Raid A", "type": "private_group", "id": 11, "messages": [
+                     {"id": 1, "type": "message", "date": "2017-05-05T18:00:00", "date_unixtime": "1493999999", "from": "a", "from_id": "user1", "text": "demain 18h #X go"},
+                     {"id": 2, "type": "message", "date_unixtime": "nope", "from": "a", "from_id": "user1", "text": "bad"}]},
+                   {"name": "Raid B", "type": "private_group", "id": 12, "messages": [
+                     {"id": 1, "type": "message", "date_unixtime": "1494000001", "from": "b", "from_id": "user2", "text": ["hi ", {"type": "bold", "text": "there"}]}]}
+                 ]}}
+                """);
+        ChatReaders.Loaded l = read(ChatReadOptions.defaults(), f);
+        assertEquals(2, l.messages().size());
+        assertEquals("Raid A", l.messages().get(0).chat());
+        assertEquals("Raid B", l.messages().get(1).chat());
+        assertEquals("hi there", l.messages().get(1).text());
+        assertEquals(1, l.report().rejected());
+        assertTrue(l.report().problems().get(0).reason().startsWith("chats.list[0].messages[1] (message 2): bad time"),
+                l.report().problems().get(0).reason());
+    }
 }
