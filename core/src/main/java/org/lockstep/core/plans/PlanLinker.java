@@ -381,7 +381,19 @@ public final class PlanLinker {
 
         /** Lower case with runs of white space as one space, for containment of copied text. */
         static String normal(String s) {
-            return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+            StringBuilder b = new StringBuilder(s.length());
+            boolean space = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    space = b.length() > 0;
+                    continue;
+                }
+                if (space) b.append(' ');
+                space = false;
+                b.append(c);
+            }
+            return b.toString().toLowerCase(Locale.ROOT); // no regex per post: this runs over every post's text
         }
     }
 }

@@ -132,4 +132,25 @@ class PlanLinkerTest {
         assertNull(c1.untested());
         assertNotNull(c1.call().message());
     }
+
+    @Test
+    void quotedTextIsFoundInPostsWhateverTheCaseAndSpacing() {
+        long call = ms("2017-05-05T12:00:00Z");
+        PostTable.Builder b = PostTable.builder(true);
+        b.add(post("old", "o1", call - 3 * 86_400_000L, List.of(), List.of(), "nothing to see"));
+        for (int i = 0; i < 5; i++) {
+            b.add(post("p" + i, "c" + i, call + 60_000L * (i + 1), List.of(), List.of(),
+                    "RT  Les médias ne vous\n diront JAMAIS ça !!! " + i));
+        }
+        b.add(post("q", "c9", call + 60_000L, List.of(), List.of(), "les médias ne vous diront rien"));
+        PostTable t = b.build();
+        CallExtractor.Result chat = new CallExtractor(CallExtractor.Config.defaults(PARIS)).run(List.of(
+                msg("1", "2017-05-05T12:00:00Z", "kek", "copiez « les médias ne vous diront jamais ça » maintenant")));
+        assertEquals(1, chat.calls().get(0).items().size());
+        PlanLinker.LinkedCall c = new PlanLinker(PlanLinker.Config.defaults()).run(chat, t).calls().get(0);
+        assertEquals(5, c.uptake().windowPosts());
+        assertEquals(0, c.uptake().baselinePosts());
+        assertTrue(c.executed());
+        assertEquals(Set.of("c0", "c1", "c2", "c3", "c4"), c.adopters().stream().map(PlanLinker.Adopter::accountId).collect(Collectors.toSet()));
+    }
 }
