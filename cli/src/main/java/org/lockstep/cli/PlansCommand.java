@@ -244,7 +244,51 @@ final class PlansCommand implements Callable<Integer> {
         }
         System.err.printf(Locale.ROOT, "lockstep plans: images: %,d of %,d post media hashed (%,d unreadable), %,d call attachments hashed%n",
                 found, hash.length, unreadable, att.size());
+        writeTemplates(t, hash, known, att);
         return MediaLinks.rows(t, hash, known, att, PerceptualHash.PHASH_NEAR);
+    }
+
+    /**
+     * Meme templates: groups of near-duplicate pictures (pHash within {@link PerceptualHash#PHASH_NEAR},
+     * linked transitively) among the calls' attachments and the posts' media, e.g. one picture under
+     * several captions. {@code templates.csv}: one row per group of two or more, with its members and
+     * how many posts carry one of them.
+     */
+    private void writeTemplates(PostTable t, long[] hash, boolean[] known, Map<String, Long> att) throws IOException {
+        List<String> label = new ArrayList<>();
+        it.unimi.dsi.fastutil.longs.LongArrayList hs = new it.unimi.dsi.fastutil.longs.LongArrayList();
+        it.unimi.dsi.fastutil.ints.IntArrayList mediaId = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        for (Map.Entry<String, Long> e : att.entrySet()) {
+            label.add("chat:" + e.getKey());
+            hs.add(e.getValue());
+            mediaId.add(-1);
+        }
+        for (int m = 0; m < known.length; m++) {
+            if (!known[m]) continue;
+            label.add(t.mediaIds.get(m));
+            hs.add(hash[m]);
+            mediaId.add(m);
+        }
+        int[] cluster = new org.lockstep.core.images.HashIndex(hs.toLongArray()).clusters(PerceptualHash.PHASH_NEAR);
+        Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < cluster.length; i++) groups.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
+        int[] postsPerMedia = new int[known.length];
+        for (int r = 0; r < t.size; r++) for (int i = t.media.start(r); i < t.media.end(r); i++) postsPerMedia[t.media.value(i)]++;
+        Files.createDirectories(out);
+        try (CsvWriter w = CsvWriter.open(out.resolve("templates.csv"), "template", "images", "chat_attachments", "posts", "members")) {
+            int n = 0;
+            for (List<Integer> g : groups.values()) {
+                if (g.size() < 2) continue;
+                int chatAtt = 0, posts = 0;
+                List<String> members = new ArrayList<>();
+                for (int i : g) {
+                    if (mediaId.getInt(i) < 0) chatAtt++;
+                    else posts += postsPerMedia[mediaId.getInt(i)];
+                    if (members.size() < 50) members.add(label.get(i));
+                }
+                w.cell(++n).cell(g.size()).cell(chatAtt).cell(posts).cell(String.join(" ", members)).endRow();
+            }
+        }
     }
 
     private static Long hashOf(Path f) {

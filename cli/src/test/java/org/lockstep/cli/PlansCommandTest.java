@@ -173,6 +173,10 @@ class PlansCommandTest {
         assertTrue(c.get("executed").asBoolean(), c.toString());
         assertEquals(6, c.get("adopters").size());
         assertEquals("op0", c.get("adopters").get(0).get("handle").asText());
+        List<List<String>> templates = Csv.parse(Files.readString(out.resolve("templates.csv")));
+        assertEquals(2, templates.size(), templates.toString()); // header + the meme with its re-captioned copy; XYZ is another picture
+        assertEquals(List.of("1", "2", "1", "6"), templates.get(1).subList(0, 4));
+        assertTrue(templates.get(1).get(4).contains("chat:meme.png") && templates.get(1).get(4).contains("ABC.jpg"));
         JsonNode escape = calls.get(1);
         assertFalse(escape.get("executed").asBoolean());
         assertTrue(escape.get("untested").isTextual(), "an attachment outside the export folder is not read");
