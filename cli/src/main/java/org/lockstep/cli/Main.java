@@ -23,6 +23,7 @@ public final class Main implements Runnable {
             CampaignsCommand.class,
             AccountsCommand.class,
             DomainsCommand.class,
+            PlansCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit codes shared by all commands. */
