@@ -30,11 +30,12 @@ class CoordSimulatorQualityTest {
     static final long[] SEEDS = {101, 102};
     static final long POSTS = 50_000;
     /**
-     * Tuning seeds at 50k posts: 0.84–0.97 per seed, 0.91 together, 0.86 for the worst pair of seeds
-     * (docs/simulator.md); 0.80 leaves room for the detector's statistics to move.
+     * Tuning seeds 11, 5, 7 at 50k posts with the two-test statistics (one ±15 min jitter for every signal,
+     * co-occurrence at its own rate): 0.74, 0.54, 0.61 per seed, 0.63 together (docs/simulator.md); 0.45 is
+     * below the worst tuning seed. (With the old 72 h content jitter it was 0.91.)
      */
-    static final double FAST_ACTIVE_RECALL = 0.80;
-    /** Tuning seeds at 50k posts: 0.985–1.000 per seed. */
+    static final double FAST_ACTIVE_RECALL = 0.45;
+    /** Tuning seeds at 50k posts: 1.000 per seed with the two-test statistics (0.985–1.000 before). */
     static final double PRECISION = 0.95;
 
     @Test

@@ -32,7 +32,8 @@ class CampaignsAlertsTest {
         Path all = dir.resolve("all.jsonl");
         java.io.ByteArrayOutputStream lab = new java.io.ByteArrayOutputStream();
         try (OutputStream p = Files.newOutputStream(all)) {
-            Simulator.run(SimConfig.scenario("leak", 20_000, 5), p, lab);
+            // operators within seconds (this test is about alert mechanics, not recall over operator delays)
+            Simulator.run(SimConfig.scenario("leak", 20_000, 5).withTiming(new org.lockstep.sim.Timing(5_000, 0.5, 0, 0)), p, lab);
         }
         String firstPost = new ObjectMapper().readTree(lab.toByteArray()).path("operations").get(0).path("first_post_id").asText();
         List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8);
