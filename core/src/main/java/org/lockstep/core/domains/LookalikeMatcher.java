@@ -188,10 +188,15 @@ public final class LookalikeMatcher {
     private final int[][] nameHist;
     private static final int HIST = 38;
     /**
-     * Long names split in three pieces for two-edit matches; the pieces are patterns of the same
-     * automaton as the names (one pass over each label), {@code pieceNames[p]} empty for pure names.
+     * Two-edit matches of long names (pigeonhole): each name of {@link #LONG_NAME}+ letters is cut in
+     * three pieces; two edits leave one intact, and an intact piece sits at a known place in the
+     * candidate: the first at its start, the last at its end, the middle one within two positions of
+     * its place in the name. Keys: piece number, name length and the piece's hash, behind a Bloom
+     * filter; a label of n letters makes at most 7 probes for each name length in n ± 2.
      */
-    private final int[][] pieceNames, pieceOffsets;
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<int[]> pieceIndex = new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    private final long[] pieceBloom;
+    private final int pieceBloomMask;
     private final int minLong, maxLong;
     private final Set<String> allow;
     private final DeletionIndex index = new DeletionIndex();
@@ -281,7 +286,7 @@ public final class LookalikeMatcher {
         nameHf = new String[n];
         nameHist = new int[n][];
         Map<String, IntArrayList> patterns = new LinkedHashMap<>();
-        Map<String, List<int[]>> pieces = new LinkedHashMap<>();
+        Map<Long, IntArrayList> pieces = new LinkedHashMap<>();
         int minL = Integer.MAX_VALUE, maxL = 0;
         for (int i = 0; i < n; i++) {
             Object[] o = names.get(i);
@@ -312,9 +317,12 @@ public final class LookalikeMatcher {
             nameHist[i] = histogram(hf, new int[HIST]);
             if (!dots && hf.length() >= LONG_NAME) {
                 // pigeonhole: two edits leave at least one of three pieces intact, shifted by at most two
-                int a = hf.length() / 3, b = 2 * hf.length() / 3;
-                int[][] cuts = {{0, a}, {a, b}, {b, hf.length()}};
-                for (int[] c : cuts) pieces.computeIfAbsent(hf.substring(c[0], c[1]), x -> new ArrayList<>()).add(new int[] {i, c[0]});
+                int m = hf.length(), a = m / 3, b = 2 * m / 3;
+                int[][] cuts = {{0, a}, {a, b}, {b, m}};
+                for (int k = 0; k < 3; k++) {
+                    IntArrayList l = pieces.computeIfAbsent(pieceKey(k, m, hash(hf, cuts[k][0], cuts[k][1])), x -> new IntArrayList());
+                    if (!l.contains(i)) l.add(i);
+                }
                 minL = Math.min(minL, hf.length());
                 maxL = Math.max(maxL, hf.length());
             }
@@ -325,17 +333,16 @@ public final class LookalikeMatcher {
         allow = new HashSet<>();
         for (String a : config.allow()) allow.add(a.toLowerCase(Locale.ROOT));
         List<String> keys = new ArrayList<>(patterns.keySet());
-        for (String k : pieces.keySet()) if (!patterns.containsKey(k)) keys.add(k);
         automaton = AhoCorasick.build(keys);
         patternNames = new int[keys.size()][];
-        pieceNames = new int[keys.size()][];
-        pieceOffsets = new int[keys.size()][];
-        for (int p = 0; p < keys.size(); p++) {
-            IntArrayList l = patterns.get(keys.get(p));
-            patternNames[p] = l == null ? new int[0] : l.toIntArray();
-            List<int[]> pl = pieces.getOrDefault(keys.get(p), List.of());
-            pieceNames[p] = pl.stream().mapToInt(x -> x[0]).toArray();
-            pieceOffsets[p] = pl.stream().mapToInt(x -> x[1]).toArray();
+        for (int p = 0; p < keys.size(); p++) patternNames[p] = patterns.get(keys.get(p)).toIntArray();
+        int bits = Integer.highestOneBit(Math.max(64, pieces.size() * 64 - 1)) << 1;
+        pieceBloom = new long[bits >>> 6];
+        pieceBloomMask = bits - 1;
+        for (Map.Entry<Long, IntArrayList> en : pieces.entrySet()) {
+            pieceIndex.put((long) en.getKey(), en.getValue().toIntArray());
+            int bb = (int) (en.getKey() >>> 20) & pieceBloomMask;
+            pieceBloom[bb >>> 6] |= 1L << bb;
         }
         Set<Integer> lengths = new java.util.TreeSet<>(countryLengths);
         for (String k : kw) {
@@ -395,11 +402,19 @@ public final class LookalikeMatcher {
     }
 
     /**
-     * Names of at least this many letters also match at two edits ({@link Technique#TYPO2}); their
-     * three pieces then have 4+ letters, which keeps random piece hits rare (with 3-letter pieces,
-     * names of 9 to 11 letters, matching cost about 35 % more per host in DomainMatchCpuTime).
+     * Names of at least this many letters also match at two edits ({@link Technique#TYPO2}). At 10,
+     * 0.023 % more of DomainMatchCpuTime's made-up ordinary names are flagged than at 12 (they are
+     * more alike than real names) and none more of 98,005 real popular hosts.
      */
-    static final int LONG_NAME = 12;
+    static final int LONG_NAME = 10;
+
+    private static long pieceKey(int piece, int nameLength, long hash) {
+        long x = hash ^ (long) piece << 58 ^ (long) nameLength << 50 ^ 0x9E3779B97F4A7C15L;
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        return x;
+    }
     /**
      * Not a technique: the match holds only with corroboration (a keyword, another public suffix, a
      * free-hosting or front position), because the name is short or an ordinary word.
@@ -579,20 +594,45 @@ public final class LookalikeMatcher {
         final long[] scratch = new long[131];
         /** Names already checked at two edits for the current piece. */
         final IntArrayList typo2 = new IntArrayList();
-        boolean typo2On;
         /** Letter counts of the current piece (filled on its first piece hit) and rows for the distance. */
         final int[] hist = new int[HIST];
         boolean histReady;
         final int[][] rows = new int[3][80];
 
-        /** A piece of a long name found in the current piece: check the whole name at two edits. */
-        void pieceHit(int pattern, int start, int end) {
+        long[] preTwo = new long[80];
+
+        /** Two-edit matches of long names for the current piece (see {@link #pieceIndex}). */
+        void twoEdits() {
             String hf = pieceHf;
-            int[] names = pieceNames[pattern], offs = pieceOffsets[pattern];
-            for (int k = 0; k < names.length; k++) {
-                int name = names[k];
+            int n = hf.length();
+            if (n + 1 > preTwo.length) preTwo = new long[n + 1];
+            boolean pre = false;
+            for (int m = Math.max(minLong, n - 2); m <= Math.min(maxLong, n + 2); m++) {
+                int a = m / 3, b = 2 * m / 3;
+                for (int k = 0; k < 7; k++) {
+                    // piece 0 at the start, piece 2 at the end, piece 1 at its place shifted by -2..2
+                    int piece = k == 0 ? 0 : k == 6 ? 2 : 1;
+                    int from = piece == 0 ? 0 : piece == 2 ? n - (m - b) : a + k - 3;
+                    int to = from + (piece == 0 ? a : piece == 2 ? m - b : b - a);
+                    if (from < 0 || to > n) continue;
+                    if (!pre) {
+                        prefixHashes(hf, preTwo);
+                        pre = true;
+                    }
+                    long key = pieceKey(piece, m, sub(preTwo, from, to));
+                    int bb = (int) (key >>> 20) & pieceBloomMask;
+                    if ((pieceBloom[bb >>> 6] & 1L << bb) == 0) continue;
+                    int[] names = pieceIndex.get(key);
+                    if (names != null) for (int name : names) checkTwoEdits(name);
+                }
+            }
+        }
+
+        private void checkTwoEdits(int name) {
+            String hf = pieceHf;
+            {
                 String nh = nameHf[name];
-                if (Math.abs(start - offs[k]) > 2 || Math.abs(hf.length() - nh.length()) > 2 || typo2.contains(name)) continue;
+                if (typo2.contains(name)) return;
                 typo2.add(name);
                 // each edit changes the letter counts by at most 2: a cheap bound before the distance
                 if (!histReady) {
@@ -602,8 +642,8 @@ public final class LookalikeMatcher {
                 int[] nhist = nameHist[name];
                 int diff = 0;
                 for (int c = 0; c < HIST && diff <= 4; c++) diff += Math.abs(hist[c] - nhist[c]);
-                if (diff > 4) continue;
-                if (osaDistance(hf, nh, 2, rows) != 2) continue;
+                if (diff > 4) return;
+                if (osaDistance(hf, nh, 2, rows) != 2) return;
                 int mask = pieceExtra | bit(Technique.TYPO2);
                 if (Words.isWord(pieceText)) mask |= bit(Technique.WORD);
                 offer(name, mask, pieceLabel);
@@ -620,8 +660,6 @@ public final class LookalikeMatcher {
 
         @Override
         public void hit(int pattern, int start, int end) {
-            if (typo2On && pieceNames[pattern].length > 0) pieceHit(pattern, start, end);
-            if (patternNames[pattern].length == 0) return;
             String hf = pieceHf;
             if (start == 0 && end == hf.length()) return;
             // keywords first on the text as written (digits are fillers, not letters: "enmarche2017"),
@@ -867,12 +905,14 @@ public final class LookalikeMatcher {
             if (light.charAt(i) == '-') q.cut[k] = true;
             else k++;
         }
-        // two edits of a long name (pigeonhole on three pieces, then a bounded check) in the same pass
-        q.typo2On = hf.length() >= minLong - 2 && hf.length() <= maxLong + 2;
-        q.typo2.clear();
-        q.histReady = false;
         q.prepared = false;
         automaton.scan(hf, q);
+        // two edits of a long name (pigeonhole on three pieces, then a bounded check)
+        if (hf.length() >= minLong - 2 && hf.length() <= maxLong + 2) {
+            q.typo2.clear();
+            q.histReady = false;
+            q.twoEdits();
+        }
         // a typo of the name between hyphens, keywords around it ("mail-en-rnarche", "login-spiegle")
         if (raw.indexOf('-') > 0) {
             String[] rawTokens = raw.split("-");
