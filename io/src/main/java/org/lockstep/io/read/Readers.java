@@ -527,6 +527,10 @@ public final class Readers {
             } catch (JsonProcessingException e) {
                 reject(no, "invalid JSON: " + jsonReason(e), lines.text());
                 continue;
+            } catch (java.io.CharConversionException e) {
+                // bytes that look like UTF-16/32 to Jackson's encoding guess: a bad line, not a failed file
+                reject(no, "invalid JSON: not UTF-8 text (" + Timestamps.clip(String.valueOf(e.getMessage()), 120) + ")", lines.text());
+                continue;
             }
             mapJson(no, node, lines);
         }
@@ -541,7 +545,8 @@ public final class Readers {
         TwitterV1Json.Tweet t;
         try (JsonParser p = MAPPER.getFactory().createParser(lines.bytes(), 0, lines.length())) {
             t = TwitterV1Json.readTop(p);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | java.io.CharConversionException e) {
+            // the second: leading NUL bytes made Jackson guess UTF-32 (found by fuzzing); the tree path reports it
             return false;
         }
         if (t == null) return false;

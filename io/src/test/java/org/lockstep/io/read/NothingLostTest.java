@@ -150,4 +150,16 @@ class NothingLostTest {
         assertEquals(1, r.report().rejected());
         assertEquals(0, r.report().filesFailed());
     }
+
+    @Test
+    void aJsonLineStartingWithNulBytesIsRejectedAloneNotTheRestOfTheFile() throws IOException {
+        // found by ReadersFuzzTest: Jackson took the NULs for UTF-32, threw an IOException and the read stopped
+        String junk = "\0\0\0\0\0\0\0\0\0\uFFFD\uFFFD\uFFFD\u0004\0\0\0\0\0\0\0\0\u0010\u0010";
+        Path f = write("nul.jsonl", (BadInputTest.tweet("111") + "\n" + junk + "\n" + BadInputTest.tweet("222") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Fixtures.Result r = Fixtures.read(f);
+        assertEquals(List.of("111", "222"), r.posts().stream().map(p -> p.id()).toList(), r.problems().toString());
+        assertEquals(1, r.report().rejected());
+        assertTrue(r.problems().get(0).startsWith("2 REJECTED invalid JSON"), r.problems().toString());
+    }
 }
