@@ -107,8 +107,9 @@ class DetectCommandTest {
         Path in = smallCsv(dir);
         Path out = dir.resolve("out");
         Path quarantine = dir.resolve("rejected.jsonl");
+        // timing only here (dave shares every object 30 min later: a co-occurrence pair, checked below)
         Run r = run("detect", in.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3",
-                "--evidence-per-edge", "2", "--quarantine", quarantine.toString(), "--json");
+                "--evidence-per-edge", "2", "--quarantine", quarantine.toString(), "--json", "--no-cooccurrence");
         assertEquals(0, r.code, r.err);
         JsonNode s = JSON.readTree(r.out);
         assertEquals(s, JSON.readTree(Files.readString(out.resolve("summary.json"))), "--json prints summary.json");
@@ -198,7 +199,8 @@ class DetectCommandTest {
         Run ingest = run("ingest", "--db", db.toString(), in.toString());
         assertEquals(0, ingest.code, ingest.err);
         Path out = dir.resolve("out");
-        Run r = run("detect", "--db", db.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3", "--json");
+        Run r = run("detect", "--db", db.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3", "--json",
+                "--no-cooccurrence");
         assertEquals(0, r.code, r.err);
         JsonNode s = JSON.readTree(r.out);
         assertEquals(3, s.get("accounts").asInt());
@@ -281,5 +283,24 @@ class DetectCommandTest {
 
     static String pair(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** With the co-occurrence test, dave (every object, 30 min after the others) is paired, by rare objects shared. */
+    @Test
+    void laggedSharerIsACooccurrencePair(@TempDir Path dir) throws Exception {
+        Path in = smallCsv(dir);
+        Path out = dir.resolve("out");
+        Run r = run("detect", in.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3");
+        assertEquals(0, r.code, r.err);
+        int daveEdges = 0;
+        for (Map<String, String> e : readCsv(out.resolve("edges.csv"))) {
+            if (!e.get("account_a").equals("dave") && !e.get("account_b").equals("dave")) continue;
+            daveEdges++;
+            assertEquals("5", e.get("shared_objects"));
+            assertEquals("0", e.get("co_actions"), "never within the window");
+        }
+        assertEquals(3, daveEdges);
+        long lagged = readCsv(out.resolve("evidence.csv")).stream().filter(e -> e.get("within_window").equals("no")).count();
+        assertTrue(lagged >= 3, "evidence of the lagged shares: " + lagged);
     }
 }
