@@ -87,7 +87,7 @@ public enum Technique {
      * {@code parisien} for {@code leparisien}): how people refer to a title.
      */
     ARTICLE("article-dropped", 0.8),
-    /** Two edits (Damerau–Levenshtein distance 2) of a name of at least 10 letters. */
+    /** Two edits (Damerau–Levenshtein distance 2) of a name of at least 12 letters. */
     TYPO2("two-typos", 0.6),
     /**
      * Qualifies a typo: the candidate's label is itself an English word ({@code labor} for
