@@ -402,6 +402,7 @@ public final class Readers {
                 readCsv(lines, src);
             }
             if (lines.truncated()) {
+                report.record(); // the cut record: counted, so that every record is a post or a rejection
                 problem(lines.lineNumber() + 1, Problem.Severity.REJECTED, lines.truncation()
                         + "; the " + lines.lineNumber() + " lines before it were read", null);
             }
@@ -433,6 +434,7 @@ public final class Readers {
                 if (looksLikeData(line)) {
                     if (junk.isEmpty()) return src;
                     for (int[] j : junk) {
+                        report.record();
                         String raw = new String(h, j[0], j[1], java.nio.charset.StandardCharsets.UTF_8);
                         reject(src.skippedLines() + j[2], "not a record: text before the data (which starts on line "
                                 + (src.skippedLines() + lines + 1) + ")", raw);
@@ -626,6 +628,7 @@ public final class Readers {
             report.record();
             reject(line, "invalid JSON: " + jsonReason(e) + "; the rest of this JSON document cannot be read", null);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            report.record();
             reject(0, "input ends early (truncated compressed stream): " + e.getMessage(), null);
         }
     }
