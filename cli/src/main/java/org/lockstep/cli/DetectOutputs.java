@@ -114,6 +114,11 @@ final class DetectOutputs {
         return AccountSnapshot.UNKNOWN;
     }
 
+    /** Whether the post's repost target was derived by the reader (no original id in the source). */
+    boolean derived(int row) {
+        return sameSpace && row >= 0 && row < table.size && table.derived != null && table.derived[row] != 0;
+    }
+
     String text(int row) {
         return table.text != null && row >= 0 && row < table.size ? table.text[row] : null;
     }
@@ -269,7 +274,7 @@ final class DetectOutputs {
         Evidence ev = r.evidence();
         try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
                 "gap_s", "within_window", "pair", "pairs_shown", "co_actions", "shared_objects", "handle_a", "handle_b", "text_a",
-                "text_b")) {
+                "text_b", "derived_object")) {
             int lastObject = -1;
             String objectName = null, signal = null;
             for (int k = 0; k < e.size(); k++) {
@@ -284,7 +289,8 @@ final class DetectOutputs {
                     }
                     w.cell(idA).cell(idB).cell(signal).cell(objectName).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
                             .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(ev.withinWindow[p] ? "yes" : "no").cell(i).cell(shown)
-                            .cell(e.coActions[k]).cell(e.sharedObjects[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p])).endRow();
+                            .cell(e.coActions[k]).cell(e.sharedObjects[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
+                            .cell(derived(ev.rowA[p]) || derived(ev.rowB[p]) ? "yes" : "no").endRow();
                 }
             }
         }
@@ -458,6 +464,11 @@ final class DetectOutputs {
             reasons.add(c.testedPairs() + " pairs were tested; none passed the false discovery rate " + r.config().alpha()
                     + " over " + (c.timingHypotheses() + c.sharedHypotheses()) + " hypotheses (" + c.timingHypotheses()
                     + " timing, " + c.sharedHypotheses() + " co-occurrence)");
+        }
+        long derived = 0;
+        if (table.derived != null) for (byte d : table.derived) derived += d;
+        if (derived > 0) {
+            reasons.add(derived + " reposts had no original id: their objects were derived from the original's author and text");
         }
         m.put("reasons", reasons);
         List<Map<String, Object>> top = new ArrayList<>();

@@ -52,12 +52,31 @@ final class DetectReport {
         method(rep.section("How to read this"));
     }
 
+    /** Never a silent zero: why nothing was kept, and the strongest pairs with both tests. */
+    @SuppressWarnings("unchecked")
+    private void whyNothing(Section s) {
+        Map<String, Object> why = o.whyNothing();
+        for (Object reason : (List<Object>) why.get("reasons")) s.paragraph(String.valueOf(reason));
+        List<Map<String, Object>> top = (List<Map<String, Object>>) why.get("strongest_pairs");
+        if (!top.isEmpty()) {
+            Table t = new Table("account A", "account B", "episodes", "co-actions", "rare objects shared", "p timing",
+                    "p co-occurrence", "q").caption("The strongest pairs that were not kept");
+            for (Map<String, Object> x : top) {
+                t.row(x.get("account_a"), x.get("account_b"), x.get("episodes"), x.get("co_actions"), x.get("shared_objects"),
+                        x.get("p_timing"), x.get("p_cooccurrence"), x.get("q_value"));
+            }
+            s.table(t);
+        }
+        s.note(String.valueOf(why.get("try")));
+    }
+
     private void network(Section s) {
         AccountStats acc = r.accounts();
         Edges e = r.edges();
         int n = acc.members.length;
         if (n == 0) {
             s.paragraph("No coordinated accounts were found with these parameters.");
+            whyNothing(s);
             return;
         }
         if (o.drawNodes == 0) {

@@ -303,4 +303,24 @@ class DetectCommandTest {
         long lagged = readCsv(out.resolve("evidence.csv")).stream().filter(e -> e.get("within_window").equals("no")).count();
         assertTrue(lagged >= 3, "evidence of the lagged shares: " + lagged);
     }
+
+    /** Never a silent zero: when nothing is kept, the terminal, summary.json and the report say why. */
+    @Test
+    void nothingKeptSaysWhy(@TempDir Path dir) throws Exception {
+        Path in = smallCsv(dir);
+        Path out = dir.resolve("out");
+        Run r = run("detect", in.toString(), "--out", out.toString(), "--alpha", "1e-12");
+        assertEquals(0, r.code, r.err);
+        JsonNode s = JSON.readTree(Files.readString(out.resolve("summary.json")));
+        assertEquals(0, s.get("accounts").asInt());
+        JsonNode why = s.get("why_nothing");
+        assertTrue(why.get("reasons").get(0).asText().contains("none passed the false discovery rate 1.0E-12"), why.toString());
+        JsonNode top = why.get("strongest_pairs");
+        assertTrue(top.size() >= 3, "the three co-acting pairs: " + top);
+        assertEquals(5, top.get(0).get("episodes").asInt());
+        assertTrue(top.get(0).get("p_timing").asDouble() < 1e-3);
+        assertTrue(r.err.contains("strongest pairs"), r.err);
+        assertTrue(r.err.contains("--selection all"), r.err);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("The strongest pairs that were not kept"));
+    }
 }
