@@ -208,6 +208,17 @@ final class AccountsCommand implements Callable<Integer> {
         for (int a = 0; a < r.accounts(); a++) if (r.active(a) && sc.score[a] >= 0.5) high++;
         summary.put("score_at_least_0_5", high);
         summary.put("out", out.toString());
+        // never a silent zero: say when the input carries no account profiles, so scores rest on behaviour only
+        int profiled = 0;
+        for (int a = 0; a < t.accountInfo.size(); a++) {
+            if (t.accountInfo.createdAt[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN
+                    || t.accountInfo.followers[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN) profiled++;
+        }
+        summary.put("accounts_with_profile", profiled);
+        String noProfile = profiled == 0 ? "the input has no account profiles (creation date, followers, names): the profile "
+                + "features are unknown for every account and the scores rest on posting behaviour alone" : null;
+        if (noProfile != null) summary.put("note", noProfile);
+        if (!json && noProfile != null) System.err.println("lockstep accounts: " + noProfile);
         if (json) System.out.println(new ObjectMapper().writeValueAsString(summary));
         else {
             System.err.printf("lockstep accounts: %,d accounts, %,d with score >= 0.5, %d creation batches (%d acting together) -> %s%n",

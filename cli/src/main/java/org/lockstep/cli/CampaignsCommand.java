@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lockstep.core.campaigns.Campaign;
@@ -152,11 +153,29 @@ final class CampaignsCommand implements Callable<Integer> {
         sum.put("detect_s", r.detectMs() / 1e3);
         sum.put("write_s", (t3 - t2) / 1e9);
         sum.put("out", out.toString());
+        List<String> why = new ArrayList<>();
+        if (r.campaigns().flagged() == 0) {
+            // never a silent zero: what was tested, what came closest, what to try
+            if (r.campaigns().tested() == 0) {
+                why.add("no hashtag, link, domain, narrative or reposted post reached the minimum count to be tested (--min-count)");
+            } else if (r.campaigns().bursting() == 0) {
+                why.add(r.campaigns().tested() + " entities tested; none burst against its own history at any scale (--scales, --z)");
+            } else {
+                why.add(r.campaigns().bursting() + " entities burst; none scored above the threshold (--threshold) on amplification by "
+                        + "coordinated, new, batch-created or hyperactive accounts");
+            }
+            for (int k = 0; k < Math.min(3, cs.size()); k++) {
+                Campaign c = cs.get(k);
+                why.add(String.format(Locale.ROOT, "closest: %s, score %.2f", CampaignsReport.clip(c.entity(), 60), c.score()));
+            }
+            sum.put("why_nothing", why);
+        }
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(sum));
         } else {
             System.err.printf("lockstep campaigns: %,d posts, %,d entities tested, %,d bursting, %,d flagged -> %s%n",
                     t.size, r.campaigns().tested(), r.campaigns().bursting(), r.campaigns().flagged(), out.resolve("campaigns.json"));
+            for (String w : why) System.err.println("lockstep campaigns: " + Terminal.safe(w));
             int shown = 0;
             for (int k = 0; k < cs.size(); k++) {
                 Campaign c = cs.get(k);
