@@ -226,19 +226,6 @@ final class EdgeTests {
     double coActionQuantile(double prob) {
         long total = 0;
         for (long h : coActionHistogram) total += h;
-        if (total == 0) return Double.NaN;
-        double h = (total - 1) * prob;
-        long lo = (long) Math.floor(h);
-        long hi = Math.min(lo + 1, total - 1);
-        return valueAt(lo) + (h - lo) * (valueAt(hi) - valueAt(lo));
-    }
-
-    private int valueAt(long rank) {
-        long seen = 0;
-        for (int c = 0; c < coActionHistogram.length; c++) {
-            seen += coActionHistogram[c];
-            if (rank < seen) return c;
-        }
-        return coActionHistogram.length - 1;
+        return PairCounts.quantile7(coActionHistogram, total, prob);
     }
 }

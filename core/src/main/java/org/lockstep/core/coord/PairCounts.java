@@ -164,20 +164,28 @@ final class PairCounts {
 
     /** The co-action count at R's type-7 quantile {@code prob} over all pairs. */
     double coActionQuantile(double prob) {
-        if (distinct == 0) return Double.NaN;
-        double h = (distinct - 1) * prob;
-        long lo = (long) Math.floor(h);
-        long hi = Math.min(lo + 1, distinct - 1);
-        return valueAt(lo) + (h - lo) * (valueAt(hi) - valueAt(lo));
+        return quantile7(coActionHistogram, distinct, prob);
     }
 
-    private int valueAt(long rank) {
+    /**
+     * R's type-7 quantile {@code prob} of {@code total} values given as a histogram ({@code hist[c]}: how many
+     * values equal c); NaN when there are none.
+     */
+    static double quantile7(long[] hist, long total, double prob) {
+        if (total == 0) return Double.NaN;
+        double h = (total - 1) * prob;
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(lo + 1, total - 1);
+        return valueAt(hist, lo) + (h - lo) * (valueAt(hist, hi) - valueAt(hist, lo));
+    }
+
+    private static int valueAt(long[] hist, long rank) {
         long seen = 0;
-        for (int c = 0; c < coActionHistogram.length; c++) {
-            seen += coActionHistogram[c];
+        for (int c = 0; c < hist.length; c++) {
+            seen += hist[c];
             if (rank < seen) return c;
         }
-        return coActionHistogram.length - 1;
+        return hist.length - 1;
     }
 
     /** What every worker reads, and the counter that hands out partitions. */
