@@ -372,6 +372,7 @@ final class DetectOutputs {
         }
         in.put("posts", table.size);
         in.put("duplicates", loaded.duplicates());
+        in.put("conflicts", loaded.conflicts());
         in.put("accounts", table.accounts.size());
         in.put("first_post", table.size > 0 ? iso(table.time[0]) : null);
         in.put("last_post", table.size > 0 ? iso(table.time[table.size - 1]) : null);
