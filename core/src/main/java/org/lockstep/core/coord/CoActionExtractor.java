@@ -41,7 +41,7 @@ final class CoActionExtractor {
                 case CO_DOMAIN -> lists(b, t, s, t.domains, t.domainIds.size(), t.domainIds::get,
                         internal(t.domainIds, false));
                 case CO_HASHTAG -> lists(b, t, s, t.hashtags, t.tags.size(), i -> "#" + t.tags.get(i), null);
-                case CO_IMAGE -> lists(b, t, s, t.media, t.mediaIds.size(), t.mediaIds::get, null);
+                case CO_IMAGE -> images(b, t, s);
                 case HASHTAG_SET -> hashtagSets(b, t);
                 case CO_TEXT -> exactText(b, t);
                 case NEAR_TEXT -> nearText(b, t, c, ts);
@@ -72,6 +72,21 @@ final class CoActionExtractor {
                 int v = l.value(k);
                 if (skip == null || !skip[v]) b.add(v, t.account[r], t.post[r], r, t.time[r]);
             }
+        }
+    }
+
+    /**
+     * Images: media ids that are perceptual hashes are grouped into near-duplicates first
+     * ({@link org.lockstep.core.images.MediaGroups}), so a re-captioned or recompressed meme is one object.
+     */
+    private static void images(Actions.Builder b, PostTable t, Signal s) {
+        int n = t.mediaIds.size();
+        int[] group = org.lockstep.core.images.MediaGroups.of(t.mediaIds::get, n, org.lockstep.core.images.MediaGroups.RADIUS);
+        b.beginSignal(s, n, t.mediaIds::get);
+        IntLists l = t.media;
+        for (int r = 0; r < t.size; r++) {
+            if (isRepost(t, r)) continue;
+            for (int k = l.start(r), e = l.end(r); k < e; k++) b.add(group[l.value(k)], t.account[r], t.post[r], r, t.time[r]);
         }
     }
 

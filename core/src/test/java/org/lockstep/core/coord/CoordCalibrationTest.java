@@ -135,4 +135,31 @@ class CoordCalibrationTest {
         // with minute stamps but no widening, co-actions 1 min apart on the clock would be lost
         for (int e = 0; e < m.edges().size; e++) assertEquals(15, m.edges().episodes[e]);
     }
+
+    /**
+     * co-image over perceptual hashes: two accounts post the same six memes within seconds, each copy
+     * recompressed (hashes a few bits apart); grouped by MediaGroups they co-act, as different ids they would not.
+     */
+    @Test
+    void nearDuplicateImageHashesAreOneObject() {
+        PostTable.Builder b = PostTable.builder();
+        java.util.Random rnd = new java.util.Random(2);
+        long t0 = 1_700_000_000_000L;
+        for (int m = 0; m < 6; m++) {
+            long h = rnd.nextLong();
+            for (int a = 0; a < 2; a++) {
+                long copy = h ^ (a == 0 ? 0 : (1L << rnd.nextInt(64)) | (1L << rnd.nextInt(64)));
+                b.add(Post.builder(Platform.TWITTER).id("m" + m + "_" + a).accountId("meme" + a).timeMs(t0 + m * 7_200_000L + a * 9_000L)
+                        .media(List.of(new org.lockstep.core.model.Media(null, "photo", String.format("%016x", copy)))).build());
+            }
+        }
+        for (int u = 0; u < 50; u++) {
+            b.add(Post.builder(Platform.TWITTER).id("o" + u).accountId("user" + u).timeMs(t0 + u * 1_000_000L)
+                    .media(List.of(new org.lockstep.core.model.Media(null, "photo", String.format("%016x", rnd.nextLong())))).build());
+        }
+        CoordinationResult r = Coordination.detect(b.build(), CoordinationConfig.builder().signals(Signal.CO_IMAGE).build());
+        assertEquals(1, r.edges().size);
+        assertEquals(6, r.edges().episodes[0]);
+        assertEquals(Signal.CO_IMAGE.bit(), r.edges().signals[0]);
+    }
 }
