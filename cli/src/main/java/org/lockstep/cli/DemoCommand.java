@@ -46,30 +46,30 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(db);
         Files.deleteIfExists(out.resolve("case.duckdb.wal"));
 
-        step("1/6 simulate " + String.format(Locale.ROOT, "%,d", posts) + " posts (seed " + seed + ")");
+        step("1/7 simulate " + String.format(Locale.ROOT, "%,d", posts) + " posts (seed " + seed + ")");
         int rc = Main.run("simulate", "--scenario", "election", "--posts", String.valueOf(posts), "--seed",
                 String.valueOf(seed), "--out", scenario.toString());
         if (rc != Main.OK) return rc;
 
-        step("2/6 ingest into the case database " + db);
+        step("2/7 ingest into the case database " + db);
         rc = Main.run("ingest", "--db", db.toString(), scenario.toString());
         if (rc != Main.OK) return rc;
 
-        step("3/6 coordination: accounts acting in lockstep");
+        step("3/7 coordination: accounts acting in lockstep");
         Path coord = out.resolve("coordination");
         rc = Main.run("detect", "--db", db.toString(), "--out", coord.toString());
         if (rc != Main.OK) return rc;
 
-        step("4/6 campaigns: what is being pushed, by whom, from where it started");
+        step("4/7 campaigns: what is being pushed, by whom, from where it started");
         Path campaigns = out.resolve("campaigns");
         String groups = coord.resolve("accounts.csv").toString();
         int campaignsRc = Main.run("campaigns", "--db", db.toString(), "--groups", groups, "--out", campaigns.toString());
 
-        step("5/6 accounts: explainable signs of sock puppets and automation");
+        step("5/7 accounts: explainable signs of sock puppets and automation");
         Path accounts = out.resolve("accounts");
         int accountsRc = Main.run("accounts", "--db", db.toString(), "--groups", groups, "--out", accounts.toString());
 
-        step("6/6 look-alike domains of the protected campaign site");
+        step("6/7 look-alike domains of the protected campaign site");
         JsonNode labels = new ObjectMapper().readTree(out.resolve("scenario.labels.json").toFile());
         String protectedDomain = protectedDomain(labels);
         Path protect = out.resolve("protect.txt");
@@ -82,14 +82,61 @@ final class DemoCommand implements Callable<Integer> {
         step("ground truth: planted accounts found by coordination detection");
         groundTruth(labels, coord.resolve("accounts.csv"));
 
+        step("7/7 plans: a chatroom's calls to action linked to the public posts that carried them out");
+        Path plans = out.resolve("plans");
+        int plansRc = chatroom(out.resolve("chatroom"), plans);
+
         System.out.println();
         System.out.println("Reports:");
         System.out.println("  coordination  " + coord.resolve("report.html").toAbsolutePath());
         if (campaignsRc == Main.OK) System.out.println("  campaigns     " + campaigns.resolve("report.html").toAbsolutePath());
         if (accountsRc == Main.OK) System.out.println("  accounts      " + accounts.resolve("accounts.csv").toAbsolutePath());
         if (domainsRc == Main.OK) System.out.println("  look-alikes   " + lookalikes.toAbsolutePath());
+        if (plansRc == Main.OK) System.out.println("  plans         " + plans.resolve("report.html").toAbsolutePath());
         System.out.println("  case database " + db.toAbsolutePath() + "  (query it: duckdb " + db + ")");
-        return campaignsRc == Main.OK && accountsRc == Main.OK && domainsRc == Main.OK ? Main.OK : Main.FAILED;
+        return campaignsRc == Main.OK && accountsRc == Main.OK && domainsRc == Main.OK && plansRc == Main.OK ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * The chatroom scenario (planners in a Discord server calling raids; operatives executing most of them)
+     * through {@code lockstep plans}, checked against its ground truth: executed calls found, their executors
+     * found, calls never executed reported as such, organic accounts in the executing network.
+     */
+    private int chatroom(Path dir, Path plans) throws IOException {
+        Files.createDirectories(dir);
+        Path chat = dir.resolve("chat.json"), posts = dir.resolve("posts.jsonl"), truthFile = dir.resolve("truth.json");
+        org.lockstep.sim.chat.ChatroomScenario.Truth truth = new org.lockstep.sim.chat.ChatroomScenario(
+                org.lockstep.sim.chat.ChatroomScenario.Config.defaults(seed)).run(chat, posts, truthFile, null);
+        int rc = Main.run("plans", "--chat", chat.toString(), "--tz", "Europe/Paris", posts.toString(), "--out", plans.toString());
+        if (rc != Main.OK) return rc;
+        JsonNode doc = new ObjectMapper().readTree(plans.resolve("plans.json").toFile());
+        Map<String, JsonNode> byMessage = new HashMap<>();
+        for (JsonNode c : doc.path("calls")) byMessage.put(c.path("message_id").asText(), c);
+        int executed = 0, executedFound = 0, executors = 0, executorsFound = 0, never = 0, neverReported = 0;
+        for (org.lockstep.sim.chat.ChatroomScenario.TruthCall t : truth.calls()) {
+            JsonNode c = byMessage.get(t.messageId());
+            boolean found = c != null && c.path("executed").asBoolean(false);
+            if (!t.executed()) {
+                never++;
+                if (!found) neverReported++;
+                continue;
+            }
+            executed++;
+            if (!found) continue;
+            executedFound++;
+            Set<String> adopters = new HashSet<>();
+            for (JsonNode a : c.path("adopters")) adopters.add(a.path("account_id").asText());
+            executors += t.executors().size();
+            for (String e : t.executors()) if (adopters.contains(e)) executorsFound++;
+        }
+        int organicInNetwork = 0;
+        for (JsonNode a : doc.path("network")) if (truth.organicAccounts().contains(a.path("account_id").asText())) organicInNetwork++;
+        System.out.printf(Locale.ROOT, "  executed calls found   %d of %d%n", executedFound, executed);
+        System.out.printf(Locale.ROOT, "  their executors found  %d of %d (recall %.2f)%n", executorsFound, executors,
+                executors == 0 ? 0.0 : (double) executorsFound / executors);
+        System.out.printf(Locale.ROOT, "  never executed         %d of %d reported as not executed%n", neverReported, never);
+        System.out.printf(Locale.ROOT, "  organic accounts in the executing network: %d%n", organicInNetwork);
+        return Main.OK;
     }
 
     private static void step(String s) {

@@ -30,13 +30,18 @@ class DemoCommandTest {
         assertEquals(Main.OK, rc, out);
         for (String f : new String[] {"scenario.jsonl.gz", "scenario.labels.json", "case.duckdb",
                 "coordination/report.html", "coordination/evidence.csv", "campaigns/campaigns.json",
-                "accounts/accounts.csv", "lookalikes.tsv"}) {
+                "accounts/accounts.csv", "lookalikes.tsv", "plans/plans.json", "plans/report.html", "chatroom/chat.json"}) {
             assertTrue(Files.exists(dir.resolve(f)), f + " missing");
         }
         for (String op : new String[] {"sockpuppet_network", "hack_and_leak", "copypasta", "lookalike_domains"}) {
             assertTrue(out.contains(op), "ground truth line for " + op);
         }
         assertTrue(out.contains("precision"), out);
+        // the chatroom: every executed call found, its executors found, no organic account among the executors
+        java.util.regex.Matcher calls = java.util.regex.Pattern.compile("executed calls found\\s+(\\d+) of (\\d+)").matcher(out);
+        assertTrue(calls.find(), out);
+        assertEquals(calls.group(2), calls.group(1), "every executed call found");
+        assertTrue(out.contains("organic accounts in the executing network: 0"), out);
         // the simulator plants look-alikes of en-marche.fr; at least one must be reported
         assertTrue(Files.readString(dir.resolve("lookalikes.tsv")).contains("en-marche.fr"));
     }
