@@ -20,9 +20,13 @@ import java.util.Arrays;
  * popularity curve, which the timing null ({@link TimingNull}) uses beside the jitter.
  */
 final class ActionIndex {
-    /** Rows sorted by (object, time): parallel columns; {@code row} indexes {@link Actions}. */
+    /**
+     * Rows sorted by (object, time): parallel columns; {@code row} indexes {@link Actions}; {@code post} is the
+     * post behind the action (its content id; a unique negative number when the row has none), the identity
+     * behind "one pair of posts is one coincidence".
+     */
     static final class Rows {
-        final int[] object, account, row;
+        final int[] object, account, row, post;
         final long[] time;
         final byte[] signal;
 
@@ -30,22 +34,13 @@ final class ActionIndex {
             object = new int[n];
             account = new int[n];
             row = new int[n];
+            post = new int[n];
             time = new long[n];
             signal = new byte[n];
         }
 
         int size() {
             return row.length;
-        }
-
-        /**
-         * The post behind each action (its content id; a unique negative number when the row has none): the
-         * identity behind "one pair of posts is one coincidence".
-         */
-        int[] posts(Actions x) {
-            int[] p = new int[row.length];
-            for (int k = 0; k < p.length; k++) p[k] = x.content[row[k]] >= 0 ? x.content[row[k]] : -2 - row[k];
-            return p;
         }
     }
 
@@ -224,6 +219,7 @@ final class ActionIndex {
         rows.object[k] = x.object[i];
         rows.account[k] = x.account[i];
         rows.row[k] = i;
+        rows.post[k] = x.content[i] >= 0 ? x.content[i] : -2 - i;
         rows.time[k] = x.time[i];
         rows.signal[k] = x.signal[i];
     }

@@ -41,7 +41,7 @@ public final class Calibration {
                 ? Double.compare(t.pTiming[u], t.pTiming[v]) : Long.compare(t.keys[u], t.keys[v]));
         ActionIndex.Rows r = ix.timed;
         int na = x.accountCount();
-        int[] posts = r.posts(x);
+        int[] posts = r.post;
         int[] start = new int[na + 1];
         for (int k = 0; k < r.size(); k++) start[r.account[k] + 1]++;
         for (int a = 0; a < na; a++) start[a + 1] += start[a];

@@ -84,15 +84,15 @@ final class EdgeTests {
         boolean significance = c.selection() == CoordinationConfig.Selection.SIGNIFICANCE
                 || c.selection() == CoordinationConfig.Selection.ALL;
         ActionIndex.Rows t = ix.timed;
-        PairCounts timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.posts(ix.actions), ix.window,
+        PairCounts timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.window,
                 ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes);
         ActionIndex.Rows r = significance ? ix.rare : anyTimeOnly(ix);
-        PairCounts rare = PairCounts.count(r.object, r.account, r.time, r.signal, r.posts(ix.actions),
+        PairCounts rare = PairCounts.count(r.object, r.account, r.time, r.signal, r.post,
                 ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes);
         long timingHypotheses = timed.size;
         boolean[] timingTestable = null;
         if (significance && timed.size > 0) {
-            PairCounts reach = PairCounts.count(t.object, t.account, t.time, t.signal, t.posts(ix.actions), ix.reach(),
+            PairCounts reach = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.reach(),
                     ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, ix.objectCurve);
             Tarone tarone = Tarone.of(reach, timed, c.alpha());
             timingHypotheses = tarone.family;
@@ -204,6 +204,7 @@ final class EdgeTests {
             out.object[n] = r.object[k];
             out.account[n] = r.account[k];
             out.row[n] = r.row[k];
+            out.post[n] = r.post[k];
             out.time[n] = r.time[k];
             out.signal[n++] = r.signal[k];
         }

@@ -32,7 +32,7 @@ final class TimingNull {
         long[] wide = ix.reach();
         long[] window = ix.window, d = ix.jitter, gap = ix.gap;
         double[] curve = ix.objectCurve;
-        int[] posts = r.posts(ix.actions);
+        int[] posts = r.post;
         // per-account copies of the actions in (object, time) order, so that merging two accounts reads
         // contiguous memory
         int m = r.size();
