@@ -85,6 +85,51 @@ public final class PostTable {
         return new Builder(keepText, expectedPosts);
     }
 
+    /** Number of rows (posts). */
+    public int size() { return size; }
+    /** Time of a row, epoch milliseconds. */
+    public long time(int row) { return time[row]; }
+    /** Post id of a row, in {@link #posts()}. */
+    public int post(int row) { return post[row]; }
+    /** Author of a row, in {@link #accounts()}. */
+    public int account(int row) { return account[row]; }
+    /** Whether the row's repost, quote or reply target was derived by the reader. */
+    public boolean derived(int row) { return derived[row] != 0; }
+    /** Reposted post of a row in {@link #posts()}, or -1. */
+    public int repostOf(int row) { return repostOf[row]; }
+    /** Post replied to, or -1. */
+    public int replyTo(int row) { return replyTo[row]; }
+    /** Post quoted, or -1. */
+    public int quoteOf(int row) { return quoteOf[row]; }
+    /** Author of the reposted post, or -1. */
+    public int repostOfAccount(int row) { return repostOfAccount[row]; }
+    /** Author of the post replied to, or -1. */
+    public int replyToAccount(int row) { return replyToAccount[row]; }
+    /** Author of the quoted post, or -1. */
+    public int quoteOfAccount(int row) { return quoteOfAccount[row]; }
+    /** Language of a row in {@link #langs()}, or -1. */
+    public int lang(int row) { return lang[row]; }
+    /** Whether the table keeps post text. */
+    public boolean hasText() { return text != null; }
+    /** Text of a row, or null when the table was built without text. */
+    public String text(int row) { return text == null ? null : text[row]; }
+    public IntLists hashtags() { return hashtags; }
+    public IntLists urls() { return urls; }
+    public IntLists hosts() { return hosts; }
+    public IntLists domains() { return domains; }
+    public IntLists mentions() { return mentions; }
+    public IntLists media() { return media; }
+    public Interner posts() { return posts; }
+    public Interner accounts() { return accounts; }
+    public Interner langs() { return langs; }
+    public Interner tags() { return tags; }
+    public Interner urlIds() { return urlIds; }
+    public Interner hostIds() { return hostIds; }
+    public Interner domainIds() { return domainIds; }
+    public Interner handles() { return handles; }
+    public Interner mediaIds() { return mediaIds; }
+    public AccountTable accountInfo() { return accountInfo; }
+
     public String postId(int row) { return posts.get(post[row]); }
     public String accountId(int row) { return accounts.get(account[row]); }
     public PostKind kindOf(int row) { return PostKind.of(kind[row]); }
