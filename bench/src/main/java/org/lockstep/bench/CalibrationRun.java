@@ -49,7 +49,7 @@ public final class CalibrationRun {
         CoordinationConfig c = CoordinationConfig.builder().build();
         CoordinationConfig timingOnly = c.toBuilder().cooccurrence(false).build();
         Actions x = Actions.from(t, c);
-        System.out.printf(Locale.ROOT, "## %s%n%n%,d posts, %,d co-action rows, %,d accounts%n%n", name(file), t.size,
+        System.out.printf(Locale.ROOT, "## %s%n%n%,d posts, %,d co-action rows, %,d accounts%n%n", name(file), t.size(),
                 x.size(), x.accountCount());
         long t0 = System.nanoTime();
         List<Calibration.Check> checks = Calibration.monteCarlo(x, c, pairs, draws, 7);

@@ -67,7 +67,7 @@ public final class CampaignBench {
         long w1 = System.nanoTime(), c1 = cpuMs();
         System.gc();
         System.out.printf("loaded %,d posts (simulate + parse " + (csv ? "toolkit CSV" : "v1.1 JSON") + ", both in this process): %.1f s wall, %.1f s cpu, heap %d MB%n",
-                t.size, (w1 - w0) / 1e9, (c1 - c0) / 1e3, heapMb());
+                t.size(), (w1 - w0) / 1e9, (c1 - c0) / 1e3, heapMb());
         int[] group = null;
         long cc0 = cpuMs(), wc0 = System.nanoTime();
         if (coord) {

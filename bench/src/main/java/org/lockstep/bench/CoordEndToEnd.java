@@ -132,7 +132,7 @@ public final class CoordEndToEnd {
         CoordinationResult r = Coordination.detect(t, cb.build());
         long detect = (System.nanoTime() - t1) / 1_000_000;
         long c2 = cpuMs();
-        System.out.printf("posts=%d read=%dms (cpu %dms) detect=%dms (cpu %dms) heapUsed=%dMB%n", t.size, read, c1 - c0,
+        System.out.printf("posts=%d read=%dms (cpu %dms) detect=%dms (cpu %dms) heapUsed=%dMB%n", t.size(), read, c1 - c0,
                 detect, c2 - c1, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         System.out.println("timings " + r.timings());
         System.out.println("counts " + r.counts());
@@ -156,12 +156,12 @@ public final class CoordEndToEnd {
         for (String ro : role.values()) if (!ro.startsWith("organic")) planted++;
         java.util.Set<Integer> members = new java.util.HashSet<>();
         for (int acc : r.accounts().members) members.add(acc);
-        int[] postsPer = new int[t.accounts.size()];
-        for (int row = 0; row < t.size; row++) postsPer[t.account[row]]++;
+        int[] postsPer = new int[t.accounts().size()];
+        for (int row = 0; row < t.size(); row++) postsPer[t.account(row)]++;
         Map<String, List<Integer>> missed = new TreeMap<>();
         for (var e : role.entrySet()) {
             if (e.getValue().startsWith("organic")) continue;
-            int id = t.accounts.find(e.getKey());
+            int id = t.accounts().find(e.getKey());
             if (id >= 0 && !members.contains(id)) {
                 missed.computeIfAbsent(e.getValue(), k -> new java.util.ArrayList<>()).add(postsPer[id]);
             }
@@ -172,10 +172,10 @@ public final class CoordEndToEnd {
             int want = Integer.parseInt(dbg);
             String target = null;
             for (var e : role.entrySet()) {
-                int id = t.accounts.find(e.getKey());
+                int id = t.accounts().find(e.getKey());
                 if (id >= 0 && !members.contains(id) && !e.getValue().startsWith("organic") && postsPer[id] == want) target = e.getKey();
             }
-            int tid = t.accounts.find(target);
+            int tid = t.accounts().find(target);
             CoordinationResult all = Coordination.detect(t, cb.selection(CoordinationConfig.Selection.ALL).minRepetitions(1).build());
             var ed = all.edges();
             List<Integer> mine = new java.util.ArrayList<>();

@@ -34,7 +34,7 @@ public final class ReadTable {
         for (var g : ManagementFactory.getGarbageCollectorMXBeans()) gc += g.getCollectionTime();
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "read=%dms cpu=%dms (table-building thread %dms) gc=%dms posts=%d duplicates=%d heapUsed=%dMB load=%.2f%n", wall, cpu, mainCpu, gc,
-                l.table().size, l.duplicates(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                l.table().size(), l.duplicates(), (rt.totalMemory() - rt.freeMemory()) >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (fp) System.out.println("fingerprint " + fingerprint(l));
     }
@@ -43,24 +43,24 @@ public final class ReadTable {
         PostTable t = l.table();
         long h = 17;
         StringBuilder sb = new StringBuilder();
-        h = mix(h, t.size);
-        for (int r = 0; r < t.size; r++) {
-            h = mix(h, t.platform[r]);
-            h = mix(h, t.kind[r]);
-            h = mix(h, t.time[r]);
-            h = mix(h, t.post[r]);
-            h = mix(h, t.account[r]);
-            h = mix(h, t.repostOf[r]);
-            h = mix(h, t.replyTo[r]);
-            h = mix(h, t.quoteOf[r]);
-            h = mix(h, t.repostOfAccount[r]);
-            h = mix(h, t.replyToAccount[r]);
-            h = mix(h, t.quoteOfAccount[r]);
-            h = mix(h, t.lang[r]);
-            if (t.text != null) h = mix(h, t.text[r] == null ? -7 : t.text[r].hashCode());
+        h = mix(h, t.size());
+        for (int r = 0; r < t.size(); r++) {
+            h = mix(h, t.platform(r));
+            h = mix(h, t.kind(r));
+            h = mix(h, t.time(r));
+            h = mix(h, t.post(r));
+            h = mix(h, t.account(r));
+            h = mix(h, t.repostOf(r));
+            h = mix(h, t.replyTo(r));
+            h = mix(h, t.quoteOf(r));
+            h = mix(h, t.repostOfAccount(r));
+            h = mix(h, t.replyToAccount(r));
+            h = mix(h, t.quoteOfAccount(r));
+            h = mix(h, t.lang(r));
+            if (t.hasText()) h = mix(h, t.text(r) == null ? -7 : t.text(r).hashCode());
         }
         sb.append("rows=").append(Long.toHexString(h));
-        for (IntLists li : List.of(t.hashtags, t.urls, t.hosts, t.domains, t.mentions, t.media)) {
+        for (IntLists li : List.of(t.hashtags(), t.urls(), t.hosts(), t.domains(), t.mentions(), t.media())) {
             long g = li.rows();
             for (int r = 0; r < li.rows(); r++) {
                 g = mix(g, li.size(r));
@@ -68,12 +68,12 @@ public final class ReadTable {
             }
             sb.append(' ').append(Long.toHexString(g));
         }
-        for (Interner in : List.of(t.posts, t.accounts, t.langs, t.tags, t.urlIds, t.hostIds, t.domainIds, t.handles, t.mediaIds)) {
+        for (Interner in : List.of(t.posts(), t.accounts(), t.langs(), t.tags(), t.urlIds(), t.hostIds(), t.domainIds(), t.handles(), t.mediaIds())) {
             long g = in.size();
             for (int i = 0; i < in.size(); i++) g = mix(g, in.get(i).hashCode());
             sb.append(" i").append(in.size()).append(':').append(Long.toHexString(g));
         }
-        AccountTable a = t.accountInfo;
+        AccountTable a = t.accountInfo();
         long g = a.size();
         for (int i = 0; i < a.size(); i++) {
             for (String s : new String[] {a.handle[i], a.displayName[i], a.description[i], a.location[i], a.avatarUrl[i]}) {

@@ -105,7 +105,7 @@ public final class ReadThroughput {
             PostTable.Builder b = PostTable.builder(false);
             ReadReport rep = Readers.read(List.of(f.toString()), ReadOptions.defaults(), b::add, p -> { });
             PostTable t = b.build();
-            if (rep.rejected() != 0 || t.size + b.duplicates() != rep.posts()) throw new IllegalStateException("bench input rejected");
+            if (rep.rejected() != 0 || t.size() + b.duplicates() != rep.posts()) throw new IllegalStateException("bench input rejected");
             return rep.posts();
         }
         long[] sink = new long[2];

@@ -21,6 +21,7 @@ import org.lockstep.core.accounts.AccountSignalsResult;
 import org.lockstep.core.accounts.CreationBatch;
 import org.lockstep.core.accounts.LogisticModel;
 import org.lockstep.core.accounts.LogisticTrainer;
+import org.lockstep.io.train.XgbTrainer;
 import org.lockstep.core.model.PostTable;
 import org.lockstep.io.out.CsvWriter;
 import org.lockstep.io.out.OutputDir;
@@ -123,7 +124,7 @@ final class AccountsCommand implements Callable<Integer> {
             List<Boolean> ys = new ArrayList<>();
             for (int a = 0; a < r.accounts(); a++) {
                 if (!r.active(a)) continue;
-                Boolean y = labels.get(t.accounts.get(a));
+                Boolean y = labels.get(t.accounts().get(a));
                 if (y == null) continue;
                 xs.add(r.vector(a));
                 ys.add(y);
@@ -210,9 +211,9 @@ final class AccountsCommand implements Callable<Integer> {
         summary.put("out", out.toString());
         // never a silent zero: say when the input carries no account profiles, so scores rest on behaviour only
         int profiled = 0;
-        for (int a = 0; a < t.accountInfo.size(); a++) {
-            if (t.accountInfo.createdAt[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN
-                    || t.accountInfo.followers[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN) profiled++;
+        for (int a = 0; a < t.accountInfo().size(); a++) {
+            if (t.accountInfo().createdAt[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN
+                    || t.accountInfo().followers[a] != org.lockstep.core.model.AccountSnapshot.UNKNOWN) profiled++;
         }
         summary.put("accounts_with_profile", profiled);
         String noProfile = profiled == 0 ? "the input has no account profiles (creation date, followers, names): the profile "
@@ -294,7 +295,7 @@ final class AccountsCommand implements Callable<Integer> {
         try (CsvWriter cw = CsvWriter.open(file, header.toArray(new String[0]))) {
             for (int a : act) {
                 double[] x = r.vector(a);
-                cw.cell(t.accounts.get(a)).cell(t.accountInfo.handle[a] == null ? "" : t.accountInfo.handle[a])
+                cw.cell(t.accounts().get(a)).cell(t.accountInfo().handle[a] == null ? "" : t.accountInfo().handle[a])
                         .cell(r.posts(a)).cell(round(sc.score[a])).cell(round(sc.logit[a]))
                         .cell(Double.isNaN(r.ageDays(a)) ? "" : Double.toString(round(r.ageDays(a))))
                         .cell(round(r.postsPerDay(a))).cell(r.hyperactive(a)).cell(r.batch(a) < 0 ? "" : Integer.toString(r.batch(a)));
@@ -319,7 +320,7 @@ final class AccountsCommand implements Callable<Integer> {
                 "shared_object", "shared_share", "lift", "group_share", "members")) {
             for (CreationBatch b : r.batches()) {
                 List<String> h = new ArrayList<>();
-                for (int m : b.members()) h.add(t.accountInfo.handle[m] != null ? t.accountInfo.handle[m] : t.accounts.get(m));
+                for (int m : b.members()) h.add(t.accountInfo().handle[m] != null ? t.accountInfo().handle[m] : t.accounts().get(m));
                 cw.cell(b.id()).cell(b.size()).cell(CampaignsSupport.iso(b.createdFrom())).cell(CampaignsSupport.iso(b.createdTo()))
                         .cell(b.actsTogether()).cell(b.sharedObject() == null ? "" : b.sharedObject())
                         .cell(round(b.sharedShare())).cell(round(b.lift())).cell(round(b.groupShare()))

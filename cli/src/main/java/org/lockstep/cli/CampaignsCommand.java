@@ -102,7 +102,7 @@ final class CampaignsCommand implements Callable<Integer> {
         OutputDir od;
         try {
             // before any work: --out can be written and holds no file Lockstep did not write
-            od = OutputDir.open(out, "campaigns", List.of("campaigns.json", "campaigns.csv", "spreaders.csv", "report.html"));
+            od = OutputDir.open(out, "campaigns", List.of("campaigns.json", "campaigns.csv", "spreaders.csv", "summary.json", "report.html"));
         } catch (OutputDir.OutputException e) {
             System.err.println("lockstep campaigns: " + e.getMessage() + ". Nothing was done.");
             return Main.FAILED;
@@ -124,16 +124,26 @@ final class CampaignsCommand implements Callable<Integer> {
         od.write("campaigns.csv", tmp -> writeCsv(cs, tmp));
         od.write("spreaders.csv", tmp -> writeSpreaders(cs, tmp));
         CampaignsReport.write(cs, r, t, od);
+        // the run's record: every parameter, serialised from the config itself (never a hand-kept list), and the counts
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("command", "campaigns");
+        record.put("posts", t.size());
+        record.put("tested", r.campaigns().tested());
+        record.put("bursting", r.campaigns().bursting());
+        record.put("flagged", r.campaigns().flagged());
+        record.put("reported", cs.size());
+        record.put("parameters", org.lockstep.io.out.ConfigJson.tree(ac));
+        od.write("summary.json", tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), record));
         od.commit();
         int alerted = 0;
         CampaignsAlerts sent = null;
         if (alerts != null) {
             sent = new CampaignsAlerts(alerts, state, webhook);
-            alerted = sent.emit(cs, t.time[t.size - 1]);
+            alerted = sent.emit(cs, t.time(t.size() - 1));
         }
         long t3 = System.nanoTime();
         Map<String, Object> sum = new LinkedHashMap<>();
-        sum.put("posts", t.size);
+        sum.put("posts", t.size());
         sum.put("accounts", r.accounts().activeCount());
         sum.put("entities", r.campaigns().entities());
         sum.put("tested", r.campaigns().tested());
@@ -174,7 +184,7 @@ final class CampaignsCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(sum));
         } else {
             System.err.printf("lockstep campaigns: %,d posts, %,d entities tested, %,d bursting, %,d flagged -> %s%n",
-                    t.size, r.campaigns().tested(), r.campaigns().bursting(), r.campaigns().flagged(), out.resolve("campaigns.json"));
+                    t.size(), r.campaigns().tested(), r.campaigns().bursting(), r.campaigns().flagged(), out.resolve("campaigns.json"));
             for (String w : why) System.err.println("lockstep campaigns: " + Terminal.safe(w));
             int shown = 0;
             for (int k = 0; k < cs.size(); k++) {
@@ -210,10 +220,11 @@ final class CampaignsCommand implements Callable<Integer> {
         long[] sc = scales == null ? d.scalesMs() : Arrays.stream(scales).map(s -> s * 1000).toArray();
         int[] mc = minCount == null ? (scales == null ? d.minCount() : defaultCounts(sc.length)) : minCount;
         if (mc.length != sc.length) throw new IllegalArgumentException("--min-count needs one value per --scales window");
-        return new CampaignConfig(sc, mc, z == null ? d.zMin() : z, d.minExpected(), d.minHistoryMs(), d.minAccounts(),
-                d.newAccountDays(), d.inauthenticScore(), d.weights(), threshold == null ? d.flagThreshold() : threshold,
-                d.firstSpreaders(), d.episodeGapMs(), top, d.maxCascadeEdges(), d.botSlayerCampaigns(),
-                Math.max(1, Arrays.stream(mc).min().getAsInt()));
+        CampaignConfig.Builder b = d.toBuilder().scales(sc, mc).maxCampaigns(top)
+                .minEntityCount(Math.max(1, Arrays.stream(mc).min().getAsInt()));
+        if (z != null) b.zMin(z);
+        if (threshold != null) b.flagThreshold(threshold);
+        return b.build();
     }
 
     private static int[] defaultCounts(int n) {

@@ -69,7 +69,7 @@ final class CampaignsReport {
     static void write(List<Campaign> cs, CampaignAnalysis.Result r, PostTable t, org.lockstep.io.out.OutputDir out) throws IOException {
         HtmlReport rep = new HtmlReport("Lockstep — campaigns");
         rep.subtitle("Bursting hashtags, links, domains, narratives and posts, and who pushed them");
-        rep.keyFigure("posts", t.size);
+        rep.keyFigure("posts", t.size());
         rep.keyFigure("entities tested", r.campaigns().tested());
         rep.keyFigure("bursting", r.campaigns().bursting());
         rep.keyFigure("flagged", r.campaigns().flagged());

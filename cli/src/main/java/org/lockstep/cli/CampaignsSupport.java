@@ -30,7 +30,7 @@ final class CampaignsSupport {
         Readers.Loaded l = input.load(keepText, filter.toPostFilter(), p -> {
             if (shown[0]++ < 20) err.println("lockstep: " + p);
         });
-        if (l.table().size == 0) return null;
+        if (l.table().size() == 0) return null;
         if (l.report().rejected() > 0) err.println("lockstep: " + l.report().rejected() + " records rejected");
         return l.table();
     }
@@ -59,7 +59,7 @@ final class CampaignsSupport {
      * get -1.
      */
     static int[] readGroups(Path file, PostTable t) throws IOException {
-        int[] g = new int[t.accounts.size()];
+        int[] g = new int[t.accounts().size()];
         Arrays.fill(g, -1);
         try (org.lockstep.io.out.OwnCsv r = org.lockstep.io.out.OwnCsv.open(file)) {
             List<String> cols = r.header();
@@ -71,7 +71,7 @@ final class CampaignsSupport {
             while ((c = r.next()) != null) {
                 if (c.size() <= Math.max(ia, ig)) continue;
                 // ids exactly as written (spaces, quotes and line breaks are part of an id)
-                int a = t.accounts.find(c.get(ia));
+                int a = t.accounts().find(c.get(ia));
                 if (a < 0) continue;
                 try {
                     g[a] = Integer.parseInt(c.get(ig).strip());

@@ -177,15 +177,11 @@ final class DemoCommand implements Callable<Integer> {
             size.put(name, k);
         }
         Set<String> flagged = new HashSet<>();
-        try (BufferedReader r = Files.newBufferedReader(accountsCsv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) return;
-            String l;
-            while ((l = r.readLine()) != null) {
-                String id = firstCell(l);
-                if (id != null) flagged.add(id);
-            }
-        }
+        // our own CSV read back by its own reader: quoted ids with commas, quotes or line breaks survive
+        int[] col = {-1};
+        org.lockstep.io.out.OwnCsv.forEach(accountsCsv, h -> col[0] = org.lockstep.io.out.OwnCsv.column(h, "account_id"), row -> {
+            if (col[0] >= 0 && col[0] < row.size() && !row.get(col[0]).isEmpty()) flagged.add(row.get(col[0]));
+        });
         Map<String, Integer> found = new HashMap<>();
         int truePositives = 0;
         for (String id : flagged) {
@@ -203,11 +199,5 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "  precision %.2f: %d of %d flagged accounts were planted%n",
                 flagged.isEmpty() ? 0.0 : (double) truePositives / flagged.size(), truePositives, flagged.size());
-    }
-
-    /** The first cell of a CSV line that {@code lockstep detect} wrote, its formula guard undone. */
-    private static String firstCell(String line) {
-        if (line.isEmpty()) return null;
-        return org.lockstep.io.out.CsvWriter.unguard(CampaignsSupport.splitCsv(line).get(0));
     }
 }

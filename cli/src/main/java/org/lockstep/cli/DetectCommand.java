@@ -214,7 +214,7 @@ final class DetectCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         problems.finish(input.quarantine);
-        if (loaded.table().size == 0) {
+        if (loaded.table().size() == 0) {
             ReadReport rep = loaded.report();
             err.println("lockstep detect: nothing could be read from " + source() + " (" + rep.records() + " records, " + rep.rejected()
                     + " rejected, " + rep.filesFailed() + " files unreadable)");
@@ -229,7 +229,7 @@ final class DetectCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             err.println(String.format(Locale.ROOT, "lockstep detect: %,d accounts, %,d edges, %,d groups, %,d components from %,d posts in %.1f s",
-                    result.accountCount(), result.edges().size(), result.groups().size(), result.components(), loaded.table().size,
+                    result.accountCount(), result.edges().size(), result.groups().size(), result.components(), loaded.table().size(),
                     w.totalMs() / 1000.0));
             if (result.edges().size() == 0) printWhyNothing(err, w.whyNothing());
             err.println("lockstep detect: report: " + out.resolve("report.html").toAbsolutePath());

@@ -73,12 +73,12 @@ final class DetectOutputs {
         java.util.Arrays.fill(firstPost, Long.MAX_VALUE);
         java.util.Arrays.fill(lastPost, Long.MIN_VALUE);
         if (sameSpace) {
-            for (int row = 0; row < table.size; row++) {
-                int a = table.account[row];
+            for (int row = 0; row < table.size(); row++) {
+                int a = table.account(row);
                 if (a < 0 || a >= n) continue;
                 posts[a]++;
-                firstPost[a] = Math.min(firstPost[a], table.time[row]);
-                lastPost[a] = Math.max(lastPost[a], table.time[row]);
+                firstPost[a] = Math.min(firstPost[a], table.time(row));
+                lastPost[a] = Math.max(lastPost[a], table.time(row));
             }
         }
         coActions = new long[n];
@@ -96,31 +96,31 @@ final class DetectOutputs {
     /** Whether the result's account ids are the table's (true when the engine ran on the table). */
     private boolean sameAccountSpace() {
         int n = r.accounts().size();
-        if (n != table.accounts.size()) return false;
-        for (int a = 0; a < Math.min(n, 8); a++) if (!table.accounts.get(a).equals(r.accountName(a))) return false;
+        if (n != table.accounts().size()) return false;
+        for (int a = 0; a < Math.min(n, 8); a++) if (!table.accounts().get(a).equals(r.accountName(a))) return false;
         return true;
     }
 
     String handle(int account) {
-        if (sameSpace && account < table.accountInfo.size()) {
-            String h = table.accountInfo.handle[account];
+        if (sameSpace && account < table.accountInfo().size()) {
+            String h = table.accountInfo().handle[account];
             if (h != null) return h;
         }
         return null;
     }
 
     long createdAt(int account) {
-        if (sameSpace && account < table.accountInfo.size()) return table.accountInfo.createdAt[account];
+        if (sameSpace && account < table.accountInfo().size()) return table.accountInfo().createdAt[account];
         return AccountSnapshot.UNKNOWN;
     }
 
     /** Whether the post's repost target was derived by the reader (no original id in the source). */
     boolean derived(int row) {
-        return sameSpace && row >= 0 && row < table.size && table.derived != null && table.derived[row] != 0;
+        return sameSpace && row >= 0 && row < table.size() && table.derived(row);
     }
 
     String text(int row) {
-        return table.text != null && row >= 0 && row < table.size ? table.text[row] : null;
+        return table.hasText() && row >= 0 && row < table.size() ? table.text(row) : null;
     }
 
     static String iso(long ms) {
@@ -184,10 +184,10 @@ final class DetectOutputs {
                 w.cell(r.accountName(a)).cell(handle(a)).cell(s.group[a]).cell(s.component[a]).cell(s.degree[a]).cell(signals(s.signals[a]))
                         .cell(coActions[a]).cell(s.actions[a]).cell(posts[a]).cell(iso(firstPost[a])).cell(iso(lastPost[a]))
                         .cell(iso(createdAt(a)));
-                long f = sameSpace && a < table.accountInfo.size() ? table.accountInfo.followers[a] : AccountSnapshot.UNKNOWN;
+                long f = sameSpace && a < table.accountInfo().size() ? table.accountInfo().followers[a] : AccountSnapshot.UNKNOWN;
                 if (f == AccountSnapshot.UNKNOWN) w.cell((String) null);
                 else w.cell(f);
-                w.cell(sameSpace && a < table.accountInfo.size() ? table.accountInfo.displayName[a] : null).endRow();
+                w.cell(sameSpace && a < table.accountInfo().size() ? table.accountInfo().displayName[a] : null).endRow();
             }
         }
     }
@@ -370,12 +370,12 @@ final class DetectOutputs {
             in.put("warnings", rep.warnings());
             in.put("posts_by_format", rep.postsByFormat());
         }
-        in.put("posts", table.size);
+        in.put("posts", table.size());
         in.put("duplicates", loaded.duplicates());
         in.put("conflicts", loaded.conflicts());
-        in.put("accounts", table.accounts.size());
-        in.put("first_post", table.size > 0 ? iso(table.time[0]) : null);
-        in.put("last_post", table.size > 0 ? iso(table.time[table.size - 1]) : null);
+        in.put("accounts", table.accounts().size());
+        in.put("first_post", table.size() > 0 ? iso(table.time(0)) : null);
+        in.put("last_post", table.size() > 0 ? iso(table.time(table.size() - 1)) : null);
         return in;
     }
 
@@ -467,7 +467,7 @@ final class DetectOutputs {
                     + " timing, " + c.sharedHypotheses() + " co-occurrence)");
         }
         long derived = 0;
-        if (table.derived != null) for (byte d : table.derived) derived += d;
+        for (int r = 0; r < table.size(); r++) if (table.derived(r)) derived++;
         if (derived > 0) {
             reasons.add(derived + " reposts had no original id: their objects were derived from the original's author and text");
         }

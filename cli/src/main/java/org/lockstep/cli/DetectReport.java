@@ -32,12 +32,12 @@ final class DetectReport {
 
     HtmlReport build() {
         HtmlReport rep = new HtmlReport("Lockstep: accounts acting in lockstep");
-        String range = o.table.size > 0 ? " · posts from " + DetectOutputs.iso(o.table.time[0]) + " to "
-                + DetectOutputs.iso(o.table.time[o.table.size - 1]) : "";
+        String range = o.table.size() > 0 ? " · posts from " + DetectOutputs.iso(o.table.time(0)) + " to "
+                + DetectOutputs.iso(o.table.time(o.table.size() - 1)) : "";
         rep.subtitle("Input: " + o.source + range);
         rep.keyFigure("accounts in the network", r.accountCount()).keyFigure("links (edges)", r.edges().size())
                 .keyFigure("groups", r.groups().size()).keyFigure("components", r.components())
-                .keyFigure("posts read", o.table.size);
+                .keyFigure("posts read", o.table.size());
         if (!o.fromDatabase) rep.keyFigure("records rejected", o.loaded.report().rejected());
         addTo(rep);
         return rep;
@@ -189,11 +189,11 @@ final class DetectReport {
         Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> out = new java.util.HashMap<>();
         if (!o.sameSpace) return out;
         int[] group = r.accounts().group;
-        for (int row = 0; row < o.table.size; row++) {
-            int a = o.table.account[row];
+        for (int row = 0; row < o.table.size(); row++) {
+            int a = o.table.account(row);
             if (a < 0 || a >= group.length) continue;
             int g = group[a];
-            if (g >= 0 && g < groups) out.computeIfAbsent(g, x -> new it.unimi.dsi.fastutil.longs.LongArrayList()).add(o.table.time[row]);
+            if (g >= 0 && g < groups) out.computeIfAbsent(g, x -> new it.unimi.dsi.fastutil.longs.LongArrayList()).add(o.table.time(row));
         }
         return out;
     }

@@ -238,20 +238,28 @@ final class DomainsMatchCommand implements Callable<Integer> {
         });
     }
 
-    /** Account ids, one per line or the first column of a CSV with a header naming it account_id. */
+    /**
+     * Account ids: the account_id column of a CSV whose header names it (accounts.csv of detect, read by
+     * {@link org.lockstep.io.out.OwnCsv}, so ids with commas, quotes or line breaks survive), or else one id
+     * per line ('#' starts a comment).
+     */
     private static Set<String> readAccounts(Path file) throws IOException {
         Set<String> out = new java.util.HashSet<>();
+        String first;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(reader(Files.newInputStream(file)))) {
+            first = r.readLine();
+        }
+        if (first != null && first.strip().replace("\uFEFF", "").startsWith("account_id")) {
+            int[] col = {-1};
+            org.lockstep.io.out.OwnCsv.forEach(file, h -> col[0] = org.lockstep.io.out.OwnCsv.column(h, "account_id"), row -> {
+                if (col[0] >= 0 && col[0] < row.size() && !row.get(col[0]).isEmpty()) out.add(row.get(col[0]));
+            });
+            return out;
+        }
         try (java.io.BufferedReader r = new java.io.BufferedReader(reader(Files.newInputStream(file)))) {
             String line;
-            boolean first = true;
             while ((line = r.readLine()) != null) {
-                String t = line.strip();
-                String id = t.isEmpty() ? t : org.lockstep.io.out.CsvWriter.unguard(CampaignsSupport.splitCsv(t).get(0).strip());
-                if (first && id.equals("account_id")) {
-                    first = false;
-                    continue;
-                }
-                first = false;
+                String id = line.strip();
                 if (!id.isEmpty() && !id.startsWith("#")) out.add(id);
             }
         }

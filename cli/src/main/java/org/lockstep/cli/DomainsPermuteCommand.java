@@ -50,7 +50,8 @@ final class DomainsPermuteCommand implements Callable<Integer> {
         }
         List<String> kw = new ArrayList<>(LookalikeMatcher.DEFAULT_KEYWORDS);
         kw.addAll(keywords);
-        Permuter permuter = new Permuter(new Permuter.Config(suffixes.isEmpty() ? Permuter.DEFAULT_SUFFIXES : suffixes, kw, !noCombine, limit));
+        Permuter permuter = new Permuter(Permuter.Config.builder().suffixes(suffixes.isEmpty() ? Permuter.DEFAULT_SUFFIXES : suffixes).keywords(kw)
+                .combine(!noCombine).limit(limit).build());
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
         long total = 0;
         DomainsOutput out = format.equals("list") ? null : new DomainsOutput(w, DomainsOutput.Format.valueOf(format), List.of("domain", "original", "techniques"));

@@ -125,7 +125,8 @@ final class PlansCommand implements Callable<Integer> {
         PlanLinker.Config lc;
         ChatReadOptions co;
         try {
-            lc = new PlanLinker.Config(baselineS * 1000, windowS * 1000, horizonS * 1000, alpha, minAdopters, minCalls);
+            lc = PlanLinker.Config.builder().baselineMs(baselineS * 1000).executionMs(windowS * 1000).horizonMs(horizonS * 1000)
+                    .alpha(alpha).minAdopters(minAdopters).minCallsForNetwork(minCalls).build();
             co = ChatReadOptions.defaults().withZone(zone).withMaxErrors(input.maxErrors);
             if (chatFormat != null) co = co.withFormat(ChatFormat.parse(chatFormat));
             if (chatMap != null) co = co.withCsvMapping(ChatCsvMapping.parse(chatMap));
@@ -207,11 +208,11 @@ final class PlansCommand implements Callable<Integer> {
      */
     private Map<String, int[]> imageRows(CallExtractor.Result calls, PostTable t) throws IOException {
         Map<String, Path> files = filesByName(media);
-        long[] hash = new long[t.mediaIds.size()];
+        long[] hash = new long[t.mediaIds().size()];
         boolean[] known = new boolean[hash.length];
         int found = 0, unreadable = 0;
         for (int m = 0; m < hash.length; m++) {
-            String key = t.mediaIds.get(m);
+            String key = t.mediaIds().get(m);
             if (key.length() == 16 && key.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
                 hash[m] = Long.parseUnsignedLong(key, 16); // the source gave a 64-bit perceptual hash
                 known[m] = true;
@@ -265,7 +266,7 @@ final class PlansCommand implements Callable<Integer> {
         }
         for (int m = 0; m < known.length; m++) {
             if (!known[m]) continue;
-            label.add(t.mediaIds.get(m));
+            label.add(t.mediaIds().get(m));
             hs.add(hash[m]);
             mediaId.add(m);
         }
@@ -273,7 +274,7 @@ final class PlansCommand implements Callable<Integer> {
         Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
         for (int i = 0; i < cluster.length; i++) groups.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
         int[] postsPerMedia = new int[known.length];
-        for (int r = 0; r < t.size; r++) for (int i = t.media.start(r); i < t.media.end(r); i++) postsPerMedia[t.media.value(i)]++;
+        for (int r = 0; r < t.size(); r++) for (int i = t.media().start(r); i < t.media().end(r); i++) postsPerMedia[t.media().value(i)]++;
         Files.createDirectories(out);
         try (CsvWriter w = CsvWriter.open(out.resolve("templates.csv"), "template", "images", "chat_attachments", "posts", "members")) {
             int n = 0;
@@ -353,7 +354,7 @@ final class PlansCommand implements Callable<Integer> {
         m.put("chat_records", chat.report().records());
         m.put("chat_rejected", chat.report().rejected());
         m.put("chat_skipped", chat.report().skipped());
-        m.put("posts", t.size);
+        m.put("posts", t.size());
         m.put("calls", calls.calls().size());
         m.put("executed", executed);
         m.put("not_executed", r.calls().size() - executed - untested);
@@ -433,7 +434,7 @@ final class PlansCommand implements Callable<Integer> {
 
     /** The coordination group of an account, or null when it is in none. */
     private static Integer groupOf(int[] group, PostTable t, String accountId) {
-        int a = t.accounts.find(accountId);
+        int a = t.accounts().find(accountId);
         return a < 0 || a >= group.length || group[a] < 0 ? null : group[a];
     }
 

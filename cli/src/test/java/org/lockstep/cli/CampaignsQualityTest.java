@@ -127,7 +127,7 @@ class CampaignsQualityTest {
             acting++;
             for (int m : b.members()) {
                 inActing++;
-                if (puppets.contains(t.accounts.get(m))) puppetsInActing++;
+                if (puppets.contains(t.accounts().get(m))) puppetsInActing++;
             }
         }
         assertEquals(sp.path("creation_batches").size(), acting, "one acting batch per planted creation batch");

@@ -36,8 +36,8 @@ public final class AccountSignals {
      * @param group coordination group per account id (-1 when none), or null when unknown
      */
     public AccountSignalsResult compute(PostTable table, int[] group) {
-        int na = table.accounts.size();
-        AccountTable info = table.accountInfo;
+        int na = table.accounts().size();
+        AccountTable info = table.accountInfo();
         int nf = AccountFeature.count();
         double[][] f = new double[nf][na];
 
@@ -54,11 +54,11 @@ public final class AccountSignals {
             locLangs[a] = LocationLanguages.languages(info.location[a]);
             locKnown[a] = locLangs[a] != null;
         }
-        for (int r = 0; r < table.size; r++) {
-            int a = table.account[r];
-            long t = table.time[r];
+        for (int r = 0; r < table.size(); r++) {
+            int a = table.account(r);
+            long t = table.time(r);
             posts[a]++;
-            if (table.kind[r] == PostKind.REPOST.ordinal()) reposts[a]++;
+            if (table.kind(r) == PostKind.REPOST.ordinal()) reposts[a]++;
             if (last[a] != Long.MIN_VALUE) {
                 double g = (t - last[a]) / 1000.0;
                 gapsN[a]++;
@@ -69,9 +69,9 @@ public final class AccountSignals {
             if (first[a] == Long.MAX_VALUE) first[a] = t;
             last[a] = t;
             hours[a * 24 + (int) Math.floorMod(t / 3_600_000L, 24L)]++;
-            int l = table.lang[r];
-            if (locKnown[a] && l >= 0 && table.kind[r] != PostKind.REPOST.ordinal()) {
-                String ls = table.langs.get(l);
+            int l = table.lang(r);
+            if (locKnown[a] && l >= 0 && table.kind(r) != PostKind.REPOST.ordinal()) {
+                String ls = table.langs().get(l);
                 if (!ls.equals("und") && !ls.equals("zxx")) {
                     langPosts[a]++;
                     if (!LocationLanguages.spoken(locLangs[a], ls)) langMismatch[a]++;
@@ -177,7 +177,7 @@ public final class AccountSignals {
     }
 
     private List<CreationBatch> findBatches(PostTable table, boolean[] active, int[] group) {
-        AccountTable info = table.accountInfo;
+        AccountTable info = table.accountInfo();
         int na = active.length;
         int m = 0;
         long[] keys = new long[na];
@@ -224,8 +224,8 @@ public final class AccountSignals {
         long[] objs = new long[64];
         int activeCount = 0;
         for (boolean x : active) if (x) activeCount++;
-        for (int r = 0; r < table.size; r++) {
-            int a = table.account[r];
+        for (int r = 0; r < table.size(); r++) {
+            int a = table.account(r);
             int b = batchOf[a];
             if (b < 0) continue;
             int no = objects(table, r, objs);
@@ -247,11 +247,11 @@ public final class AccountSignals {
         int[] users = new int[candidates.size()];
         if (!candidates.isEmpty()) {
             it.unimi.dsi.fastutil.longs.LongOpenHashSet seen = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
-            for (int r = 0; r < table.size; r++) {
+            for (int r = 0; r < table.size(); r++) {
                 int no = objects(table, r, objs);
                 for (int k = 0; k < no; k++) {
                     int c = candidates.get(objs[k]);
-                    if (c >= 0 && seen.add(((long) c << 32) | table.account[r])) users[c]++;
+                    if (c >= 0 && seen.add(((long) c << 32) | table.account(r))) users[c]++;
                 }
             }
         }
@@ -289,10 +289,10 @@ public final class AccountSignals {
     /** Hashtags, URLs and referenced posts of row {@code r}, as namespaced keys. */
     private static int objects(PostTable table, int r, long[] objs) {
         int no = 0;
-        for (int j = table.hashtags.start(r); j < table.hashtags.end(r) && no < 60; j++) objs[no++] = key(0, table.hashtags.value(j));
-        for (int j = table.urls.start(r); j < table.urls.end(r) && no < 60; j++) objs[no++] = key(1, table.urls.value(j));
-        if (table.repostOf[r] >= 0) objs[no++] = key(2, table.repostOf[r]);
-        if (table.quoteOf[r] >= 0) objs[no++] = key(2, table.quoteOf[r]);
+        for (int j = table.hashtags().start(r); j < table.hashtags().end(r) && no < 60; j++) objs[no++] = key(0, table.hashtags().value(j));
+        for (int j = table.urls().start(r); j < table.urls().end(r) && no < 60; j++) objs[no++] = key(1, table.urls().value(j));
+        if (table.repostOf(r) >= 0) objs[no++] = key(2, table.repostOf(r));
+        if (table.quoteOf(r) >= 0) objs[no++] = key(2, table.quoteOf(r));
         return no;
     }
 
@@ -303,9 +303,9 @@ public final class AccountSignals {
     private static String label(PostTable t, long key) {
         int ns = (int) (key >>> 32), id = (int) key;
         return switch (ns) {
-            case 0 -> "#" + t.tags.get(id);
-            case 1 -> t.urlIds.get(id);
-            default -> "post:" + t.posts.get(id);
+            case 0 -> "#" + t.tags().get(id);
+            case 1 -> t.urlIds().get(id);
+            default -> "post:" + t.posts().get(id);
         };
     }
 

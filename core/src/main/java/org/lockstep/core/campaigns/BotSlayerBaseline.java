@@ -27,7 +27,7 @@ public final class BotSlayerBaseline {
 
     /** BotRuler bot score per account (0..1, NaN when no feature is known). */
     public static double[] botRulerScores(PostTable t) {
-        AccountTable info = t.accountInfo;
+        AccountTable info = t.accountInfo();
         int n = info.size();
         double[] s = new double[n];
         double max = 0;
@@ -101,9 +101,9 @@ public final class BotSlayerBaseline {
 
         private void compute(double[] bot, long windowEnd) {
             PostTable t = idx.table();
-            int from = lowerBound(t.time, windowEnd - 2 * WINDOW);
-            int mid = upperBound(t.time, windowEnd - WINDOW);
-            int to = upperBound(t.time, windowEnd);
+            int from = t.firstRowAt(windowEnd - 2 * WINDOW);
+            int mid = t.firstRowAt(windowEnd - WINDOW + 1);
+            int to = t.firstRowAt(windowEnd + 1);
             it.unimi.dsi.fastutil.ints.IntArrayList touched = new it.unimi.dsi.fastutil.ints.IntArrayList();
             it.unimi.dsi.fastutil.longs.LongArrayList pairs = new it.unimi.dsi.fastutil.longs.LongArrayList();
             for (int r = from; r < to; r++) {
@@ -115,8 +115,8 @@ public final class BotSlayerBaseline {
                     if (posts[e] == 0 && prev[e] == 0) touched.add(e);
                     if (!focal) { prev[e]++; continue; }
                     posts[e]++;
-                    pairs.add(((long) e << 32) | t.account[r]);
-                    double b = bot[t.account[r]];
+                    pairs.add(((long) e << 32) | t.account(r));
+                    double b = bot[t.account(r)];
                     if (!Double.isNaN(b)) { bsSum[e] += b; bsN[e]++; }
                 }
             }
@@ -179,24 +179,6 @@ public final class BotSlayerBaseline {
 
     /** Number of elements of sorted {@code a} that are ≤ x. */
     private static int upper(double[] a, double x) {
-        int lo = 0, hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (a[m] <= x) lo = m + 1; else hi = m;
-        }
-        return lo;
-    }
-
-    static int lowerBound(long[] a, long x) {
-        int lo = 0, hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (a[m] < x) lo = m + 1; else hi = m;
-        }
-        return lo;
-    }
-
-    static int upperBound(long[] a, long x) {
         int lo = 0, hi = a.length;
         while (lo < hi) {
             int m = (lo + hi) >>> 1;

@@ -15,6 +15,11 @@ public final class CampaignAnalysis {
 
     /** @param narratives cluster near-duplicate texts (needs a table with text) */
     public record Config(CampaignConfig campaigns, AccountSignalsConfig accounts, boolean narratives) {
+        public Config {
+            java.util.Objects.requireNonNull(campaigns, "campaigns");
+            java.util.Objects.requireNonNull(accounts, "accounts");
+        }
+
         public static Config defaults() {
             return new Config(CampaignConfig.defaults(), AccountSignalsConfig.defaults(), true);
         }
@@ -38,9 +43,9 @@ public final class CampaignAnalysis {
         AccountSignalsResult[] accs = new AccountSignalsResult[1];
         long[] accEnd = new long[1];
         // narratives (text) and account signals are independent: side by side; any failure fails the call
-        org.lockstep.core.concurrent.Workers.run(java.util.List.of(() -> {
+        org.lockstep.core.concurrent.Workers.run(config.campaigns().executor(), java.util.List.of(() -> {
             long s = System.nanoTime();
-            nar[0] = config.narratives() && t.text != null
+            nar[0] = config.narratives() && t.hasText()
                     ? new NarrativeClusters(NarrativeClusters.Config.defaults()).cluster(t) : null;
             narMs[0] = (System.nanoTime() - s) / 1_000_000;
         }, () -> {
@@ -52,7 +57,7 @@ public final class CampaignAnalysis {
         long c = System.nanoTime();
         EntityIndex idx = EntityIndex.build(t, nar[0]);
         long d = System.nanoTime();
-        boolean[] acting = new boolean[t.accounts.size()];
+        boolean[] acting = new boolean[t.accounts().size()];
         for (CreationBatch cb : acc.batches()) if (cb.actsTogether()) for (int m : cb.members()) acting[m] = true;
         CampaignDetector.AccountInputs in = new CampaignDetector.AccountInputs(acc.scores(), acc.hyperactive(), group, acting);
         CampaignResult res = new CampaignDetector(config.campaigns()).detect(idx, in);

@@ -46,26 +46,26 @@ public final class CampaignDetector {
     public CampaignResult detect(EntityIndex idx, AccountInputs inputs) {
         PostTable t = idx.table();
         int ne = idx.size();
-        if (t.size == 0) return new CampaignResult(List.of(), ne, 0, 0, 0, config);
-        long t0 = t.time[0];
+        if (t.size() == 0) return new CampaignResult(List.of(), ne, 0, 0, 0, config);
+        long t0 = t.time(0);
         // platform volume per minute, cumulative: P(x) = rows with time < minute(x)
         long minute = CampaignConfig.MINUTE;
-        int minutes = (int) ((t.time[t.size - 1] - t0) / minute) + 2;
+        int minutes = (int) ((t.time(t.size() - 1) - t0) / minute) + 2;
         int[] cum = new int[minutes + 1];
-        for (int r = 0; r < t.size; r++) cum[(int) ((t.time[r] - t0) / minute) + 1]++;
+        for (int r = 0; r < t.size(); r++) cum[(int) ((t.time(r) - t0) / minute) + 1]++;
         for (int m = 0; m < minutes; m++) cum[m + 1] += cum[m];
 
         int minTest = Math.max(config.minEntityCount(), Arrays.stream(config.minCount()).min().getAsInt());
         int tested = 0;
         for (int e = 0; e < ne; e++) if (idx.count(e) >= minTest) tested++;
         // entities are independent: scan them on all cores, each worker with its own scratch arrays
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        int threads = config.effectiveThreads();
         List<Hit> hits = parallel(threads, ne, 256, (e, s) -> idx.count(e) >= minTest ? scan(idx, e, inputs, cum, t0, s) : null,
-                t.accounts.size());
+                t.accounts().size());
         hits.sort(Comparator.comparingInt(Hit::entity));
         int[] ownLang = hits.isEmpty() ? null : ownLanguages(t);
         List<Campaign> out = parallel(threads, hits.size(), 1, (i, s) -> profile(idx, hits.get(i), inputs, s, ownLang),
-                t.accounts.size());
+                t.accounts().size());
         double[] bot = null;
         out.sort(Comparator.comparing((Campaign c) -> !c.flagged()).thenComparing(Comparator.comparingDouble(Campaign::score).reversed())
                 .thenComparing(Comparator.comparingInt((Campaign c) -> c.profile().posts()).reversed()));
@@ -114,7 +114,7 @@ public final class CampaignDetector {
             worker.run();
         } else {
             // any failure of a worker, an Error included, fails the whole call
-            org.lockstep.core.concurrent.Workers.run(java.util.Collections.nCopies(threads, worker));
+            org.lockstep.core.concurrent.Workers.run(config.executor(), java.util.Collections.nCopies(threads, worker));
         }
         List<T> out = new ArrayList<>();
         for (T x : res) if (x != null) out.add(x);
@@ -167,15 +167,15 @@ public final class CampaignDetector {
         double[] wt = weights(in);
         // an entity already present when the data starts has unknown history: test it only once a full
         // minHistory of data precedes the window (warm-up); an entity first seen later is new, tested at once
-        boolean presentAtStart = t.time[rows[off]] < t0 + config.minHistoryMs();
+        boolean presentAtStart = t.time(rows[off]) < t0 + config.minHistoryMs();
         for (int i = 0; i < n; i++) {
             int r = rows[off + i];
-            long ti = t.time[r];
+            long ti = t.time(r);
             add(w, t, r, in, s, +1);
             boolean burst = false;
             for (int k = 0; k < ns; k++) {
                 int lo = s.lo[k];
-                while (t.time[rows[off + lo]] <= ti - scales[k]) {
+                while (t.time(rows[off + lo]) <= ti - scales[k]) {
                     if (k == big) add(w, t, rows[off + lo], in, s, -1);
                     lo++;
                 }
@@ -220,12 +220,12 @@ public final class CampaignDetector {
     }
 
     private void add(Window w, PostTable t, int r, AccountInputs in, Scratch s, int sign) {
-        int a = t.account[r];
+        int a = t.account(r);
         w.posts += sign;
-        long created = t.accountInfo.createdAt[a];
+        long created = t.accountInfo().createdAt[a];
         if (created != AccountSnapshot.UNKNOWN) {
             w.known += sign;
-            if (t.time[r] - created < config.newAccountDays() * 86_400_000.0) w.newAcc += sign;
+            if (t.time(r) - created < config.newAccountDays() * 86_400_000.0) w.newAcc += sign;
         }
         if (in.hyperactive() != null && in.hyperactive()[a]) w.hyper += sign;
         if (in.group() != null && a < in.group().length && in.group()[a] >= 0) w.coord += sign;
@@ -264,13 +264,13 @@ public final class CampaignDetector {
      * than half of the account's posts, otherwise one of its frequent languages. -1 when none.
      */
     static int[] ownLanguages(PostTable t) {
-        int na = t.accounts.size();
+        int na = t.accounts().size();
         int[] votes = new int[na], lang = new int[na];
         Arrays.fill(lang, -1);
-        for (int r = 0; r < t.size; r++) {
-            int l = t.lang[r];
-            if (t.kind[r] == PostKind.REPOST.ordinal() || l < 0) continue;
-            int a = t.account[r];
+        for (int r = 0; r < t.size(); r++) {
+            int l = t.lang(r);
+            if (t.kind(r) == PostKind.REPOST.ordinal() || l < 0) continue;
+            int a = t.account(r);
             if (votes[a] == 0) { lang[a] = l; votes[a] = 1; }
             else if (lang[a] == l) votes[a]++;
             else votes[a]--;
@@ -283,11 +283,11 @@ public final class CampaignDetector {
         int[] rows = idx.rowArray();
         int off = idx.rowsStart(h.entity()), n = idx.count(h.entity());
         int a0 = h.firstBurst(), a1 = h.lastBurst();
-        while (a0 > 0 && t.time[rows[off + a0]] - t.time[rows[off + a0 - 1]] < config.episodeGapMs()) a0--;
-        while (a1 + 1 < n && t.time[rows[off + a1 + 1]] - t.time[rows[off + a1]] < config.episodeGapMs()) a1++;
+        while (a0 > 0 && t.time(rows[off + a0]) - t.time(rows[off + a0 - 1]) < config.episodeGapMs()) a0--;
+        while (a1 + 1 < n && t.time(rows[off + a1 + 1]) - t.time(rows[off + a1]) < config.episodeGapMs()) a1++;
         int m = a1 - a0 + 1;
         int[] ep = Arrays.copyOfRange(rows, off + a0, off + a1 + 1);
-        long start = t.time[ep[0]], end = t.time[ep[m - 1]];
+        long start = t.time(ep[0]), end = t.time(ep[m - 1]);
 
         // shares
         Window w = new Window();
@@ -295,9 +295,9 @@ public final class CampaignDetector {
         Int2IntOpenHashMap langCount = new Int2IntOpenHashMap();
         for (int r : ep) {
             add(w, t, r, in, s, +1);
-            if (t.kind[r] == PostKind.REPOST.ordinal()) reposts++;
-            else if (t.kind[r] == PostKind.QUOTE.ordinal()) quotes++;
-            langCount.addTo(t.lang[r], 1);
+            if (t.kind(r) == PostKind.REPOST.ordinal()) reposts++;
+            else if (t.kind(r) == PostKind.QUOTE.ordinal()) quotes++;
+            langCount.addTo(t.lang(r), 1);
         }
         // concentration from per-account counts
         int[] perAcc = new int[s.touched.size()];
@@ -333,16 +333,16 @@ public final class CampaignDetector {
         long sc0 = config.scalesMs()[0];
         int peakIdx = -1, peak = 0;
         for (int i = 0, lo = 0; i < m; i++) {
-            while (t.time[ep[lo]] <= t.time[ep[i]] - sc0) lo++;
+            while (t.time(ep[lo]) <= t.time(ep[i]) - sc0) lo++;
             if (i - lo + 1 > peak) { peak = i - lo + 1; peakIdx = i; }
         }
-        long peakEnd = t.time[ep[peakIdx]];
+        long peakEnd = t.time(ep[peakIdx]);
         int before = 0;
-        for (int r : ep) if (t.time[r] > peakEnd - 2 * sc0 && t.time[r] <= peakEnd - sc0) before++;
+        for (int r : ep) if (t.time(r) > peakEnd - 2 * sc0 && t.time(r) <= peakEnd - sc0) before++;
         double growth = (peak + 1.0) / (before + 1.0);
         int peakHour = 0;
         for (int i = 0, lo = 0; i < m; i++) {
-            while (t.time[ep[lo]] <= t.time[ep[i]] - CampaignConfig.HOUR) lo++;
+            while (t.time(ep[lo]) <= t.time(ep[i]) - CampaignConfig.HOUR) lo++;
             peakHour = Math.max(peakHour, i - lo + 1);
         }
         Campaign.Profile profile = new Campaign.Profile(m, w.accounts, peakHour, growth, newShare, w.hyper / p,
@@ -356,8 +356,8 @@ public final class CampaignDetector {
                     h.peakCount()[k], h.peakExpected()[k], h.peakAt()[k],
                     h.firstAt()[k] == Long.MIN_VALUE ? null : h.firstAt()[k]));
         }
-        Long flaggedAt = h.flagIdx() < 0 ? null : t.time[rows[off + h.flagIdx()]];
-        long firstBurstAt = t.time[rows[off + h.firstBurst()]];
+        Long flaggedAt = h.flagIdx() < 0 ? null : t.time(rows[off + h.flagIdx()]);
+        long firstBurstAt = t.time(rows[off + h.firstBurst()]);
         return new Campaign(h.entity(), idx.label(h.entity()), idx.type(h.entity()), flaggedAt != null, score,
                 h.scoreAtFlag(), flaggedAt, firstBurstAt, h.firstBurstScale(), start, end, bursts, profile,
                 languageShift(t, ep), origin(t, ep), cascade(t, ep), bridges(t, ep, in.group(), ownLang), timeline(t, ep), null);
@@ -368,7 +368,7 @@ public final class CampaignDetector {
     }
 
     static String langName(PostTable t, int l) {
-        return l < 0 ? "und" : t.langs.get(l);
+        return l < 0 ? "und" : t.langs().get(l);
     }
 
     private Campaign.LanguageShift languageShift(PostTable t, int[] ep) {
@@ -391,16 +391,16 @@ public final class CampaignDetector {
         Long at = null;
         if (shifted) {
             // first post from which `to` outnumbers `from` among the last 50 posts (sliding)
-            int lf = t.langs.find(from), lt = t.langs.find(to);
+            int lf = t.langs().find(from), lt = t.langs().find(to);
             int cf = 0, ct = 0;
             for (int i = 0; i < m; i++) {
-                int l = t.lang[ep[i]];
+                int l = t.lang(ep[i]);
                 if (l == lf) cf++; else if (l == lt) ct++;
                 if (i >= 50) {
-                    int o = t.lang[ep[i - 50]];
+                    int o = t.lang(ep[i - 50]);
                     if (o == lf) cf--; else if (o == lt) ct--;
                 }
-                if (ct > cf) { at = t.time[ep[i]]; break; }
+                if (ct > cf) { at = t.time(ep[i]); break; }
             }
         }
         return new Campaign.LanguageShift(shifted, from, shifted ? to : null, at, tv, early, late);
@@ -410,7 +410,7 @@ public final class CampaignDetector {
         Int2IntOpenHashMap c = new Int2IntOpenHashMap();
         int known = 0;
         for (int i = from; i < to; i++) {
-            int l = t.lang[ep[i]];
+            int l = t.lang(ep[i]);
             if (l < 0) continue;
             c.addTo(l, 1);
             known++;
@@ -418,7 +418,7 @@ public final class CampaignDetector {
         Map<String, Double> out = new LinkedHashMap<>();
         final int k = known;
         c.int2IntEntrySet().stream().sorted((x, y) -> Integer.compare(y.getIntValue(), x.getIntValue()))
-                .forEach(x -> out.put(t.langs.get(x.getIntKey()), x.getIntValue() / (double) k));
+                .forEach(x -> out.put(t.langs().get(x.getIntKey()), x.getIntValue() / (double) k));
         return out;
     }
 
@@ -427,19 +427,19 @@ public final class CampaignDetector {
         it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
         for (int r : ep) {
             if (first.size() >= config.firstSpreaders()) break;
-            if (seen.add(t.account[r])) {
-                first.add(new Campaign.Spreader(t.accountId(r), handle(t, t.account[r]), t.time[r], t.kindOf(r).label(),
-                        langName(t, t.lang[r]), t.postId(r)));
+            if (seen.add(t.account(r))) {
+                first.add(new Campaign.Spreader(t.accountId(r), handle(t, t.account(r)), t.time(r), t.kindOf(r).label(),
+                        langName(t, t.lang(r)), t.postId(r)));
             }
         }
-        long t0 = t.time[ep[0]];
+        long t0 = t.time(ep[0]);
         int[] within = new int[4];
         long[] lim = {CampaignConfig.MINUTE, 5 * CampaignConfig.MINUTE, 15 * CampaignConfig.MINUTE, 30 * CampaignConfig.MINUTE};
         double[] delays = new double[10];
         int nd = 0;
         for (int r : ep) {
-            if (t.kind[r] != PostKind.REPOST.ordinal() && t.kind[r] != PostKind.QUOTE.ordinal()) continue;
-            long d = t.time[r] - t0;
+            if (t.kind(r) != PostKind.REPOST.ordinal() && t.kind(r) != PostKind.QUOTE.ordinal()) continue;
+            long d = t.time(r) - t0;
             for (int k = 0; k < 4; k++) if (d <= lim[k]) within[k]++;
             if (nd < 10) delays[nd++] = d / 1000.0;
             if (d > lim[3] && nd >= 10) break;
@@ -450,8 +450,8 @@ public final class CampaignDetector {
         Int2IntOpenHashMap amplifiers = new Int2IntOpenHashMap();
         LongOpenHashSet pairs = new LongOpenHashSet();
         for (int r : ep) {
-            int a = t.account[r];
-            if (!firstAt.containsKey(a)) { firstAt.put(a, t.time[r]); firstRow.put(a, r); }
+            int a = t.account(r);
+            if (!firstAt.containsKey(a)) { firstAt.put(a, t.time(r)); firstRow.put(a, r); }
             int src = source(t, r);
             if (src >= 0 && src != a && pairs.add(((long) src << 32) | a)) amplifiers.addTo(src, 1);
         }
@@ -463,8 +463,8 @@ public final class CampaignDetector {
         List<Campaign.Source> sources = new ArrayList<>();
         for (int i = 0; i < srcs.size() && i < config.firstSpreaders(); i++) {
             int a = srcs.get(i);
-            sources.add(new Campaign.Source(t.accounts.get(a), handle(t, a), firstAt.get(a),
-                    langName(t, t.lang[firstRow.get(a)]), amplifiers.get(a)));
+            sources.add(new Campaign.Source(t.accounts().get(a), handle(t, a), firstAt.get(a),
+                    langName(t, t.lang(firstRow.get(a))), amplifiers.get(a)));
         }
         Double median = null;
         if (nd > 0) {
@@ -476,13 +476,13 @@ public final class CampaignDetector {
     }
 
     static String handle(PostTable t, int a) {
-        String h = t.accountInfo.handle[a];
-        return h != null ? h : t.accounts.get(a);
+        String h = t.accountInfo().handle[a];
+        return h != null ? h : t.accounts().get(a);
     }
 
     private static int source(PostTable t, int r) {
-        if (t.kind[r] == PostKind.REPOST.ordinal()) return t.repostOfAccount[r];
-        if (t.kind[r] == PostKind.QUOTE.ordinal()) return t.quoteOfAccount[r];
+        if (t.kind(r) == PostKind.REPOST.ordinal()) return t.repostOfAccount(r);
+        if (t.kind(r) == PostKind.QUOTE.ordinal()) return t.quoteOfAccount(r);
         return -1;
     }
 
@@ -494,19 +494,19 @@ public final class CampaignDetector {
         int total = 0;
         for (int r : ep) {
             int src = source(t, r);
-            int amp = t.account[r];
+            int amp = t.account(r);
             if (src < 0 || src == amp) continue;
             if (pairs.add(((long) src << 32) | amp)) inDeg.addTo(src, 1);
             if (amplifiers.add(amp)) {
                 total++;
                 if (edges.size() < config.maxCascadeEdges()) {
-                    edges.add(new Campaign.Edge(handle(t, src), handle(t, amp), t.time[r], t.kindOf(r).label()));
+                    edges.add(new Campaign.Edge(handle(t, src), handle(t, amp), t.time(r), t.kindOf(r).label()));
                 }
             }
         }
         List<Campaign.Amplified> top = new ArrayList<>();
         inDeg.int2IntEntrySet().stream().sorted((x, y) -> Integer.compare(y.getIntValue(), x.getIntValue())).limit(10)
-                .forEach(x -> top.add(new Campaign.Amplified(t.accounts.get(x.getIntKey()), handle(t, x.getIntKey()), x.getIntValue())));
+                .forEach(x -> top.add(new Campaign.Amplified(t.accounts().get(x.getIntKey()), handle(t, x.getIntKey()), x.getIntValue())));
         return new Campaign.Cascade(total, edges, top);
     }
 
@@ -518,9 +518,9 @@ public final class CampaignDetector {
         it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap grpCross = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         for (int r : ep) {
             int src = source(t, r);
-            int amp = t.account[r];
+            int amp = t.account(r);
             if (src < 0 || src == amp || !seenPair.add(((long) src << 32) | amp)) continue;
-            int srcLang = own[src] >= 0 ? own[src] : t.lang[r];
+            int srcLang = own[src] >= 0 ? own[src] : t.lang(r);
             int ampLang = own[amp];
             if (srcLang >= 0 && ampLang >= 0 && srcLang != ampLang) {
                 srcCross.addTo(key3(src, srcLang, ampLang), 1);
@@ -543,7 +543,7 @@ public final class CampaignDetector {
                 toGroup.putIfAbsent(src, group[amp]);
             }
             bySrc.int2IntEntrySet().stream().sorted((x, y) -> Integer.compare(y.getIntValue(), x.getIntValue())).limit(10)
-                    .forEach(x -> out.add(new Campaign.Bridge(t.accounts.get(x.getIntKey()), handle(t, x.getIntKey()),
+                    .forEach(x -> out.add(new Campaign.Bridge(t.accounts().get(x.getIntKey()), handle(t, x.getIntKey()),
                             "community", null, null, x.getIntValue(), group[x.getIntKey()], toGroup.get(x.getIntKey()))));
         }
         out.sort(Comparator.comparingInt(Campaign.Bridge::count).reversed());
@@ -560,7 +560,7 @@ public final class CampaignDetector {
                 .forEach(x -> {
                     int a = (int) (x.getLongKey() >>> 32);
                     int l1 = (int) ((x.getLongKey() >>> 16) & 0xffff), l2 = (int) (x.getLongKey() & 0xffff);
-                    out.add(new Campaign.Bridge(t.accounts.get(a), handle(t, a), role, t.langs.get(l1), t.langs.get(l2),
+                    out.add(new Campaign.Bridge(t.accounts().get(a), handle(t, a), role, t.langs().get(l1), t.langs().get(l2),
                             x.getIntValue(), -1, -1));
                 });
     }
@@ -568,22 +568,22 @@ public final class CampaignDetector {
     private static final long[] BINS = {60_000L, 300_000L, 900_000L, 3_600_000L, 4 * 3_600_000L, 86_400_000L, 7 * 86_400_000L};
 
     private static Campaign.Timeline timeline(PostTable t, int[] ep) {
-        long start = t.time[ep[0]], end = t.time[ep[ep.length - 1]];
+        long start = t.time(ep[0]), end = t.time(ep[ep.length - 1]);
         long bin = BINS[BINS.length - 1];
         for (long b : BINS) if ((end - start) / b < 200) { bin = b; break; }
         long s0 = start - Math.floorMod(start, bin);
         int nb = (int) ((end - s0) / bin) + 1;
         int[] counts = new int[nb];
         Int2IntOpenHashMap lc = new Int2IntOpenHashMap();
-        for (int r : ep) lc.addTo(t.lang[r], 1);
+        for (int r : ep) lc.addTo(t.lang(r), 1);
         int[] top = lc.int2IntEntrySet().stream().sorted((x, y) -> Integer.compare(y.getIntValue(), x.getIntValue()))
                 .limit(4).mapToInt(x -> x.getIntKey()).toArray();
         Map<String, int[]> by = new LinkedHashMap<>();
         int[][] series = new int[top.length][nb];
         for (int r : ep) {
-            int b = (int) ((t.time[r] - s0) / bin);
+            int b = (int) ((t.time(r) - s0) / bin);
             counts[b]++;
-            for (int k = 0; k < top.length; k++) if (t.lang[r] == top[k]) series[k][b]++;
+            for (int k = 0; k < top.length; k++) if (t.lang(r) == top[k]) series[k][b]++;
         }
         for (int k = 0; k < top.length; k++) by.put(langName(t, top[k]), series[k]);
         return new Campaign.Timeline(s0, bin, counts, by);

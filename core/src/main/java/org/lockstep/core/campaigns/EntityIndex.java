@@ -25,39 +25,39 @@ public final class EntityIndex {
         this.narratives = narratives;
         this.enabled = enabled;
         this.narrativeOfRow = narratives == null ? null : narratives.clusterOfRow();
-        int np = table.posts.size();
+        int np = table.posts().size();
         originalOfPost = new int[np];
         Arrays.fill(originalOfPost, -1);
         int no = 0;
         if (enabled[EntityType.POST.ordinal()]) {
-            for (int r = 0; r < table.size; r++) {
-                int o = table.repostOf[r] >= 0 ? table.repostOf[r] : table.quoteOf[r];
+            for (int r = 0; r < table.size(); r++) {
+                int o = table.repostOf(r) >= 0 ? table.repostOf(r) : table.quoteOf(r);
                 if (o >= 0 && originalOfPost[o] < 0) originalOfPost[o] = no++;
-                if (table.repostOf[r] >= 0 && table.quoteOf[r] >= 0 && originalOfPost[table.quoteOf[r]] < 0) {
-                    originalOfPost[table.quoteOf[r]] = no++;
+                if (table.repostOf(r) >= 0 && table.quoteOf(r) >= 0 && originalOfPost[table.quoteOf(r)] < 0) {
+                    originalOfPost[table.quoteOf(r)] = no++;
                 }
             }
         }
         originalPost = new int[no];
         for (int p = 0; p < np; p++) if (originalOfPost[p] >= 0) originalPost[originalOfPost[p]] = p;
         int[] sizes = {
-                enabled[0] ? table.tags.size() : 0,
-                enabled[1] ? table.urlIds.size() : 0,
-                enabled[2] ? table.domainIds.size() : 0,
+                enabled[0] ? table.tags().size() : 0,
+                enabled[1] ? table.urlIds().size() : 0,
+                enabled[2] ? table.domainIds().size() : 0,
                 narratives == null || !enabled[3] ? 0 : narratives.clusters(),
                 no};
         for (int i = 0; i < sizes.length; i++) base[i + 1] = base[i] + sizes[i];
         int ne = base[sizes.length];
         start = new int[ne + 1];
         int[] buf = new int[256];
-        for (int r = 0; r < table.size; r++) {
+        for (int r = 0; r < table.size(); r++) {
             int k = entitiesOf(r, buf);
             for (int i = 0; i < k; i++) start[buf[i] + 1]++;
         }
         for (int e = 0; e < ne; e++) start[e + 1] += start[e];
         rows = new int[start[ne]];
         int[] fill = Arrays.copyOf(start, ne);
-        for (int r = 0; r < table.size; r++) {
+        for (int r = 0; r < table.size(); r++) {
             int k = entitiesOf(r, buf);
             for (int i = 0; i < k; i++) rows[fill[buf[i]]++] = r;
         }
@@ -95,12 +95,12 @@ public final class EntityIndex {
     /** The entity's id, or -1 when absent, e.g. {@code find(HASHTAG, "leak")} (lower-case). */
     public int find(EntityType type, String key) {
         int id = switch (type) {
-            case HASHTAG -> table.tags.find(key);
-            case URL -> table.urlIds.find(key);
-            case DOMAIN -> table.domainIds.find(key);
+            case HASHTAG -> table.tags().find(key);
+            case URL -> table.urlIds().find(key);
+            case DOMAIN -> table.domainIds().find(key);
             case NARRATIVE -> -1;
             case POST -> {
-                int p = table.posts.find(key);
+                int p = table.posts().find(key);
                 yield p < 0 ? -1 : originalOfPost[p];
             }
         };
@@ -113,14 +113,14 @@ public final class EntityIndex {
         EntityType t = type(e);
         int l = local(e);
         return switch (t) {
-            case HASHTAG -> "#" + table.tags.get(l);
-            case URL -> table.urlIds.get(l);
-            case DOMAIN -> table.domainIds.get(l);
+            case HASHTAG -> "#" + table.tags().get(l);
+            case URL -> table.urlIds().get(l);
+            case DOMAIN -> table.domainIds().get(l);
             case NARRATIVE -> {
-                String txt = table.text == null ? null : table.text[narratives.firstRow()[l]];
+                String txt = !table.hasText() ? null : table.text(narratives.firstRow()[l]);
                 yield "narrative:" + l + (txt == null ? "" : ": " + abbreviate(txt, 80));
             }
-            case POST -> "post:" + table.posts.get(originalPost[l]);
+            case POST -> "post:" + table.posts().get(originalPost[l]);
         };
     }
 
@@ -130,16 +130,16 @@ public final class EntityIndex {
     /** Writes the entities of row {@code r} into {@code out} and returns how many (at most out.length). */
     public int entitiesOf(int r, int[] out) {
         int k = 0, cap = out.length;
-        if (enabled[0]) for (int j = table.hashtags.start(r); j < table.hashtags.end(r) && k < cap; j++) out[k++] = base[0] + table.hashtags.value(j);
-        if (enabled[1]) for (int j = table.urls.start(r); j < table.urls.end(r) && k < cap; j++) out[k++] = base[1] + table.urls.value(j);
-        if (enabled[2]) for (int j = table.domains.start(r); j < table.domains.end(r) && k < cap; j++) out[k++] = base[2] + table.domains.value(j);
+        if (enabled[0]) for (int j = table.hashtags().start(r); j < table.hashtags().end(r) && k < cap; j++) out[k++] = base[0] + table.hashtags().value(j);
+        if (enabled[1]) for (int j = table.urls().start(r); j < table.urls().end(r) && k < cap; j++) out[k++] = base[1] + table.urls().value(j);
+        if (enabled[2]) for (int j = table.domains().start(r); j < table.domains().end(r) && k < cap; j++) out[k++] = base[2] + table.domains().value(j);
         if (narrativeOfRow != null && enabled[3] && narrativeOfRow[r] >= 0 && k < cap) out[k++] = base[3] + narrativeOfRow[r];
         if (enabled[4] && k < cap) {
-            int self = originalOfPost[table.post[r]];
+            int self = originalOfPost[table.post(r)];
             if (self >= 0) out[k++] = base[4] + self;
-            int rp = table.repostOf[r] >= 0 ? originalOfPost[table.repostOf[r]] : -1;
+            int rp = table.repostOf(r) >= 0 ? originalOfPost[table.repostOf(r)] : -1;
             if (rp >= 0 && rp != self && k < cap) out[k++] = base[4] + rp;
-            int q = table.quoteOf[r] >= 0 ? originalOfPost[table.quoteOf[r]] : -1;
+            int q = table.quoteOf(r) >= 0 ? originalOfPost[table.quoteOf(r)] : -1;
             if (q >= 0 && q != self && q != rp && k < cap) out[k++] = base[4] + q;
         }
         return k;

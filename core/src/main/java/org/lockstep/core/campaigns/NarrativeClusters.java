@@ -21,7 +21,36 @@ public final class NarrativeClusters {
 
     /** @param k signature length; @param bands LSH bands (k divisible by bands); @param threshold minimum estimated Jaccard; @param minWords shortest text considered */
     public record Config(int k, int bands, double threshold, int minWords, int minClusterSize) {
-        public static Config defaults() { return new Config(32, 8, 0.6, 6, 3); }
+        public Config {
+            if (k < 1 || bands < 1 || k % bands != 0) throw new IllegalArgumentException("k must be a positive multiple of bands: " + k + ", " + bands);
+            if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+            if (minWords < 1 || minClusterSize < 2) throw new IllegalArgumentException("need minWords ≥ 1 and minClusterSize ≥ 2");
+        }
+
+        /** 32 MinHash values in 8 bands, Jaccard 0.6, texts of 6 words or more, clusters of 3 or more. */
+        public static Config defaults() { return builder().build(); }
+
+        public static Builder builder() { return new Builder(); }
+
+        public Builder toBuilder() {
+            return new Builder().minHash(k, bands).threshold(threshold).minWords(minWords).minClusterSize(minClusterSize);
+        }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private int k = 32, bands = 8, minWords = 6, minClusterSize = 3;
+            private double threshold = 0.6;
+
+            private Builder() {}
+
+            /** {@code k} MinHash values split into {@code bands} LSH bands ({@code k} a multiple of {@code bands}). */
+            public Builder minHash(int k, int bands) { this.k = k; this.bands = bands; return this; }
+            public Builder threshold(double v) { threshold = v; return this; }
+            public Builder minWords(int v) { minWords = v; return this; }
+            public Builder minClusterSize(int v) { minClusterSize = v; return this; }
+
+            public Config build() { return new Config(k, bands, threshold, minWords, minClusterSize); }
+        }
     }
 
     /** Cluster per row (-1 when none) and, per cluster, its size and first (earliest) row. */
@@ -36,7 +65,7 @@ public final class NarrativeClusters {
     }
 
     public Result cluster(PostTable t) {
-        int n = t.size;
+        int n = t.size();
         int k = config.k(), rowsPerBand = k / config.bands();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
@@ -47,11 +76,11 @@ public final class NarrativeClusters {
                 (int) Math.min(1 << 28, (long) n * config.bands() / 2 + 16), 0.75f);
         buckets.defaultReturnValue(-1);
         boolean any = false;
-        if (t.text != null) {
+        if (t.hasText()) {
             int[] sig = new int[k];
             for (int r = 0; r < n; r++) {
-                if (t.kind[r] == PostKind.REPOST.ordinal()) continue;
-                String s = t.text[r];
+                if (t.kind(r) == PostKind.REPOST.ordinal()) continue;
+                String s = t.text(r);
                 if (s == null || s.length() < 10) continue;
                 if (!signature(s, sig)) continue;
                 any = true;
@@ -64,7 +93,7 @@ public final class NarrativeClusters {
                     int[] hs = headSig.get(head);
                     if (hs == null) {
                         hs = new int[k];
-                        signature(t.text[head], hs);
+                        signature(t.text(head), hs);
                         headSig.put(head, hs);
                     }
                     if (similarity(hs, sig) >= config.threshold()) union(parent, head, r);

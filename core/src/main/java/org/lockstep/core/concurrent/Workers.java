@@ -3,7 +3,9 @@ package org.lockstep.core.concurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -15,9 +17,38 @@ import java.util.concurrent.Future;
 public final class Workers {
     private Workers() {}
 
+    /** Runs the jobs on threads of its own (daemon threads, one per job), waits for all. */
     public static void run(List<? extends Runnable> jobs) {
+        run(null, jobs);
+    }
+
+    /**
+     * Runs the jobs on the caller's {@code executor} (null: threads of its own), waits for all. With an
+     * executor of fewer threads than jobs the jobs queue and still all run: no job waits for another. On the
+     * first failure the other jobs are cancelled (interrupted if running) and the failure is rethrown.
+     */
+    public static void run(Executor executor, List<? extends Runnable> jobs) {
         if (jobs.size() == 1) {
             jobs.get(0).run();
+            return;
+        }
+        if (executor != null) {
+            List<FutureTask<Void>> fs = new ArrayList<>();
+            for (Runnable j : jobs) fs.add(new FutureTask<>(j, null));
+            try {
+                for (FutureTask<Void> f : fs) executor.execute(f);
+                for (FutureTask<Void> f : fs) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof Error err) throw err;
+                throw new IllegalStateException(c);
+            } finally {
+                for (FutureTask<Void> f : fs) f.cancel(true);
+            }
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {

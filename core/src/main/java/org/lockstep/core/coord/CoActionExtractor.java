@@ -29,27 +29,27 @@ final class CoActionExtractor {
     }
 
     static Actions extract(PostTable t, CoordinationConfig c, TextStats ts) {
-        Actions.Builder b = new Actions.Builder(t.accounts.size(), t.accounts::get, t.posts::get);
-        int n = t.size;
+        Actions.Builder b = new Actions.Builder(t.accounts().size(), t.accounts()::get, t.posts()::get);
+        int n = t.size();
         for (Signal s : Signal.values()) {
             if (!c.enabled(s)) continue;
             switch (s) {
-                case CO_REPOST -> refs(b, t, s, t.repostOf);
-                case CO_REPLY -> refs(b, t, s, t.replyTo);
-                case CO_QUOTE -> refs(b, t, s, t.quoteOf);
-                case CO_LINK -> lists(b, t, s, t.urls, t.urlIds.size(), t.urlIds::get, internal(t.urlIds, true));
-                case CO_DOMAIN -> lists(b, t, s, t.domains, t.domainIds.size(), t.domainIds::get,
-                        internal(t.domainIds, false));
-                case CO_HASHTAG -> lists(b, t, s, t.hashtags, t.tags.size(), i -> "#" + t.tags.get(i), null);
+                case CO_REPOST -> refs(b, t, s, t::repostOf);
+                case CO_REPLY -> refs(b, t, s, t::replyTo);
+                case CO_QUOTE -> refs(b, t, s, t::quoteOf);
+                case CO_LINK -> lists(b, t, s, t.urls(), t.urlIds().size(), t.urlIds()::get, internal(t.urlIds(), true));
+                case CO_DOMAIN -> lists(b, t, s, t.domains(), t.domainIds().size(), t.domainIds()::get,
+                        internal(t.domainIds(), false));
+                case CO_HASHTAG -> lists(b, t, s, t.hashtags(), t.tags().size(), i -> "#" + t.tags().get(i), null);
                 case CO_IMAGE -> images(b, t, s);
                 case HASHTAG_SET -> hashtagSets(b, t);
                 case CO_TEXT -> exactText(b, t);
                 case NEAR_TEXT -> nearText(b, t, c, ts);
                 case OBJECT -> {
-                    b.beginSignal(s, t.posts.size(), t.posts::get);
+                    b.beginSignal(s, t.posts().size(), t.posts()::get);
                     for (int r = 0; r < n; r++) {
-                        int o = t.repostOf[r] >= 0 ? t.repostOf[r] : t.quoteOf[r] >= 0 ? t.quoteOf[r] : t.replyTo[r];
-                        if (o >= 0) b.add(o, t.account[r], t.post[r], r, t.time[r]);
+                        int o = t.repostOf(r) >= 0 ? t.repostOf(r) : t.quoteOf(r) >= 0 ? t.quoteOf(r) : t.replyTo(r);
+                        if (o >= 0) b.add(o, t.account(r), t.post(r), r, t.time(r));
                     }
                 }
                 default -> throw new IllegalStateException(s.toString());
@@ -58,19 +58,22 @@ final class CoActionExtractor {
         return b.build();
     }
 
-    private static void refs(Actions.Builder b, PostTable t, Signal s, int[] ref) {
-        b.beginSignal(s, t.posts.size(), t.posts::get);
-        for (int r = 0; r < t.size; r++) if (ref[r] >= 0) b.add(ref[r], t.account[r], t.post[r], r, t.time[r]);
+    private static void refs(Actions.Builder b, PostTable t, Signal s, java.util.function.IntUnaryOperator ref) {
+        b.beginSignal(s, t.posts().size(), t.posts()::get);
+        for (int r = 0; r < t.size(); r++) {
+            int o = ref.applyAsInt(r);
+            if (o >= 0) b.add(o, t.account(r), t.post(r), r, t.time(r));
+        }
     }
 
     private static void lists(Actions.Builder b, PostTable t, Signal s, IntLists l, int objects,
             java.util.function.IntFunction<String> names, boolean[] skip) {
         b.beginSignal(s, objects, names);
-        for (int r = 0; r < t.size; r++) {
+        for (int r = 0; r < t.size(); r++) {
             if (isRepost(t, r)) continue;
             for (int k = l.start(r), e = l.end(r); k < e; k++) {
                 int v = l.value(k);
-                if (skip == null || !skip[v]) b.add(v, t.account[r], t.post[r], r, t.time[r]);
+                if (skip == null || !skip[v]) b.add(v, t.account(r), t.post(r), r, t.time(r));
             }
         }
     }
@@ -80,13 +83,13 @@ final class CoActionExtractor {
      * ({@link org.lockstep.core.images.MediaGroups}), so a re-captioned or recompressed meme is one object.
      */
     private static void images(Actions.Builder b, PostTable t, Signal s) {
-        int n = t.mediaIds.size();
-        int[] group = org.lockstep.core.images.MediaGroups.of(t.mediaIds::get, n, org.lockstep.core.images.MediaGroups.RADIUS);
-        b.beginSignal(s, n, t.mediaIds::get);
-        IntLists l = t.media;
-        for (int r = 0; r < t.size; r++) {
+        int n = t.mediaIds().size();
+        int[] group = org.lockstep.core.images.MediaGroups.of(t.mediaIds()::get, n, org.lockstep.core.images.MediaGroups.RADIUS);
+        b.beginSignal(s, n, t.mediaIds()::get);
+        IntLists l = t.media();
+        for (int r = 0; r < t.size(); r++) {
             if (isRepost(t, r)) continue;
-            for (int k = l.start(r), e = l.end(r); k < e; k++) b.add(group[l.value(k)], t.account[r], t.post[r], r, t.time[r]);
+            for (int k = l.start(r), e = l.end(r); k < e; k++) b.add(group[l.value(k)], t.account(r), t.post(r), r, t.time(r));
         }
     }
 
@@ -111,15 +114,15 @@ final class CoActionExtractor {
     private static void hashtagSets(Actions.Builder b, PostTable t) {
         Long2IntOpenHashMap ids = new Long2IntOpenHashMap();
         ids.defaultReturnValue(-1);
-        int[] objectOf = new int[t.size];
+        int[] objectOf = new int[t.size()];
         int[] firstRow = new int[16];
         int[] tmp = new int[16];
-        for (int r = 0; r < t.size; r++) {
+        for (int r = 0; r < t.size(); r++) {
             objectOf[r] = -1;
-            int sz = t.hashtags.size(r);
+            int sz = t.hashtags().size(r);
             if (sz < 2 || isRepost(t, r)) continue;
             if (tmp.length < sz) tmp = new int[sz];
-            for (int k = 0; k < sz; k++) tmp[k] = t.hashtags.value(t.hashtags.start(r) + k);
+            for (int k = 0; k < sz; k++) tmp[k] = t.hashtags().value(t.hashtags().start(r) + k);
             Arrays.sort(tmp, 0, sz);
             long h = sz;
             for (int k = 0; k < sz; k++) h = MinHashLsh.mix(h * 31 + tmp[k]);
@@ -134,34 +137,34 @@ final class CoActionExtractor {
         final int[] fr = firstRow;
         b.beginSignal(Signal.HASHTAG_SET, ids.size(), id -> {
             int r = fr[id];
-            int[] tags = new int[t.hashtags.size(r)];
-            for (int k = 0; k < tags.length; k++) tags[k] = t.hashtags.value(t.hashtags.start(r) + k);
+            int[] tags = new int[t.hashtags().size(r)];
+            for (int k = 0; k < tags.length; k++) tags[k] = t.hashtags().value(t.hashtags().start(r) + k);
             Arrays.sort(tags);
             StringBuilder sb = new StringBuilder();
-            for (int g : tags) sb.append(sb.length() == 0 ? "#" : " #").append(t.tags.get(g));
+            for (int g : tags) sb.append(sb.length() == 0 ? "#" : " #").append(t.tags().get(g));
             return sb.toString();
         });
-        for (int r = 0; r < t.size; r++) if (objectOf[r] >= 0) b.add(objectOf[r], t.account[r], t.post[r], r, t.time[r]);
+        for (int r = 0; r < t.size(); r++) if (objectOf[r] >= 0) b.add(objectOf[r], t.account(r), t.post(r), r, t.time(r));
     }
 
     /** A repost's links, tags, media and text are the original's: only co-repost speaks for the reposter. */
     private static boolean isRepost(PostTable t, int r) {
-        return t.kind[r] == PostKind.REPOST.ordinal() || t.repostOf[r] >= 0;
+        return t.kind(r) == PostKind.REPOST.ordinal() || t.repostOf(r) >= 0;
     }
 
     private static boolean textual(PostTable t, int r) {
-        return t.text != null && t.text[r] != null && !isRepost(t, r);
+        return t.hasText() && t.text(r) != null && !isRepost(t, r);
     }
 
     private static void exactText(Actions.Builder b, PostTable t) {
         Long2IntOpenHashMap ids = new Long2IntOpenHashMap();
         ids.defaultReturnValue(-1);
-        int[] objectOf = new int[t.size];
+        int[] objectOf = new int[t.size()];
         int[] firstRow = new int[16];
-        for (int r = 0; r < t.size; r++) {
+        for (int r = 0; r < t.size(); r++) {
             objectOf[r] = -1;
             if (!textual(t, r)) continue;
-            String norm = TextNormalizer.normalize(t.text[r]);
+            String norm = TextNormalizer.normalize(t.text(r));
             if (norm.length() < MIN_EXACT_TEXT_CHARS) continue;
             long h = hash64(norm);
             int id = ids.putIfAbsent(h, ids.size());
@@ -173,16 +176,16 @@ final class CoActionExtractor {
             objectOf[r] = id;
         }
         final int[] fr = firstRow;
-        b.beginSignal(Signal.CO_TEXT, ids.size(), id -> TextNormalizer.normalize(t.text[fr[id]]));
-        for (int r = 0; r < t.size; r++) if (objectOf[r] >= 0) b.add(objectOf[r], t.account[r], t.post[r], r, t.time[r]);
+        b.beginSignal(Signal.CO_TEXT, ids.size(), id -> TextNormalizer.normalize(t.text(fr[id])));
+        for (int r = 0; r < t.size(); r++) if (objectOf[r] >= 0) b.add(objectOf[r], t.account(r), t.post(r), r, t.time(r));
     }
 
     private static void nearText(Actions.Builder b, PostTable t, CoordinationConfig c, TextStats ts) {
         CoordinationConfig.NearText p = c.nearText();
-        String[] norm = new String[t.size];
-        for (int r = 0; r < t.size; r++) {
+        String[] norm = new String[t.size()];
+        for (int r = 0; r < t.size(); r++) {
             if (!textual(t, r)) continue;
-            String s = TextNormalizer.normalize(t.text[r]);
+            String s = TextNormalizer.normalize(t.text(r));
             if (s.length() >= p.minChars()) norm[r] = s;
         }
         MinHashLsh.Result res = MinHashLsh.cluster(norm,
@@ -191,11 +194,11 @@ final class CoActionExtractor {
         ts.skippedBuckets += res.skippedBuckets();
         int[] cl = res.cluster();
         // dense cluster ids in order of first member
-        int[] dense = new int[t.size];
+        int[] dense = new int[t.size()];
         Arrays.fill(dense, -1);
         int k = 0;
         int[] firstRow = new int[16];
-        for (int r = 0; r < t.size; r++) {
+        for (int r = 0; r < t.size(); r++) {
             if (cl[r] < 0) continue;
             if (dense[cl[r]] < 0) {
                 if (k == firstRow.length) firstRow = Arrays.copyOf(firstRow, k * 2);
@@ -204,9 +207,9 @@ final class CoActionExtractor {
             }
         }
         final int[] fr = firstRow;
-        b.beginSignal(Signal.NEAR_TEXT, k, id -> "≈ " + TextNormalizer.normalize(t.text[fr[id]]));
-        for (int r = 0; r < t.size; r++) {
-            if (cl[r] >= 0) b.add(dense[cl[r]], t.account[r], t.post[r], r, t.time[r]);
+        b.beginSignal(Signal.NEAR_TEXT, k, id -> "≈ " + TextNormalizer.normalize(t.text(fr[id])));
+        for (int r = 0; r < t.size(); r++) {
+            if (cl[r] >= 0) b.add(dense[cl[r]], t.account(r), t.post(r), r, t.time(r));
         }
     }
 

@@ -37,7 +37,7 @@ public final class Coordination {
         long t0 = System.nanoTime();
         CoActionExtractor.TextStats ts = new CoActionExtractor.TextStats();
         Actions actions = CoActionExtractor.extract(table, config, ts);
-        return run(actions, config, table.accountInfo.createdAt, ts, ms(t0), t0);
+        return run(actions, config, table.accountInfo().createdAt, ts, ms(t0), t0);
     }
 
     /** Detects coordination in ready-made co-action rows (e.g. CooRTweet's 4-column input). */

@@ -44,6 +44,8 @@ import java.util.Map;
  * @param seed seed of every random choice (Leiden, MinHash), so runs are reproducible
  * @param nearText MinHash/LSH parameters of {@link Signal#NEAR_TEXT}
  * @param threads worker threads for counting pairs (0 = one per available processor); results do not depend on it
+ * @param executor where the parallel stages run (null = threads of their own, the default); results do not
+ *        depend on it
  * @param memoryBudgetBytes memory the pair sort may use (0 = half of the heap free when the run starts); results
  *        do not depend on it, only the number of passes does
  * @param preset {@link Preset#COORTWEET} reproduces CooRTweet 2.1.3 exactly (ignores the statistics options)
@@ -72,6 +74,7 @@ public record CoordinationConfig(
         NearText nearText,
         int threads,
         long memoryBudgetBytes,
+        java.util.concurrent.Executor executor,
         Preset preset) {
 
     /** How edges are kept. */
@@ -217,6 +220,7 @@ public record CoordinationConfig(
         b.nearText = nearText;
         b.threads = threads;
         b.memoryBudgetBytes = memoryBudgetBytes;
+        b.executor = executor;
         b.preset = preset;
         return b;
     }
@@ -246,6 +250,7 @@ public record CoordinationConfig(
         private NearText nearText = NearText.defaults();
         private int threads = 0;
         private long memoryBudgetBytes = 0;
+        private java.util.concurrent.Executor executor;
         private Preset preset = Preset.NONE;
 
         private Builder() {
@@ -293,13 +298,19 @@ public record CoordinationConfig(
         public Builder seed(long v) { seed = v; return this; }
         public Builder nearText(NearText v) { nearText = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        /**
+         * Runs the parallel stages on the caller's executor (e.g. a server's bounded pool) instead of threads
+         * of their own; {@code threads} still says how many jobs to split the work into. Default null: own
+         * threads. Results do not depend on it.
+         */
+        public Builder executor(java.util.concurrent.Executor v) { executor = v; return this; }
         public Builder preset(Preset v) { preset = v; return this; }
 
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
                     edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
                     jitterFactor, popularShare, episodeGapMs, maxObjectAccounts, cooccurrence, timeResolutionMs, accountLevel,
-                    leidenResolution, leidenIterations, seed, nearText, threads, memoryBudgetBytes, preset);
+                    leidenResolution, leidenIterations, seed, nearText, threads, memoryBudgetBytes, executor, preset);
         }
     }
 

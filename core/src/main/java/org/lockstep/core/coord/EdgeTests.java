@@ -85,15 +85,16 @@ final class EdgeTests {
                 || c.selection() == CoordinationConfig.Selection.ALL;
         ActionIndex.Rows t = ix.timed;
         PairCounts timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.window,
-                ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes);
+                ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, null, c.executor());
         ActionIndex.Rows r = significance ? ix.rare : anyTimeOnly(ix);
         PairCounts rare = PairCounts.count(r.object, r.account, r.time, r.signal, r.post,
-                ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes);
+                ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes, true, null,
+                c.executor());
         long timingHypotheses = timed.size;
         boolean[] timingTestable = null;
         if (significance && timed.size > 0) {
             PairCounts reach = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.reach(),
-                    ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, ix.objectCurve);
+                    ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, ix.objectCurve, c.executor());
             Tarone tarone = Tarone.of(reach, timed, c.alpha());
             timingHypotheses = tarone.family;
             timingTestable = tarone.testable;
@@ -157,7 +158,7 @@ final class EdgeTests {
             if (fromTimed[x] >= 0) { timedKeys[fromTimed[x]] = et.keys[x]; timedSlot[fromTimed[x]] = x; }
             if (fromRare[x] >= 0) { rareKeys[fromRare[x]] = et.keys[x]; rareSlot[fromRare[x]] = x; }
         }
-        double[] lt = TimingNull.expect(ix, timedKeys, threads);
+        double[] lt = TimingNull.expect(ix, timedKeys, threads, c.executor());
         double[] lc = CooccurrenceNull.expect(ix, rareKeys);
         double[] pt = new double[timed.size], ps = new double[rare.size];
         for (int x = 0; x < timed.size; x++) {

@@ -62,7 +62,7 @@ final class PairCounts {
     static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, int[] sp, long[] window, long[] episodeGap,
             int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes) {
         return count(so, sa, st, ss, sp, window, episodeGap, maxPartners, minEpisodes, accounts, threads, budgetBytes,
-                true, null);
+                true, null, null);
     }
 
     /**
@@ -72,7 +72,7 @@ final class PairCounts {
      */
     static PairCounts count(int[] so, int[] sa, long[] st, byte[] ss, int[] sp, long[] window, long[] episodeGap,
             int maxPartners, int minEpisodes, int accounts, int threads, long budgetBytes, boolean packedRecords,
-            double[] floor) {
+            double[] floor, java.util.concurrent.Executor executor) {
         long[] sweep = PairKernel.bound(so, st, ss, window, maxPartners);
         long bound = sweep[0];
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, accounts - 1)));
@@ -91,7 +91,7 @@ final class PairCounts {
                 packed ? actionBits : 0, parts, new AtomicInteger());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < t; w++) workers.add(new Worker(job, capacity));
-        org.lockstep.core.concurrent.Workers.run(workers);
+        org.lockstep.core.concurrent.Workers.run(executor, workers);
         PairCounts r = merge(workers, accounts, bits, parts);
         r.droppedPairs = sweep[1];
         r.cappedObjects = sweep[2];

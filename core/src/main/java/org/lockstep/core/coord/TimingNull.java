@@ -24,6 +24,10 @@ final class TimingNull {
 
     /** λ per pair of {@code keys} (packed account pairs). */
     static double[] expect(ActionIndex ix, long[] keys, int threads) {
+        return expect(ix, keys, threads, null);
+    }
+
+    static double[] expect(ActionIndex ix, long[] keys, int threads, java.util.concurrent.Executor executor) {
         int tested = keys.length;
         double[] lambda = new double[tested];
         if (tested == 0) return lambda;
@@ -99,7 +103,7 @@ final class TimingNull {
                 }
             });
         }
-        org.lockstep.core.concurrent.Workers.run(jobs);
+        org.lockstep.core.concurrent.Workers.run(executor, jobs);
         return lambda;
     }
 

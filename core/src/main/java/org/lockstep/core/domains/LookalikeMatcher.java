@@ -74,9 +74,58 @@ public final class LookalikeMatcher {
     public record Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
                          int maxMatches, List<String> keywords, List<String> freeHosting, Set<String> allow) {
         public Config {
+            if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+            if (minTypoLength < 1 || minKeywordLength < 1 || minContainsLength < 1)
+                throw new IllegalArgumentException("minimum lengths must be at least 1");
+            if (maxMatches < 1) throw new IllegalArgumentException("maxMatches must be at least 1: " + maxMatches);
             keywords = List.copyOf(keywords);
             freeHosting = List.copyOf(freeHosting);
             allow = Set.copyOf(allow);
+        }
+
+        /** A builder holding the defaults; set what differs, then {@link Builder#build()} validates. */
+        public static Builder builder() {
+            return defaults().toBuilder();
+        }
+
+        /** A builder holding this config's values. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.threshold = threshold;
+            b.minTypoLength = minTypoLength;
+            b.minKeywordLength = minKeywordLength;
+            b.minContainsLength = minContainsLength;
+            b.maxMatches = maxMatches;
+            b.keywords = keywords;
+            b.freeHosting = freeHosting;
+            b.allow = allow;
+            return b;
+        }
+
+        /** Builds a {@link Config}. Not thread-safe. */
+        public static final class Builder {
+            private double threshold;
+            private int minTypoLength, minKeywordLength, minContainsLength, maxMatches;
+            private List<String> keywords, freeHosting;
+            private Set<String> allow;
+
+            private Builder() {}
+
+            public Builder threshold(double v) { threshold = v; return this; }
+            public Builder minTypoLength(int v) { minTypoLength = v; return this; }
+            public Builder minKeywordLength(int v) { minKeywordLength = v; return this; }
+            public Builder minContainsLength(int v) { minContainsLength = v; return this; }
+            public Builder maxMatches(int v) { maxMatches = v; return this; }
+            public Builder keywords(List<String> v) { keywords = v; return this; }
+            public Builder freeHosting(List<String> v) { freeHosting = v; return this; }
+            /** Popularity allow-list: lower-case host names or registrable domains never reported. */
+            public Builder allow(Set<String> v) { allow = v; return this; }
+
+            /** The config; throws {@link IllegalArgumentException} naming the first invalid parameter. */
+            public Config build() {
+                return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords,
+                        freeHosting, allow);
+            }
         }
 
         public Config(double threshold, int minTypoLength, int minKeywordLength, int minContainsLength,
@@ -93,18 +142,18 @@ public final class LookalikeMatcher {
         }
 
         public Config withThreshold(double t) {
-            return new Config(t, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, allow);
+            return toBuilder().threshold(t).build();
         }
 
         public Config withKeywords(List<String> extra) {
             List<String> k = new ArrayList<>(keywords);
             k.addAll(extra);
-            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, k, freeHosting, allow);
+            return toBuilder().keywords(k).build();
         }
 
         /** The same with a popularity allow-list (lower-case host names or registrable domains). */
         public Config withAllow(Set<String> list) {
-            return new Config(threshold, minTypoLength, minKeywordLength, minContainsLength, maxMatches, keywords, freeHosting, list);
+            return toBuilder().allow(list).build();
         }
     }
 

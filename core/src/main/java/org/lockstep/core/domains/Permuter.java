@@ -34,12 +34,35 @@ public final class Permuter {
      */
     public record Config(List<String> suffixes, List<String> keywords, boolean combine, int limit) {
         public Config {
+            if (limit < 1) throw new IllegalArgumentException("limit must be at least 1: " + limit);
             suffixes = List.copyOf(suffixes);
             keywords = List.copyOf(keywords);
         }
 
         public static Config defaults() {
-            return new Config(DEFAULT_SUFFIXES, LookalikeMatcher.DEFAULT_KEYWORDS, true, 1_000_000);
+            return builder().build();
+        }
+
+        public static Builder builder() { return new Builder(); }
+
+        public Builder toBuilder() {
+            return new Builder().suffixes(suffixes).keywords(keywords).combine(combine).limit(limit);
+        }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private List<String> suffixes = DEFAULT_SUFFIXES, keywords = LookalikeMatcher.DEFAULT_KEYWORDS;
+            private boolean combine = true;
+            private int limit = 1_000_000;
+
+            private Builder() {}
+
+            public Builder suffixes(List<String> v) { suffixes = v; return this; }
+            public Builder keywords(List<String> v) { keywords = v; return this; }
+            public Builder combine(boolean v) { combine = v; return this; }
+            public Builder limit(int v) { limit = v; return this; }
+
+            public Config build() { return new Config(suffixes, keywords, combine, limit); }
         }
     }
 

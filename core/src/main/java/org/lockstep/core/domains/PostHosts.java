@@ -29,22 +29,22 @@ public final class PostHosts {
      * Accounts in {@code coordinated} (may be empty) count as evidence.
      */
     public static List<LookalikeMatcher.Candidate> candidates(PostTable table, Set<String> coordinated) {
-        int hosts = table.hostIds.size();
+        int hosts = table.hostIds().size();
         int[] posts = new int[hosts];
         long[] first = new long[hosts];
         java.util.Arrays.fill(first, Long.MAX_VALUE);
         IntArrayList[] accounts = new IntArrayList[hosts];
         IntOpenHashSet[] seen = new IntOpenHashSet[hosts];
-        for (int row = 0; row < table.size; row++) {
-            for (int i = table.hosts.start(row); i < table.hosts.end(row); i++) {
-                int h = table.hosts.value(i);
+        for (int row = 0; row < table.size(); row++) {
+            for (int i = table.hosts().start(row); i < table.hosts().end(row); i++) {
+                int h = table.hosts().value(i);
                 posts[h]++;
-                first[h] = Math.min(first[h], table.time[row]);
+                first[h] = Math.min(first[h], table.time(row));
                 if (seen[h] == null) {
                     seen[h] = new IntOpenHashSet();
                     accounts[h] = new IntArrayList();
                 }
-                if (seen[h].add(table.account[row])) accounts[h].add(table.account[row]);
+                if (seen[h].add(table.account(row))) accounts[h].add(table.account(row));
             }
         }
         List<LookalikeMatcher.Candidate> out = new ArrayList<>();
@@ -53,12 +53,12 @@ public final class PostHosts {
             List<String> ids = new ArrayList<>(accounts[h].size());
             int coord = 0;
             for (int a : accounts[h]) {
-                String id = table.accounts.get(a);
+                String id = table.accounts().get(a);
                 ids.add(id);
                 if (coordinated.contains(id)) coord++;
             }
-            out.add(new LookalikeMatcher.Candidate(table.hostIds.get(h),
-                    new LookalikeMatcher.Evidence(false, false, coord), new Spread(table.hostIds.get(h), posts[h], ids, first[h])));
+            out.add(new LookalikeMatcher.Candidate(table.hostIds().get(h),
+                    new LookalikeMatcher.Evidence(false, false, coord), new Spread(table.hostIds().get(h), posts[h], ids, first[h])));
         }
         return out;
     }

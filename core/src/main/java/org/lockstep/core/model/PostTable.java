@@ -12,25 +12,25 @@ import org.lockstep.core.url.UrlNormalizer;
  * the URLs' hosts and registrable domains. Duplicate posts (same platform and id) are stored once.
  */
 public final class PostTable {
-    public final int size;
-    public final byte[] platform;
-    public final byte[] kind;
+    private final int size;
+    private final byte[] platform;
+    private final byte[] kind;
     /** 1 where the row's repost, quote or reply target was derived by the reader ({@link Post#derivedRef()}), else 0. */
-    public final byte[] derived;
-    public final long[] time;
+    private final byte[] derived;
+    private final long[] time;
     /** Post id of each row, in {@link #posts}. */
-    public final int[] post;
+    private final int[] post;
     /** Author of each row, in {@link #accounts}. */
-    public final int[] account;
-    public final int[] repostOf, replyTo, quoteOf;
-    public final int[] repostOfAccount, replyToAccount, quoteOfAccount;
-    public final int[] lang;
+    private final int[] account;
+    private final int[] repostOf, replyTo, quoteOf;
+    private final int[] repostOfAccount, replyToAccount, quoteOfAccount;
+    private final int[] lang;
     /** Text of each row, or null when the table was built without text. */
-    public final String[] text;
-    public final IntLists hashtags, urls, hosts, domains, mentions, media;
+    private final String[] text;
+    private final IntLists hashtags, urls, hosts, domains, mentions, media;
 
-    public final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
-    public final AccountTable accountInfo;
+    private final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
+    private final AccountTable accountInfo;
 
     /** {@code order}: the builder's row of each row, or null to keep the builder's order. */
     private PostTable(Builder b, int[] order) {
@@ -87,6 +87,22 @@ public final class PostTable {
 
     /** Number of rows (posts). */
     public int size() { return size; }
+    /** Kind of a row, as {@link PostKind#ordinal()}. */
+    public byte kind(int row) { return kind[row]; }
+    /** Platform of a row, as {@link Platform#ordinal()}. */
+    public byte platform(int row) { return platform[row]; }
+    /**
+     * The first row whose time is at or after {@code time} ({@link #size()} if none): rows are sorted by
+     * time, so rows {@code [firstRowAt(a), firstRowAt(b))} are the posts of {@code [a, b)}.
+     */
+    public int firstRowAt(long time) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (this.time[m] < time) lo = m + 1; else hi = m;
+        }
+        return lo;
+    }
     /** Time of a row, epoch milliseconds. */
     public long time(int row) { return time[row]; }
     /** Post id of a row, in {@link #posts()}. */

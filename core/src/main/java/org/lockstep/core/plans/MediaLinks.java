@@ -26,7 +26,7 @@ public final class MediaLinks {
      * @return for each attachment, the rows of the posts carrying a matching picture, ascending
      */
     public static Map<String, int[]> rows(PostTable t, long[] mediaHash, boolean[] known, Map<String, Long> attachments, int radius) {
-        if (mediaHash.length != t.mediaIds.size() || known.length != mediaHash.length) {
+        if (mediaHash.length != t.mediaIds().size() || known.length != mediaHash.length) {
             throw new IllegalArgumentException("one hash per media id of the table");
         }
         IntArrayList ids = new IntArrayList();
@@ -44,9 +44,9 @@ public final class MediaLinks {
                 mediaToAttachments.computeIfAbsent(ids.getInt(near.getInt(k)), x -> new java.util.ArrayList<>()).add(e.getKey());
             }
         }
-        for (int r = 0; r < t.size && !mediaToAttachments.isEmpty(); r++) {
-            for (int i = t.media.start(r); i < t.media.end(r); i++) {
-                java.util.List<String> as = mediaToAttachments.get(t.media.value(i));
+        for (int r = 0; r < t.size() && !mediaToAttachments.isEmpty(); r++) {
+            for (int i = t.media().start(r); i < t.media().end(r); i++) {
+                java.util.List<String> as = mediaToAttachments.get(t.media().value(i));
                 if (as == null) continue;
                 for (String a : as) {
                     IntArrayList l = wantedBy.get(a);

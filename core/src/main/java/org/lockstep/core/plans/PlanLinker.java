@@ -55,7 +55,34 @@ public final class PlanLinker {
 
         /** 7 days of baseline, 2 hours of execution, 7 days of horizon, FDR 1 %, 3 adopters, 2 calls. */
         public static Config defaults() {
-            return new Config(7 * 86_400_000L, 2 * 3_600_000L, 7 * 86_400_000L, 0.01, 3, 2);
+            return builder().build();
+        }
+
+        public static Builder builder() { return new Builder(); }
+
+        public Builder toBuilder() {
+            return new Builder().baselineMs(baselineMs).executionMs(executionMs).horizonMs(horizonMs).alpha(alpha)
+                    .minAdopters(minAdopters).minCallsForNetwork(minCallsForNetwork);
+        }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private long baselineMs = 7 * 86_400_000L, executionMs = 2 * 3_600_000L, horizonMs = 7 * 86_400_000L;
+            private double alpha = 0.01;
+            private int minAdopters = 3, minCallsForNetwork = 2;
+
+            private Builder() {}
+
+            public Builder baselineMs(long v) { baselineMs = v; return this; }
+            public Builder executionMs(long v) { executionMs = v; return this; }
+            public Builder horizonMs(long v) { horizonMs = v; return this; }
+            public Builder alpha(double v) { alpha = v; return this; }
+            public Builder minAdopters(int v) { minAdopters = v; return this; }
+            public Builder minCallsForNetwork(int v) { minCallsForNetwork = v; return this; }
+
+            public Config build() {
+                return new Config(baselineMs, executionMs, horizonMs, alpha, minAdopters, minCallsForNetwork);
+            }
         }
     }
 
@@ -110,7 +137,7 @@ public final class PlanLinker {
     public Result run(CallExtractor.Result chat, PostTable t, Map<String, int[]> attachmentRows) {
         Index ix = new Index(chat.calls(), t, attachmentRows);
         List<LinkedCall> out = new ArrayList<>(chat.calls().size());
-        long dataStart = t.size == 0 ? Long.MAX_VALUE : t.time[0];
+        long dataStart = t.size() == 0 ? Long.MAX_VALUE : t.time(0);
         List<int[]> windows = new ArrayList<>();
         double[] p = new double[chat.calls().size()];
         Uptake[] ups = new Uptake[p.length];
@@ -163,9 +190,9 @@ public final class PlanLinker {
             IntOpenHashSet prior = new IntOpenHashSet();
             Int2IntOpenHashMap first = new Int2IntOpenHashMap(); // account -> first row at or after the message
             for (int r : rows) {
-                long ts = t.time[r];
-                if (ts >= b0 && ts < msg) prior.add(t.account[r]);
-                else if (ts >= msg && ts < horizon && !first.containsKey(t.account[r])) first.put(t.account[r], r);
+                long ts = t.time(r);
+                if (ts >= b0 && ts < msg) prior.add(t.account(r));
+                else if (ts >= msg && ts < horizon && !first.containsKey(t.account(r))) first.put(t.account(r), r);
             }
             List<Adopter> adopters = new ArrayList<>();
             int window = 0;
@@ -174,7 +201,7 @@ public final class PlanLinker {
             for (Int2IntOpenHashMap.Entry e : first.int2IntEntrySet()) {
                 int acc = e.getIntKey();
                 int r = e.getIntValue();
-                if (t.time[r] >= end) {
+                if (t.time(r) >= end) {
                     if (!prior.contains(acc)) later++;
                     continue;
                 }
@@ -183,7 +210,7 @@ public final class PlanLinker {
                     priorInWindow++;
                     continue;
                 }
-                adopters.add(new Adopter(t.accountId(r), handle(t, acc), t.postId(r), t.time[r], Math.floorDiv(t.time[r] - ref, 1000L)));
+                adopters.add(new Adopter(t.accountId(r), handle(t, acc), t.postId(r), t.time(r), Math.floorDiv(t.time(r) - ref, 1000L)));
             }
             adopters.sort((a, b) -> a.firstPostMs() != b.firstPostMs() ? Long.compare(a.firstPostMs(), b.firstPostMs())
                     : a.accountId().compareTo(b.accountId()));
@@ -193,14 +220,14 @@ public final class PlanLinker {
                     : new long[] {lags[(lags.length - 1) / 4], lags[(lags.length - 1) / 2], lags[(3 * (lags.length - 1)) / 4]};
             if (executed) {
                 for (Adopter a : adopters) {
-                    int acc = t.accounts.find(a.accountId());
+                    int acc = t.accounts().find(a.accountId());
                     adoptedBy.computeIfAbsent(acc, k -> new ArrayList<>()).add(call.message().id());
                     lagsBy.computeIfAbsent(acc, k -> new IntArrayList()).add((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, a.lagS())));
                 }
             }
             long from = msg - config.executionMs();
             long to = ref + 3 * config.executionMs();
-            long[] nearby = Arrays.stream(rows).mapToLong(r -> t.time[r]).filter(x -> x >= from && x < to).toArray();
+            long[] nearby = Arrays.stream(rows).mapToLong(r -> t.time(r)).filter(x -> x >= from && x < to).toArray();
             out.add(new LinkedCall(call, ups[c], q[c], executed, executed ? List.copyOf(adopters) : List.of(), window,
                     priorInWindow, later, quart, List.copyOf(perItem.get(c)), untested[c], nearby));
         }
@@ -209,17 +236,17 @@ public final class PlanLinker {
             if (e.getValue().size() < config.minCallsForNetwork()) continue;
             int[] l = lagsBy.get(e.getIntKey()).toIntArray();
             Arrays.sort(l);
-            network.add(new NetworkAccount(t.accounts.get(e.getIntKey()), handle(t, e.getIntKey()), List.copyOf(e.getValue()), l[(l.length - 1) / 2]));
+            network.add(new NetworkAccount(t.accounts().get(e.getIntKey()), handle(t, e.getIntKey()), List.copyOf(e.getValue()), l[(l.length - 1) / 2]));
         }
         network.sort((a, b) -> a.callIds().size() != b.callIds().size() ? Integer.compare(b.callIds().size(), a.callIds().size())
                 : a.accountId().compareTo(b.accountId()));
-        return new Result(List.copyOf(out), List.copyOf(network), revealed(chat, t, adoptedBy), t.size);
+        return new Result(List.copyOf(out), List.copyOf(network), revealed(chat, t, adoptedBy), t.size());
     }
 
     private List<RevealedMatch> revealed(CallExtractor.Result chat, PostTable t, Int2ObjectOpenHashMap<List<String>> adoptedBy) {
         Map<String, Integer> byHandle = new HashMap<>();
-        for (int a = 0; a < t.accountInfo.size(); a++) {
-            String h = t.accountInfo.handle[a];
+        for (int a = 0; a < t.accountInfo().size(); a++) {
+            String h = t.accountInfo().handle[a];
             if (h != null) byHandle.putIfAbsent(h.toLowerCase(Locale.ROOT).replaceFirst("^@", ""), a);
         }
         Map<String, RevealedMatch> out = new LinkedHashMap<>();
@@ -241,7 +268,7 @@ public final class PlanLinker {
             Map<String, Integer> byHandle, PostTable t, Int2ObjectOpenHashMap<List<String>> adoptedBy) {
         Integer acc = byHandle.get(handle);
         List<String> calls = acc == null ? null : adoptedBy.get((int) acc);
-        return new RevealedMatch(how, author, handle, mid, at, acc == null ? null : t.accounts.get(acc),
+        return new RevealedMatch(how, author, handle, mid, at, acc == null ? null : t.accounts().get(acc),
                 calls == null ? 0 : calls.size(), evidence);
     }
 
@@ -261,7 +288,7 @@ public final class PlanLinker {
         long end = ref + config.executionMs();
         long horizon = ref + config.horizonMs();
         for (int r : rows) {
-            long ts = t.time[r];
+            long ts = t.time(r);
             if (ts >= b0 && ts < msg) n0++;
             else if (ts >= msg && ts < end) n1++;
             else if (ts >= end && ts < horizon) later++;
@@ -273,7 +300,7 @@ public final class PlanLinker {
     }
 
     private static String handle(PostTable t, int acc) {
-        return acc >= 0 && acc < t.accountInfo.size() ? t.accountInfo.handle[acc] : null;
+        return acc >= 0 && acc < t.accountInfo().size() ? t.accountInfo().handle[acc] : null;
     }
 
     /** Sorted distinct rows of several sorted row lists. */
@@ -312,10 +339,10 @@ public final class PlanLinker {
                     String key = key(it);
                     if (key == null || slot.containsKey(key) || it.kind() == Kind.ATTACHMENT) continue;
                     int id = switch (it.kind()) {
-                        case HASHTAG -> t.tags.find(it.value());
-                        case LINK -> t.urlIds.find(it.value());
-                        case DOMAIN -> t.domainIds.find(it.value());
-                        case HANDLE -> t.handles.find(it.value());
+                        case HASHTAG -> t.tags().find(it.value());
+                        case LINK -> t.urlIds().find(it.value());
+                        case DOMAIN -> t.domainIds().find(it.value());
+                        case HANDLE -> t.handles().find(it.value());
                         default -> -1;
                     };
                     int s = lists.size();
@@ -334,13 +361,13 @@ public final class PlanLinker {
                     }
                 }
             }
-            for (int r = 0; r < t.size; r++) {
-                scan(t.hashtags, r, tags, lists);
-                scan(t.urls, r, urls, lists);
-                scan(t.domains, r, domains, lists);
-                scan(t.mentions, r, mentions, lists);
-                if (!quotes.isEmpty() && t.text != null && t.text[r] != null) {
-                    String x = normal(t.text[r]);
+            for (int r = 0; r < t.size(); r++) {
+                scan(t.hashtags(), r, tags, lists);
+                scan(t.urls(), r, urls, lists);
+                scan(t.domains(), r, domains, lists);
+                scan(t.mentions(), r, mentions, lists);
+                if (!quotes.isEmpty() && t.hasText() && t.text(r) != null) {
+                    String x = normal(t.text(r));
                     for (int i = 0; i < quotes.size(); i++) {
                         IntArrayList l = lists.get(quoteSlots.getInt(i));
                         if (x.contains(quotes.get(i)) && (l.isEmpty() || l.getInt(l.size() - 1) != r)) l.add(r);

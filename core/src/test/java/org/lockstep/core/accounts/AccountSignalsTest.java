@@ -45,8 +45,8 @@ class AccountSignalsTest {
         assertEquals(1.0, cb.sharedShare(), 1e-9);
         // 6 of 46 active accounts used #leak: lift = 1 / (6/46)
         assertEquals(46 / 6.0, cb.lift(), 1e-9);
-        for (int m : cb.members()) assertTrue(t.accountId(0) != null && t.accounts.get(m).startsWith("s"));
-        int s0 = t.accounts.find("s0"), o0 = t.accounts.find("o0");
+        for (int m : cb.members()) assertTrue(t.accountId(0) != null && t.accounts().get(m).startsWith("s"));
+        int s0 = t.accounts().find("s0"), o0 = t.accounts().find("o0");
         assertEquals(1.0, r.value(s0, AccountFeature.CREATION_BATCH));
         assertEquals(0.0, r.value(o0, AccountFeature.CREATION_BATCH));
     }
@@ -55,7 +55,7 @@ class AccountSignalsTest {
     void featureValuesFollowTheirDocumentedTransforms() {
         PostTable t = scenario();
         AccountSignalsResult r = new AccountSignals(AccountSignalsConfig.defaults()).compute(t, null);
-        int s0 = t.accounts.find("s0"), o3 = t.accounts.find("o3");
+        int s0 = t.accounts().find("s0"), o3 = t.accounts().find("o3");
         // s0 was created 2 days before T0 and first posts at T0 + 1 day: 3 days old, 1 - 3/90
         assertEquals(1 - 3 / 90.0, r.value(s0, AccountFeature.YOUNG_ACCOUNT), 1e-6);
         assertEquals(3.0, r.ageDays(s0), 1e-6);
@@ -114,9 +114,9 @@ class AccountSignalsTest {
         AccountSignalsResult without = new AccountSignals(AccountSignalsConfig.defaults()).compute(t, null);
         assertEquals(1, without.batches().size());
         assertFalse(without.batches().get(0).actsTogether(), "no shared object, no groups");
-        int[] group = new int[t.accounts.size()];
+        int[] group = new int[t.accounts().size()];
         java.util.Arrays.fill(group, -1);
-        for (int i = 0; i < 4; i++) group[t.accounts.find("b" + i)] = 7;
+        for (int i = 0; i < 4; i++) group[t.accounts().find("b" + i)] = 7;
         AccountSignalsResult with = new AccountSignals(AccountSignalsConfig.defaults()).compute(t, group);
         assertTrue(with.batches().get(0).actsTogether());
         assertEquals(0.8, with.batches().get(0).groupShare(), 1e-9);
@@ -131,8 +131,8 @@ class AccountSignalsTest {
         for (int d = 0; d < 8; d++) for (int k = 0; k < 6; k++) b.add(post(human, T0 + d * DAY + k * 600_000L, "en", List.of(), null));
         PostTable t = b.build();
         AccountSignalsResult r = new AccountSignals(AccountSignalsConfig.defaults()).compute(t, null);
-        assertEquals(1.0, r.value(t.accounts.find("bot"), AccountFeature.ROUND_THE_CLOCK), 1e-9);
+        assertEquals(1.0, r.value(t.accounts().find("bot"), AccountFeature.ROUND_THE_CLOCK), 1e-9);
         // all posts inside two hours of the day: entropy well below 85% of log 24
-        assertEquals(0.0, r.value(t.accounts.find("hum"), AccountFeature.ROUND_THE_CLOCK), 1e-9);
+        assertEquals(0.0, r.value(t.accounts().find("hum"), AccountFeature.ROUND_THE_CLOCK), 1e-9);
     }
 }

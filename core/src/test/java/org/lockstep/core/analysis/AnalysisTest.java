@@ -42,7 +42,7 @@ class AnalysisTest {
         // the campaigns saw exactly the detection's groups, with no second detection
         int[] direct = Coordination.detect(table, CoordinationConfig.builder().build()).accounts().group;
         assertArrayEquals(direct, r.groups());
-        assertEquals(table.accounts.size(), r.campaigns().accounts().scores().length);
+        assertEquals(table.accounts().size(), r.campaigns().accounts().scores().length);
     }
 
     @Test

@@ -52,9 +52,9 @@ class CampaignDetectorTest {
     }
 
     private static int[] groupAll(PostTable t, String... prefixes) {
-        int[] g = new int[t.accounts.size()];
+        int[] g = new int[t.accounts().size()];
         Arrays.fill(g, -1);
-        for (int a = 0; a < g.length; a++) for (String p : prefixes) if (t.accounts.get(a).startsWith(p)) g[a] = 0;
+        for (int a = 0; a < g.length; a++) for (String p : prefixes) if (t.accounts().get(a).startsWith(p)) g[a] = 0;
         return g;
     }
 
@@ -221,8 +221,8 @@ class CampaignDetectorTest {
         List<Long> times = new ArrayList<>();
         PostTable t = storm(times);
         EntityIndex idx = EntityIndex.build(t, null, EntityType.HASHTAG);
-        double[] bot = new double[t.accounts.size()];
-        for (int a = 0; a < bot.length; a++) bot[a] = t.accounts.get(a).startsWith("amp") ? 1.0 : 0.0;
+        double[] bot = new double[t.accounts().size()];
+        for (int a = 0; a < bot.length; a++) bot[a] = t.accounts().get(a).startsWith("amp") ? 1.0 : 0.0;
         long end = times.get(times.size() - 1);
         Campaign.BotSlayer bs = BotSlayerBaseline.level(idx, bot, end, idx.find(EntityType.HASHTAG, "leak"));
         // #leak vs #daily: leak has more posts? window: 43 leak posts, 240 daily posts -> volume rank 1 of max 1;

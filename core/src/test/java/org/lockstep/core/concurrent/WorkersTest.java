@@ -28,4 +28,33 @@ class WorkersTest {
         Workers.run(List.of(n::incrementAndGet, n::incrementAndGet, n::incrementAndGet));
         assertEquals(3, n.get());
     }
+
+    @Test
+    void onTheCallersExecutorJobsRunOnItsThreadsAndAnErrorStillFailsTheCall() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "callers-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicInteger n = new AtomicInteger();
+            Runnable job = () -> {
+                names.add(Thread.currentThread().getName());
+                n.incrementAndGet();
+            };
+            // five jobs on two threads: they queue, all run, and the call returns only when all have run
+            Workers.run(pool, List.of(job, job, job, job, job));
+            assertEquals(5, n.get());
+            assertEquals(java.util.Set.of("callers-pool"), names);
+            OutOfMemoryError oom = new OutOfMemoryError("worker 3");
+            assertSame(oom, assertThrows(OutOfMemoryError.class, () -> Workers.run(pool, List.of(job, () -> { throw oom; }, job))));
+            // the pool is the caller's: still usable after a failure
+            int before = n.get();
+            Workers.run(pool, List.of(job, job));
+            assertEquals(before + 2, n.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -117,10 +117,10 @@ class CoordCalibrationTest {
         Set<String> planted = new HashSet<>(), hyper = new HashSet<>();
         PostTable exact = CoordPipelineTest.world(1, planted, hyper);
         PostTable.Builder b = PostTable.builder();
-        for (int r = 0; r < exact.size; r++) {
-            Post.Builder p = Post.builder(Platform.TWITTER).id(exact.posts.get(exact.post[r]))
-                    .accountId(exact.accounts.get(exact.account[r])).timeMs(exact.time[r] / 60_000 * 60_000);
-            if (exact.repostOf[r] >= 0) p.repostOf(new PostRef(exact.posts.get(exact.repostOf[r]), null, null));
+        for (int r = 0; r < exact.size(); r++) {
+            Post.Builder p = Post.builder(Platform.TWITTER).id(exact.posts().get(exact.post(r)))
+                    .accountId(exact.accounts().get(exact.account(r))).timeMs(exact.time(r) / 60_000 * 60_000);
+            if (exact.repostOf(r) >= 0) p.repostOf(new PostRef(exact.posts().get(exact.repostOf(r)), null, null));
             b.add(p.build());
         }
         PostTable minutes = b.build();

@@ -84,11 +84,18 @@ class CoordPairCountsTest {
         assertTrue(samePosts > 10, "the data must meet the same posts on several objects: " + samePosts);
         long repeated = want.values().stream().filter(v -> v[1] >= 2).count();
         assertTrue(repeated > 100 && repeated < want.size(), "the data must have both kinds of pairs: " + repeated);
+        // a caller's executor with one thread: five jobs queue on it and must all run, none waiting for another
+        java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "callers-pool");
+            th.setDaemon(true);
+            return th;
+        });
         for (long budget : new long[] {1L << 30, 3000}) {
             for (int threads : new int[] {1, 2, 5}) {
               for (boolean packed : new boolean[] {true, false}) {
-                PairCounts pc = PairCounts.count(o, a, t, s, post, window, gap, cap, 2, 60, threads, budget, packed, null);
-                String at = "budget " + budget + ", threads " + threads + ", packed " + packed;
+                java.util.concurrent.Executor ex = threads == 5 && packed ? single : null;
+                PairCounts pc = PairCounts.count(o, a, t, s, post, window, gap, cap, 2, 60, threads, budget, packed, null, ex);
+                String at = "budget " + budget + ", threads " + threads + ", packed " + packed + ", executor " + (ex != null);
                 assertEquals(want.size(), pc.distinct, at);
                 assertEquals(repeated, pc.size, at);
                 int e = 0;

@@ -95,7 +95,7 @@ class CoordPipelineTest {
             for (int k = r.evidence().start(i); k < r.evidence().end(i); k++) {
                 assertTrue(Math.abs(r.evidence().gapMs(k)) <= 20_000);
                 assertEquals(r.evidence().object[k] - r.actions().objectBase(Signal.CO_REPOST),
-                        table.posts.find(r.objectName(r.evidence().object[k])));
+                        table.posts().find(r.objectName(r.evidence().object[k])));
             }
         }
     }

@@ -34,10 +34,10 @@ class MediaLinksTest {
                     .media(List.of(new Media("https://pbs.example/m1.jpg", "photo", null))).text("old").build());
         }
         PostTable t = b.build();
-        long[] hash = new long[t.mediaIds.size()];
+        long[] hash = new long[t.mediaIds().size()];
         boolean[] known = new boolean[hash.length];
         for (int m = 0; m < hash.length; m++) {
-            String key = t.mediaIds.get(m);
+            String key = t.mediaIds().get(m);
             if (key.endsWith("m0.jpg")) hash[m] = PerceptualHash.pHash(PerceptualHashTest.jpeg(
                     PerceptualHashTest.caption(PerceptualHashTest.scale(PerceptualHashTest.picture(5, 640, 480), 0.75), "TOP", "#MACRONLEAKS 20H"), 0.5f));
             else if (key.endsWith("m1.jpg")) hash[m] = PerceptualHash.pHash(PerceptualHashTest.picture(6, 640, 480));
@@ -46,7 +46,7 @@ class MediaLinksTest {
         }
         long meme = PerceptualHash.pHash(PerceptualHashTest.caption(PerceptualHashTest.picture(5, 640, 480), "WHEN THEY LEAK", "BOTTOM"));
         Map<String, int[]> rows = MediaLinks.rows(t, hash, known, Map.of("meme.png", meme), PerceptualHash.PHASH_NEAR);
-        int[] want = java.util.stream.IntStream.range(0, t.size).filter(r -> t.postId(r).startsWith("p")
+        int[] want = java.util.stream.IntStream.range(0, t.size()).filter(r -> t.postId(r).startsWith("p")
                 && Integer.parseInt(t.postId(r).substring(1)) % 3 == 0).toArray();
         assertArrayEquals(want, rows.get("meme.png"));
 

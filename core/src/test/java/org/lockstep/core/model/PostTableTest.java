@@ -27,8 +27,8 @@ class PostTableTest {
         assertTrue(b.add(Post.builder(Platform.MASTODON).id("1").accountId("z").timeMs(50).build()));
         assertEquals(1, b.duplicates());
         PostTable t = b.build();
-        assertEquals(4, t.size);
-        assertArrayEquals(new long[] {50, 100, 200, 300}, t.time);
+        assertEquals(4, t.size());
+        for (int r = 0; r < 4; r++) assertEquals(new long[] {50, 100, 200, 300}[r], t.time(r));
         assertEquals("1", t.postId(1));
         assertEquals("b", t.accountId(1));
         assertEquals(Platform.MASTODON, t.platformOf(0));
@@ -41,16 +41,16 @@ class PostTableTest {
         b.add(post("2", "b", 2, List.of("https://live.bbc.co.uk/x", "not a url"), List.of("macronleaks", "MACRONLEAKS")));
         PostTable t = b.build();
         // row 0: both URLs are the same after normalisation
-        assertEquals(1, t.urls.size(0));
-        assertEquals("https://bbc.co.uk/news/1", t.urlIds.get(t.urls.value(t.urls.start(0))));
-        assertEquals(1, t.urls.size(1));
-        assertEquals("live.bbc.co.uk", t.hostIds.get(t.hosts.value(t.hosts.start(1))));
+        assertEquals(1, t.urls().size(0));
+        assertEquals("https://bbc.co.uk/news/1", t.urlIds().get(t.urls().value(t.urls().start(0))));
+        assertEquals(1, t.urls().size(1));
+        assertEquals("live.bbc.co.uk", t.hostIds().get(t.hosts().value(t.hosts().start(1))));
         // both rows point at the same registrable domain id
-        assertEquals(t.domains.value(t.domains.start(0)), t.domains.value(t.domains.start(1)));
-        assertEquals("bbc.co.uk", t.domainIds.get(t.domains.value(t.domains.start(1))));
+        assertEquals(t.domains().value(t.domains().start(0)), t.domains().value(t.domains().start(1)));
+        assertEquals("bbc.co.uk", t.domainIds().get(t.domains().value(t.domains().start(1))));
         // hashtags are lower-cased and kept once per post
-        assertEquals(1, t.hashtags.size(1));
-        assertEquals(t.hashtags.value(t.hashtags.start(0)), t.hashtags.value(t.hashtags.start(1)));
+        assertEquals(1, t.hashtags().size(1));
+        assertEquals(t.hashtags().value(t.hashtags().start(0)), t.hashtags().value(t.hashtags().start(1)));
     }
 
     @Test
@@ -62,18 +62,19 @@ class PostTableTest {
                 .repostOf(new PostRef("9", "o", "orig")).account(snap).text("dropped").build());
         PostTable t = b.build();
         assertEquals(PostKind.REPOST, t.kindOf(0));
-        assertEquals("9", t.posts.get(t.repostOf[0]));
-        assertEquals("o", t.accounts.get(t.repostOfAccount[0]));
-        assertEquals(-1, t.replyTo[0]);
-        assertNull(t.text, "built without text");
-        int a = t.account[0];
-        assertEquals("alice", t.accountInfo.handle[a]);
-        assertEquals(1000L, t.accountInfo.createdAt[a]);
-        assertEquals(1, t.accountInfo.defaultProfile[a]);
-        assertEquals(-1, t.accountInfo.verified[a]);
-        int o = t.repostOfAccount[0];
-        assertEquals("orig", t.accountInfo.handle[o]);
-        assertEquals(AccountSnapshot.UNKNOWN, t.accountInfo.createdAt[o]);
+        assertEquals("9", t.posts().get(t.repostOf(0)));
+        assertEquals("o", t.accounts().get(t.repostOfAccount(0)));
+        assertEquals(-1, t.replyTo(0));
+        assertFalse(t.hasText(), "built without text");
+        assertNull(t.text(0), "built without text");
+        int a = t.account(0);
+        assertEquals("alice", t.accountInfo().handle[a]);
+        assertEquals(1000L, t.accountInfo().createdAt[a]);
+        assertEquals(1, t.accountInfo().defaultProfile[a]);
+        assertEquals(-1, t.accountInfo().verified[a]);
+        int o = t.repostOfAccount(0);
+        assertEquals("orig", t.accountInfo().handle[o]);
+        assertEquals(AccountSnapshot.UNKNOWN, t.accountInfo().createdAt[o]);
     }
 
     @Test
@@ -98,11 +99,11 @@ class PostTableTest {
         assertFalse(b.add(post("x4999", "a", 1, List.of(), List.of())));
         assertEquals(3, b.duplicates());
         PostTable t = b.build();
-        assertEquals(5003, t.size);
+        assertEquals(5003, t.size());
         assertEquals("9", t.postId(0));
-        assertEquals(t.post[0], t.repostOf[2]);
+        assertEquals(t.post(0), t.repostOf(2));
         assertEquals("b", t.accountId(0));
-        assertEquals(t.account[0], t.repostOfAccount[2]);
+        assertEquals(t.account(0), t.repostOfAccount(2));
     }
 
     @Test
@@ -124,15 +125,15 @@ class PostTableTest {
             two.add(in.get(i), nums, i * PostTable.Builder.NUMBERS);
         }
         PostTable a = one.build(), c = two.build();
-        assertArrayEquals(a.post, c.post);
-        assertArrayEquals(a.account, c.account);
-        assertArrayEquals(a.repostOf, c.repostOf);
-        assertArrayEquals(a.replyTo, c.replyTo);
-        assertArrayEquals(a.quoteOf, c.quoteOf);
-        assertArrayEquals(a.repostOfAccount, c.repostOfAccount);
-        assertArrayEquals(a.replyToAccount, c.replyToAccount);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.post(r), c.post(r), "post of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.account(r), c.account(r), "account of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.repostOf(r), c.repostOf(r), "repostOf of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.replyTo(r), c.replyTo(r), "replyTo of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.quoteOf(r), c.quoteOf(r), "quoteOf of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.repostOfAccount(r), c.repostOfAccount(r), "repostOfAccount of row " + r);
+        for (int r = 0; r < a.size(); r++) assertEquals(a.replyToAccount(r), c.replyToAccount(r), "replyToAccount of row " + r);
         assertEquals("007", c.accountId(0));
-        assertEquals("h8", c.accountInfo.handle[c.replyToAccount[2]]);
+        assertEquals("h8", c.accountInfo().handle[c.replyToAccount(2)]);
     }
 
     @Test
@@ -143,11 +144,11 @@ class PostTableTest {
         b.add(Post.builder(Platform.TWITTER).id("3").accountId("b").timeMs(100).build());
         b.add(Post.builder(Platform.TWITTER).id("4").accountId("b").handle("late").timeMs(50).build());
         PostTable t = b.build();
-        int a = t.accounts.find("a"), bb = t.accounts.find("b");
-        assertEquals("new", t.accountInfo.handle[a], "the newer post's handle stays");
-        assertEquals(200, t.accountInfo.snapshotTime[a]);
-        assertEquals("late", t.accountInfo.handle[bb], "an older handle fills a missing one");
-        assertEquals(100, t.accountInfo.snapshotTime[bb]);
-        assertEquals(AccountSnapshot.UNKNOWN, t.accountInfo.createdAt[bb]);
+        int a = t.accounts().find("a"), bb = t.accounts().find("b");
+        assertEquals("new", t.accountInfo().handle[a], "the newer post's handle stays");
+        assertEquals(200, t.accountInfo().snapshotTime[a]);
+        assertEquals("late", t.accountInfo().handle[bb], "an older handle fills a missing one");
+        assertEquals(100, t.accountInfo().snapshotTime[bb]);
+        assertEquals(AccountSnapshot.UNKNOWN, t.accountInfo().createdAt[bb]);
     }
 }

@@ -30,6 +30,12 @@ public final class ConfigJson {
                             g.writeFieldName(s.label());
                         }
                     })
+                    .addSerializer(java.util.concurrent.Executor.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(java.util.concurrent.Executor e, JsonGenerator g, SerializerProvider p) throws IOException {
+                            g.writeString("caller's executor");   // a runtime resource, not a parameter: say only that one was given
+                        }
+                    })
                     .addSerializer(Enum.class, new JsonSerializer<>() {
                         @Override
                         @SuppressWarnings("rawtypes")

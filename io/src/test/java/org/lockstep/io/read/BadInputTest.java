@@ -264,7 +264,7 @@ class BadInputTest {
         Readers.Loaded l = Readers.table(List.of(a.toString(), b.toString()), ReadOptions.defaults(), false, p -> {});
         assertEquals(4, l.report().records());
         assertEquals(4, l.report().posts());
-        assertEquals(2, l.table().size);
+        assertEquals(2, l.table().size());
         assertEquals(2, l.duplicates());
         assertEquals(0, l.report().rejected());
     }

@@ -119,7 +119,7 @@ class CsvFormatsTest {
         // the repeated row gets the same id and is stored once
         assertEquals(p.id(), r.posts().get(3).id());
         Readers.Loaded l = Readers.table(List.of(f.toString()), ReadOptions.defaults(), false, x -> {});
-        assertEquals(3, l.table().size);
+        assertEquals(3, l.table().size());
         assertEquals(1, l.duplicates());
     }
 

@@ -107,14 +107,14 @@ class DerivedRefsTest {
         assertEquals(7, r.report().derivedRefs());
 
         Readers.Loaded l = Readers.table(List.of(ira().toString()), ReadOptions.defaults(), false, x -> {});
-        assertEquals(10, l.table().size);
+        assertEquals(10, l.table().size());
         assertEquals(1, l.duplicates(), "only the identical row is a duplicate");
         int derived = 0;
-        for (byte x : l.table().derived) derived += x;
+        for (int q = 0; q < l.table().size(); q++) if (l.table().derived(q)) derived++;
         assertEquals(6, derived, "rows with a derived target once the duplicate is dropped");
-        int target = l.table().posts.find(UNKNOWN);
+        int target = l.table().posts().find(UNKNOWN);
         int sharing = 0;
-        for (int i = 0; i < l.table().size; i++) if (l.table().repostOf[i] == target) sharing++;
+        for (int i = 0; i < l.table().size(); i++) if (l.table().repostOf(i) == target) sharing++;
         assertEquals(3, sharing, "AAA twice (distinct tweets) and BBB repost one object");
     }
 
@@ -150,14 +150,14 @@ class DerivedRefsTest {
         assertEquals(List.of(new Media("https://img.example/p.jpg", null, null)), m3.media());
 
         PostTable t = Readers.table(List.of(f.toString()), ReadOptions.defaults().withCsvMapping(m), false, x -> {}).table();
-        assertEquals(4, t.size);
-        assertArrayEquals(new byte[] {1, 1, 1, 0}, t.derived, "rows in time order m1, m2, m3, m5");
-        assertEquals(2, t.urls.size(0), "the opaque id and the URL");
-        assertEquals(1, t.hosts.size(0), "only the URL has a host");
-        assertEquals(1, t.urls.size(1));
-        assertEquals(0, t.hosts.size(1));
-        assertTrue(t.urlIds.find("id:23678") >= 0);
-        assertEquals(2, t.media.size(1));
+        assertEquals(4, t.size());
+        for (int q = 0; q < 4; q++) assertEquals(q < 3, t.derived(q), "rows in time order m1, m2, m3, m5: row " + q);
+        assertEquals(2, t.urls().size(0), "the opaque id and the URL");
+        assertEquals(1, t.hosts().size(0), "only the URL has a host");
+        assertEquals(1, t.urls().size(1));
+        assertEquals(0, t.hosts().size(1));
+        assertTrue(t.urlIds().find("id:23678") >= 0);
+        assertEquals(2, t.media().size(1));
     }
 
     @Test

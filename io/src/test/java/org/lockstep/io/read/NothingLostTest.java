@@ -115,7 +115,7 @@ class NothingLostTest {
         for (boolean keepText : new boolean[] {true, false}) {
             Files.deleteIfExists(q);
             Readers.Loaded l = Readers.table(List.of(a.toString()), ReadOptions.defaults().withQuarantine(q), keepText, p -> {});
-            assertEquals(2, l.table().size);
+            assertEquals(2, l.table().size());
             assertEquals(keepText ? 1 : 2, l.duplicates(), "exact repeats");
             assertEquals(keepText ? 1 : 0, l.conflicts(), "repeats with other text");
             if (!keepText) continue;

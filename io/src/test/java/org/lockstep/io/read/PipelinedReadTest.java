@@ -75,13 +75,13 @@ class PipelinedReadTest {
         org.lockstep.core.model.PostTable want = b.build();
         Readers.Loaded got = Readers.table(List.of(f.toString()), ReadOptions.defaults(), false, p -> {});
         org.lockstep.core.model.PostTable t = got.table();
-        assertEquals(want.size, t.size);
+        assertEquals(want.size(), t.size());
         assertEquals(one.rejected(), got.report().rejected());
         assertEquals(one.problems(), got.report().problems());
-        assertEquals(java.util.Arrays.toString(want.post), java.util.Arrays.toString(t.post));
-        assertEquals(java.util.Arrays.toString(want.account), java.util.Arrays.toString(t.account));
-        assertEquals(java.util.Arrays.toString(want.time), java.util.Arrays.toString(t.time));
-        for (int r = 0; r < t.size; r += 101) {
+        for (int r = 0; r < t.size(); r++) assertEquals(want.post(r), t.post(r), "post of row " + r);
+        for (int r = 0; r < t.size(); r++) assertEquals(want.account(r), t.account(r), "account of row " + r);
+        for (int r = 0; r < t.size(); r++) assertEquals(want.time(r), t.time(r), "time of row " + r);
+        for (int r = 0; r < t.size(); r += 101) {
             assertEquals(want.postId(r), t.postId(r));
             assertEquals(want.accountId(r), t.accountId(r));
         }

@@ -297,29 +297,29 @@ class CaseDbTest {
         try (CaseDb db = CaseDb.open(dir.resolve("case.duckdb"))) {
             ingest(db, 10, null, f);
             PostTable t = db.load(true);
-            assertEquals(3, t.size);
-            assertEquals(direct.size, t.size);
-            for (int r = 0; r < t.size; r++) {
+            assertEquals(3, t.size());
+            assertEquals(direct.size(), t.size());
+            for (int r = 0; r < t.size(); r++) {
                 assertEquals(direct.postId(r), t.postId(r));
                 assertEquals(direct.accountId(r), t.accountId(r));
-                assertEquals(direct.time[r], t.time[r]);
+                assertEquals(direct.time(r), t.time(r));
                 assertEquals(direct.kindOf(r), t.kindOf(r));
-                assertEquals(direct.text[r], t.text[r]);
-                assertEquals(direct.hashtags.end(r) - direct.hashtags.start(r), t.hashtags.end(r) - t.hashtags.start(r));
-                assertEquals(direct.domains.end(r) - direct.domains.start(r), t.domains.end(r) - t.domains.start(r));
+                assertEquals(direct.text(r), t.text(r));
+                assertEquals(direct.hashtags().end(r) - direct.hashtags().start(r), t.hashtags().end(r) - t.hashtags().start(r));
+                assertEquals(direct.domains().end(r) - direct.domains().start(r), t.domains().end(r) - t.domains().start(r));
             }
-            assertEquals(direct.tags.size(), t.tags.size());
-            assertEquals(direct.domainIds.size(), t.domainIds.size());
-            int alice = t.accounts.find("1");
-            assertEquals(12, t.accountInfo.followers[alice]);
-            assertEquals("alice", t.accountInfo.handle[alice]);
+            assertEquals(direct.tags().size(), t.tags().size());
+            assertEquals(direct.domainIds().size(), t.domainIds().size());
+            int alice = t.accounts().find("1");
+            assertEquals(12, t.accountInfo().followers[alice]);
+            assertEquals("alice", t.accountInfo().handle[alice]);
             // time filter [18:00:30, 18:01:30) keeps only post 101
             long from = 1494007230000L; // 2017-05-05T18:00:30Z
             PostTable part = db.load(false, new PostFilter(from, from + 60_000, Set.of()));
-            assertEquals(1, part.size);
+            assertEquals(1, part.size());
             assertEquals("101", part.postId(0));
-            assertNull(part.text);
-            assertEquals(0, db.load(false, new PostFilter(null, null, Set.of(Platform.MASTODON))).size);
+            org.junit.jupiter.api.Assertions.assertFalse(part.hasText());
+            assertEquals(0, db.load(false, new PostFilter(null, null, Set.of(Platform.MASTODON))).size());
         }
     }
 
@@ -377,9 +377,9 @@ class CaseDbTest {
         try (CaseDb db = CaseDb.open(dbFile)) {
             ingest(db, 10, null, f);
         }
-        assertEquals(3, Cases.load(dbFile, List.of(), ReadOptions.defaults(), false, p -> {}).table().size);
+        assertEquals(3, Cases.load(dbFile, List.of(), ReadOptions.defaults(), false, p -> {}).table().size());
         Readers.Loaded direct = Cases.load(null, List.of(f.toString()), ReadOptions.defaults(), false, p -> {});
-        assertEquals(3, direct.table().size);
+        assertEquals(3, direct.table().size());
         assertEquals(3, direct.report().posts());
         assertThrows(IllegalArgumentException.class, () -> Cases.load(dbFile, List.of(f.toString()), ReadOptions.defaults(), false, p -> {}));
         assertThrows(IllegalArgumentException.class, () -> Cases.load(null, List.of(), ReadOptions.defaults(), false, p -> {}));

@@ -41,7 +41,7 @@ class ChatroomScenarioTest {
             assertEquals(0, l.report().rejected());
             assertEquals(t.chatMessages(), l.messages().size());
             PostTable table = Cases.load(null, List.of(posts.toString()), ReadOptions.defaults(), true, new PostFilter(null, null, Set.of()), p -> {}).table();
-            assertEquals(t.posts(), table.size);
+            assertEquals(t.posts(), table.size());
             CallExtractor.Result calls = new CallExtractor(CallExtractor.Config.defaults(paris)).run(l.messages());
             PlanLinker.Result r = new PlanLinker(PlanLinker.Config.defaults()).run(calls, table);
             Map<String, PlanLinker.LinkedCall> byId = new HashMap<>();

@@ -1,4 +1,4 @@
-package org.lockstep.cli;
+package org.lockstep.io.train;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,18 +12,19 @@ import org.lockstep.core.accounts.LogisticTrainer;
 /**
  * Gradient-boosted trees (XGBoost, {@code binary:logistic}) on the per-account feature matrix of
  * {@code lockstep accounts --train}, with per-account explanations from XGBoost's exact TreeSHAP
- * contributions ({@link Booster#predictContrib}). Lives outside {@code core} because it loads a native library.
+ * contributions ({@link Booster#predictContrib}). Lives outside {@code core} because it loads a native library,
+ * and outside the cli because it is library logic: a script or the workbench trains the same way.
  *
  * <p>Deterministic for a seed: one thread, no row or column subsampling, the {@code hist} tree method.
  */
-final class XgbTrainer {
+public final class XgbTrainer {
 
     /** Small on purpose: a dozen features in [0, 1] and typically thousands of labelled accounts. */
-    record Config(int rounds, int maxDepth, double eta, double minChildWeight, double lambda, int nthread,
+    public record Config(int rounds, int maxDepth, double eta, double minChildWeight, double lambda, int nthread,
                   double testShare, long seed) {
-        static Config defaults(long seed) { return new Config(80, 3, 0.1, 1.0, 1.0, 1, 0.3, seed); }
+        public static Config defaults(long seed) { return new Config(80, 3, 0.1, 1.0, 1.0, 1, 0.3, seed); }
 
-        Map<String, Object> params() {
+        public Map<String, Object> params() {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("objective", "binary:logistic");
             p.put("eval_metric", "logloss");
@@ -40,12 +41,12 @@ final class XgbTrainer {
     }
 
     /** Held-out figures (accuracy at 0.5, ROC AUC, Brier score, base rate) and the booster refitted on all rows. */
-    record Evaluation(Booster model, int trainSize, int testSize, double accuracy, double auc, double brier,
+    public record Evaluation(Booster model, int trainSize, int testSize, double accuracy, double auc, double brier,
                       double baseRate) {}
 
     /** Accuracy at 0.5, ROC AUC and Brier score of probabilities {@code p} against labels {@code y}. */
-    record Figures(double accuracy, double auc, double brier, double baseRate) {
-        static Figures of(double[] p, boolean[] y) {
+    public record Figures(double accuracy, double auc, double brier, double baseRate) {
+        public static Figures of(double[] p, boolean[] y) {
             int n = p.length, correct = 0, pos = 0;
             double brier = 0;
             for (int i = 0; i < n; i++) {
@@ -61,22 +62,22 @@ final class XgbTrainer {
 
     private final Config config;
 
-    XgbTrainer(Config config) {
+    public XgbTrainer(Config config) {
         this.config = config;
     }
 
-    Config config() { return config; }
+    public Config config() { return config; }
 
     /**
      * The held-out rows: the stratified, seeded split of {@link LogisticTrainer#trainAndEvaluate} (same shuffle,
      * same per-class counts), so both trainers and the default weights are scored on the same accounts.
      */
-    static boolean[] heldOut(boolean[] y, double testShare, long seed) {
+    public static boolean[] heldOut(boolean[] y, double testShare, long seed) {
         return org.lockstep.core.accounts.LogisticTrainer.heldOut(y, testShare, seed);
     }
 
     /** Fits on all rows of {@code x} with labels {@code y}. */
-    Booster fit(double[][] x, boolean[] y) throws XGBoostError {
+    public Booster fit(double[][] x, boolean[] y) throws XGBoostError {
         if (x.length == 0) throw new IllegalArgumentException("no training examples");
         DMatrix d = matrix(x);
         try {
@@ -90,7 +91,7 @@ final class XgbTrainer {
     }
 
     /** Fits on the training part of the split, evaluates on the held-out part, then refits on all rows. */
-    Evaluation trainAndEvaluate(double[][] x, boolean[] y) throws XGBoostError {
+    public Evaluation trainAndEvaluate(double[][] x, boolean[] y) throws XGBoostError {
         boolean[] test = heldOut(y, config.testShare(), config.seed());
         int nt = 0;
         for (boolean t : test) if (t) nt++;
@@ -113,7 +114,7 @@ final class XgbTrainer {
     }
 
     /** Predicted probabilities of the positive class. */
-    static double[] probabilities(Booster m, double[][] x) throws XGBoostError {
+    public static double[] probabilities(Booster m, double[][] x) throws XGBoostError {
         if (x.length == 0) return new double[0];
         DMatrix d = matrix(x);
         try {
@@ -130,7 +131,7 @@ final class XgbTrainer {
      * SHAP contributions in log-odds: row {@code i} has one value per feature and, last, the bias (expected
      * margin); they sum to the row's logit.
      */
-    static double[][] contributions(Booster m, double[][] x) throws XGBoostError {
+    public static double[][] contributions(Booster m, double[][] x) throws XGBoostError {
         if (x.length == 0) return new double[0][];
         DMatrix d = matrix(x);
         try {
@@ -146,11 +147,11 @@ final class XgbTrainer {
         }
     }
 
-    static void save(Booster m, Path file) throws XGBoostError {
+    public static void save(Booster m, Path file) throws XGBoostError {
         m.saveModel(file.toString());
     }
 
-    static Booster load(Path file) throws XGBoostError {
+    public static Booster load(Path file) throws XGBoostError {
         return XGBoost.loadModel(file.toString());
     }
 

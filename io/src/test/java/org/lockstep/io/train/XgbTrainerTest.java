@@ -1,4 +1,4 @@
-package org.lockstep.cli;
+package org.lockstep.io.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
