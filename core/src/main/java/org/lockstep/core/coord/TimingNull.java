@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Stage 3a: the expected number of episodes λ of each tested pair under the jitter null ({@link NullModel}),
  * exactly. The two accounts' timed actions (sorted by object, then time) are merged object by object;
- * every cross pair with |gap| ≤ w + 2D has its probability of landing within w; per object, pairs are
- * grouped into episodes by time like the observed co-actions, and each episode adds q = 1 − Π(1 − p) to
- * λ. A pair of posts met again on a later object (a second link of the same two posts) is skipped, as
+ * every cross pair with |gap| ≤ w + 2D has its probability of landing within w; per object, λ gains the
+ * expected number of episode starts ({@link #episodes}): a pair that lands with no other landing in the
+ * episode gap before it, as the observed co-actions are counted. A pair of posts met again on a later object (a second link of the same two posts) is skipped, as
  * the observed count skips it. Cost per pair is linear in the two accounts' actions.
  *
  * <p>On public news (an object shared by more than {@code popularShare} of the accounts and more than a
@@ -107,10 +107,19 @@ final class TimingNull {
         return lambda;
     }
 
-    /** Groups one object's null pair probabilities into episodes by time; returns Σ of the episodes' q. */
+    /**
+     * The expected number of episodes among one object's candidate pairs of posts, each landing within the
+     * window independently with its probability: Σ over pairs x of P(x lands and no pair in the episode gap
+     * before it lands), i.e. the expected number of episode starts under the observed rule ({@link
+     * PairCounts}: a co-action more than the gap after the pair's previous one on the object starts an
+     * episode). Candidates closer than the gap chain into one long run when two accounts are both active
+     * for hours (a storm), yet the co-actions that do land are sparse and form many episodes; the expected
+     * number of starts counts them as the observed rule does, where 1 − Π(1 − p) over the run would count
+     * one. When every candidate lies within the gap of every other the two agree.
+     */
     static double episodes(long[] pt, double[] pl, int n, long gap) {
         if (n > 1) {
-            // insertion sort by time (n is small: the two accounts' actions on one object)
+            // insertion sort by time: the two accounts' actions are time-ordered, so pairs come nearly sorted
             for (int x = 1; x < n; x++) {
                 long t = pt[x];
                 double l = pl[x];
@@ -120,17 +129,16 @@ final class TimingNull {
                 pl[y + 1] = l;
             }
         }
-        double sum = 0, logNone = 0;
-        long last = pt[0];
+        double sum = 0, none = 0;
+        int lo = 0;
         for (int x = 0; x < n; x++) {
-            if (x > 0 && pt[x] - last > gap) {
-                sum += -Math.expm1(logNone);
-                logNone = 0;
-            }
-            logNone += pl[x];
-            last = pt[x];
+            // the window [t_x − gap, t_x): earlier candidates that would make x a continuation, not a start
+            while (pt[x] - pt[lo] > gap) none -= pl[lo++];
+            if (lo == x) none = 0;   // an empty window: reset, so sums of logs do not drift over long runs
+            sum += -Math.expm1(pl[x]) * Math.exp(none);
+            none += pl[x];
         }
-        return sum - Math.expm1(logNone);
+        return sum;
     }
 
     /** A set of longs emptied in O(1) (entries carry the generation they were added in). */

@@ -53,4 +53,29 @@ class CoordNullModelTest {
         for (int g = -1000; g <= 1000; g++) sum += NullModel.jitterWithin(g, 3, 5);
         assertEquals(6.0, sum, 1e-9);
     }
+
+    /**
+     * Expected episodes of one object's candidate pairs, worked out by hand by enumerating the 8 outcomes of
+     * three candidates at t = 0, 5, 10 (gap 6, each lands with p = 1/2) under the observed rule (a co-action
+     * more than the gap after the previous one starts an episode): 000→0, 100→1, 010→1, 001→1, 110→1,
+     * 101→2 (10 − 0 > 6), 011→1, 111→1; mean 8/8 = 1. The run-level 1 − Π(1 − p) would give 0.875, and on a
+     * storm (two accounts active for hours, candidates chained without a break) it stays near 1 while the
+     * observed episodes number in the tens: every such pair came out "significant".
+     */
+    @Test
+    void expectedEpisodesCountStartsAsTheObservedRuleDoes() {
+        double half = Math.log1p(-0.5);
+        assertEquals(1.0, TimingNull.episodes(new long[] {10, 0, 5}, new double[] {half, half, half}, 3, 6), 1e-12);
+        // all within the gap of each other: one episode at most, q = 1 − Π(1 − p) = 1 − 0.5 · 0.8 = 0.6
+        assertEquals(0.6, TimingNull.episodes(new long[] {0, 1}, new double[] {half, Math.log1p(-0.2)}, 2, 6), 1e-12);
+        // a long chain of 1000 candidates 5 apart with p = 0.01 and gap 6: starts ≈ Σ p(1 − p) ≈ 9.91, not ≈ 1
+        int n = 1000;
+        long[] t = new long[n];
+        double[] l = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 5L * i;
+            l[i] = Math.log1p(-0.01);
+        }
+        assertEquals(0.01 + (n - 1) * 0.01 * 0.99, TimingNull.episodes(t, l, n, 6), 1e-9);
+    }
 }
