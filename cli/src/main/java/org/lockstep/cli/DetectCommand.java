@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code lockstep detect}: options to a {@link CoordinationConfig}, then the engine, then {@link DetectOutputs}. */
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Finds accounts acting in lockstep (coordination) and writes the network with its evidence.",
-            "Writes summary.json, accounts.csv, edges.csv, groups.csv, evidence.csv, network.gexf, network.graphml and report.html to --out."},
+            "Writes summary.json, accounts.csv, edges.csv, groups.csv, evidence.csv, network.gexf and report.html to --out",
+            "(edges.parquet and evidence.parquet too when a CSV would pass 1 M rows or 50 MB; network.graphml with --graphml)."},
         footerHeading = "%nEngine defaults (see summary.json for the values a run used):%n",
         footer = "${sys:lockstep.detect.defaults}",
         exitCodeListHeading = "%nExit codes:%n",
@@ -180,6 +181,9 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summary.json to standard output.")
     boolean json;
 
+    @Option(names = "--graphml", description = "Also write network.graphml (yEd, igraph); network.gexf (Gephi, NetworkX) is always written.")
+    boolean graphml;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -193,6 +197,14 @@ final class DetectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("lockstep detect: " + e.getMessage());
             return Main.USAGE;
+        }
+        org.lockstep.io.out.OutputDir od;
+        try {
+            // before any work: --out can be written and holds no file Lockstep did not write
+            od = org.lockstep.io.out.OutputDir.open(out, "detect", DetectOutputs.ALWAYS);
+        } catch (org.lockstep.io.out.OutputDir.OutputException e) {
+            err.println("lockstep detect: " + Terminal.safe(e.getMessage()) + ". Nothing was done.");
+            return Main.FAILED;
         }
         boolean keepText = !noText || config.enabled(Signal.CO_TEXT) || config.enabled(Signal.NEAR_TEXT);
         if (noText && keepText) err.println("lockstep detect: --no-text ignored: the text signals need the text");
@@ -222,8 +234,13 @@ final class DetectCommand implements Callable<Integer> {
         }
         long readMs = (System.nanoTime() - t0) / 1_000_000;
         CoordinationResult result = Coordination.detect(loaded.table(), config);
-        Files.createDirectories(out);
-        DetectOutputs.Written w = new DetectOutputs(loaded, source(), input.db != null, result, readMs, drawNodes, reportGroups).writeAll(out, t0);
+        DetectOutputs.Written w;
+        try {
+            w = new DetectOutputs(loaded, source(), input.db != null, result, readMs, drawNodes, reportGroups, graphml).writeAll(od, t0);
+        } catch (org.lockstep.io.out.OutputDir.OutputException e) {
+            err.println("lockstep detect: " + Terminal.safe(e.getMessage()) + ".");
+            return Main.FAILED;
+        }
         if (json) {
             spec.commandLine().getOut().println(w.summaryJson());
             spec.commandLine().getOut().flush();

@@ -53,10 +53,19 @@ final class DetectOutputs {
     /** Whether the result's account ids are the table's, so handles and account snapshots apply. */
     final boolean sameSpace;
 
+    private final boolean graphml;
+
     record Written(String summaryJson, long totalMs, Map<String, Object> whyNothing) {}
 
     DetectOutputs(Readers.Loaded loaded, String source, boolean fromDatabase, CoordinationResult r, long readMs, int drawNodes,
             int reportGroups) {
+        this(loaded, source, fromDatabase, r, readMs, drawNodes, reportGroups, false);
+    }
+
+    /** @param graphml also write network.graphml (GEXF is always written) */
+    DetectOutputs(Readers.Loaded loaded, String source, boolean fromDatabase, CoordinationResult r, long readMs, int drawNodes,
+            int reportGroups, boolean graphml) {
+        this.graphml = graphml;
         this.loaded = loaded;
         this.source = source;
         this.fromDatabase = fromDatabase;
@@ -145,26 +154,51 @@ final class DetectOutputs {
         return Signal.labels(mask);
     }
 
-    Written writeAll(Path dir, long t0Nanos) throws IOException {
+    /** The files every run writes (others depend on size and options). */
+    static final java.util.List<String> ALWAYS = java.util.List.of("summary.json", "accounts.csv", "edges.csv", "groups.csv",
+            "evidence.csv", "report.html");
+
+    /** The network files written: GEXF always, GraphML on request; gzip-compressed on a big network. */
+    java.util.List<String> graphFiles() {
+        String z = r.edges().size() > GZIP_GRAPH_EDGES ? ".gz" : "";
+        return graphml ? java.util.List.of("network.gexf" + z, "network.graphml" + z) : java.util.List.of("network.gexf" + z);
+    }
+
+    /**
+     * Writes every file into {@code od} (each under a temporary name, then renamed) and commits it: the
+     * manifest lists what this run wrote, files of an earlier run it did not write are removed.
+     */
+    Written writeAll(org.lockstep.io.out.OutputDir od, long t0Nanos) throws IOException {
         long w0 = System.nanoTime();
-        writeAccounts(dir.resolve("accounts.csv"));
-        writeEdges(dir.resolve("edges.csv"));
-        writeGroups(dir.resolve("groups.csv"));
+        od.write("accounts.csv", this::writeAccounts);
+        od.write("edges.csv", this::writeEdges);
+        od.write("groups.csv", this::writeGroups);
+        if (edgesCut) od.write("edges.parquet", this::writeEdgesParquet);
         tick("csv");
-        writeEvidence(dir.resolve("evidence.csv"));
+        od.write("evidence.csv", this::writeEvidence);
+        if (evidenceCut) od.write("evidence.parquet", this::writeEvidenceParquet);
         tick("evidence");
         Graph g = graph();
-        GexfWriter.write(g, dir.resolve("network.gexf"));
-        GraphmlWriter.write(g, dir.resolve("network.graphml"));
+        for (String f : graphFiles()) {
+            od.write(f, tmp -> {
+                try (java.io.OutputStream out = f.endsWith(".gz")
+                        ? new java.util.zip.GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)
+                        : new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    if (f.startsWith("network.gexf")) GexfWriter.write(g, out);
+                    else GraphmlWriter.write(g, out);
+                }
+            });
+        }
         tick("graphs");
         HtmlReport report = new DetectReport(this).build();
         tick("report built");
-        report.write(dir.resolve("report.html"));
+        od.write("report.html", report::write);
         tick("report written");
         long writeMs = (System.nanoTime() - w0) / 1_000_000;
         long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
         String json = JSON.writeValueAsString(summary(writeMs, totalMs));
-        Files.writeString(dir.resolve("summary.json"), json + "\n", StandardCharsets.UTF_8);
+        od.write("summary.json", tmp -> Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8));
+        od.commit();
         return new Written(json, totalMs, r.edges().size() == 0 ? whyNothing() : null);
     }
 
@@ -213,22 +247,99 @@ final class DetectOutputs {
         return ga == gb ? ga : -1;
     }
 
+    static final String[] EDGE_HEADER = {"account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
+            "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_episodes",
+            "shared_objects", "expected_shared", "p_timing", "p_cooccurrence", "handle_a", "handle_b", "group", "component",
+            "evidence_pairs"};
+    private static final String EDGE_TYPES = "TTDLTDDDLLLDDLLDLDDDTTLLL";
+
+    /** Rows a CSV holds at most: a spreadsheet opens 1,048,576 (header included); room is left. */
+    static final long CSV_MAX_ROWS = 1_000_000;
+    /** Bytes a CSV holds at most (50 MB); a row starts only while the file is under this less a margin. */
+    static final long CSV_MAX_BYTES = 50_000_000, CSV_ROW_MARGIN = 2_000_000;
+    /** Networks with more edges are written as gzip-compressed GEXF (Gephi and NetworkX read it). */
+    static final int GZIP_GRAPH_EDGES = 50_000;
+
+    /** Edges in edges.csv, evidence rows and edges in evidence.csv; whether each was cut to the spreadsheet budget. */
+    long edgesInCsv, evidenceRowsInCsv, evidenceEdgesInCsv;
+    boolean edgesCut, evidenceCut;
+    private int[] order;
+
+    /**
+     * The order edges are written in: as the engine gives them, or, when the network is big enough that a CSV
+     * may be cut, strongest first (weight, then smaller p-value), so a cut CSV holds the edges a person would
+     * read first.
+     */
+    int[] edgeOrder() {
+        if (order != null) return order;
+        Edges e = r.edges();
+        int n = e.size();
+        long evidenceRows = r.evidence().total();
+        Integer[] o = new Integer[n];
+        for (int i = 0; i < n; i++) o[i] = i;
+        if (n > strongestFirstAbove || evidenceRows > 3L * strongestFirstAbove) {
+            java.util.Arrays.sort(o, (x, y) -> {
+                int c = Double.compare(e.weight[y], e.weight[x]);
+                if (c != 0) return c;
+                c = Double.compare(e.pValue[x], e.pValue[y]);
+                return c != 0 ? c : Integer.compare(x, y);
+            });
+        }
+        order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = o[i];
+        return order;
+    }
+
+    /** The budget of each CSV (tests lower it to see the cut on small data) and the size above which edges go strongest first. */
+    long csvMaxRows = CSV_MAX_ROWS, csvMaxBytes = CSV_MAX_BYTES;
+    int strongestFirstAbove = 100_000;
+
+    boolean full(CsvWriter w) {
+        return w.rows() >= csvMaxRows || w.bytes() >= csvMaxBytes - Math.min(CSV_ROW_MARGIN, csvMaxBytes / 10);
+    }
+
     void writeEdges(Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.open(file, EDGE_HEADER)) {
+            for (int k : edgeOrder()) {
+                if (full(w)) {
+                    edgesCut = true;
+                    break;
+                }
+                edgeRow(w, k);
+            }
+            edgesInCsv = w.rows();
+        }
+    }
+
+    /** Every edge, in the engine's order, as Parquet. */
+    void writeEdgesParquet(Path file) throws IOException {
+        try (org.lockstep.io.out.ParquetWriter w = org.lockstep.io.out.ParquetWriter.open(file, columns(EDGE_HEADER, EDGE_TYPES))) {
+            for (int k = 0; k < r.edges().size(); k++) edgeRow(w, k);
+        }
+    }
+
+    static java.util.List<org.lockstep.io.out.ParquetWriter.Column> columns(String[] names, String types) {
+        java.util.List<org.lockstep.io.out.ParquetWriter.Column> cs = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            cs.add(new org.lockstep.io.out.ParquetWriter.Column(names[i], switch (types.charAt(i)) {
+                case 'T' -> org.lockstep.io.out.ParquetWriter.Type.TEXT;
+                case 'L' -> org.lockstep.io.out.ParquetWriter.Type.LONG;
+                case 'D' -> org.lockstep.io.out.ParquetWriter.Type.DOUBLE;
+                default -> org.lockstep.io.out.ParquetWriter.Type.BOOLEAN;
+            }));
+        }
+        return cs;
+    }
+
+    private void edgeRow(org.lockstep.io.out.Cells w, int k) {
         Edges e = r.edges();
         AccountStats s = r.accounts();
-        try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "weight", "co_actions", "signals", "median_gap_s", "p_value",
-                "q_value", "objects", "episodes", "fast_co_actions", "min_gap_s", "mean_gap_s", "a_first", "b_first", "expected_episodes",
-                "shared_objects", "expected_shared", "p_timing", "p_cooccurrence", "handle_a", "handle_b", "group", "component",
-                "evidence_pairs")) {
-            for (int k = 0; k < e.size(); k++) {
-                w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
-                        .cell(gapSeconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.episodes[k]).cell(e.fastCoActions[k])
-                        .cell(gapSeconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
-                        .cell(e.sharedObjects[k]).cell(e.expectedShared[k]).cell(e.pTiming[k]).cell(e.pShared[k])
-                        .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
-                        .cell(r.evidence().count(k)).endRow();
-            }
-        }
+        w.cell(r.accountName(e.a[k])).cell(r.accountName(e.b[k])).cell(e.weight[k]).cell(e.coActions[k]).cell(signals(e.signals[k]))
+                .cell(gapSeconds(e.medianGapMs[k])).cell(e.pValue[k]).cell(e.qValue[k]).cell(e.objects[k]).cell(e.episodes[k]).cell(e.fastCoActions[k])
+                .cell(gapSeconds(e.minGapMs[k])).cell(seconds(e.meanGapMs[k])).cell(e.aFirst[k]).cell(e.bFirst[k]).cell(e.expected[k])
+                .cell(e.sharedObjects[k]).cell(e.expectedShared[k]).cell(e.pTiming[k]).cell(e.pShared[k])
+                .cell(handle(e.a[k])).cell(handle(e.b[k])).cell(edgeGroup(k)).cell(s.component[e.a[k]])
+                .cell(r.evidence().count(k)).endRow();
     }
 
     void writeGroups(Path file) throws IOException {
@@ -269,30 +380,49 @@ final class DetectOutputs {
         return h != null ? h : r.accountName(account);
     }
 
+    static final String[] EVIDENCE_HEADER = {"account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
+            "gap_s", "within_window", "pair", "pairs_shown", "co_actions", "shared_objects", "handle_a", "handle_b", "text_a",
+            "text_b", "derived_object"};
+    private static final String EVIDENCE_TYPES = "TTTTTTTTDTLLLLTTTTT";
+
+    /**
+     * evidence.csv: the post pairs of every edge (strongest edges first on a big network), whole edges only,
+     * until the spreadsheet budget; what does not fit is in evidence.parquet.
+     */
     void writeEvidence(Path file) throws IOException {
+        try (CsvWriter w = CsvWriter.open(file, EVIDENCE_HEADER)) {
+            for (int k : edgeOrder()) {
+                if (r.evidence().count(k) == 0) continue;
+                if (full(w) || w.rows() + r.evidence().count(k) > csvMaxRows) {
+                    evidenceCut = true;
+                    break;
+                }
+                evidenceRows(w, k);
+                evidenceEdgesInCsv++;
+            }
+            evidenceRowsInCsv = w.rows();
+        }
+    }
+
+    /** All evidence, every edge, as Parquet. */
+    void writeEvidenceParquet(Path file) throws IOException {
+        try (org.lockstep.io.out.ParquetWriter w = org.lockstep.io.out.ParquetWriter.open(file, columns(EVIDENCE_HEADER, EVIDENCE_TYPES))) {
+            for (int k = 0; k < r.edges().size(); k++) evidenceRows(w, k);
+        }
+    }
+
+    private void evidenceRows(org.lockstep.io.out.Cells w, int k) {
         Edges e = r.edges();
         Evidence ev = r.evidence();
-        try (CsvWriter w = CsvWriter.open(file, "account_a", "account_b", "signal", "object", "post_a", "post_b", "time_a", "time_b",
-                "gap_s", "within_window", "pair", "pairs_shown", "co_actions", "shared_objects", "handle_a", "handle_b", "text_a",
-                "text_b", "derived_object")) {
-            int lastObject = -1;
-            String objectName = null, signal = null;
-            for (int k = 0; k < e.size(); k++) {
-                int shown = ev.count(k);
-                if (shown == 0) continue;
-                String idA = r.accountName(e.a[k]), idB = r.accountName(e.b[k]), hA = handle(e.a[k]), hB = handle(e.b[k]);
-                for (int p = ev.start(k), i = 1; p < ev.end(k); p++, i++) {
-                    if (ev.object[p] != lastObject) {
-                        lastObject = ev.object[p];
-                        objectName = r.objectName(lastObject);
-                        signal = r.objectSignal(lastObject).label();
-                    }
-                    w.cell(idA).cell(idB).cell(signal).cell(objectName).cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
-                            .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(ev.withinWindow[p] ? "yes" : "no").cell(i).cell(shown)
-                            .cell(e.coActions[k]).cell(e.sharedObjects[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
-                            .cell(derived(ev.rowA[p]) || derived(ev.rowB[p]) ? "yes" : "no").endRow();
-                }
-            }
+        int shown = ev.count(k);
+        if (shown == 0) return;
+        String idA = r.accountName(e.a[k]), idB = r.accountName(e.b[k]), hA = handle(e.a[k]), hB = handle(e.b[k]);
+        for (int p = ev.start(k), i = 1; p < ev.end(k); p++, i++) {
+            w.cell(idA).cell(idB).cell(r.objectSignal(ev.object[p]).label()).cell(r.objectName(ev.object[p]))
+                    .cell(r.contentName(ev.contentA[p])).cell(r.contentName(ev.contentB[p]))
+                    .cell(iso(ev.timeA[p])).cell(iso(ev.timeB[p])).cell(seconds(ev.gapMs(p))).cell(ev.withinWindow[p] ? "yes" : "no").cell(i).cell(shown)
+                    .cell(e.coActions[k]).cell(e.sharedObjects[k]).cell(hA).cell(hB).cell(text(ev.rowA[p])).cell(text(ev.rowB[p]))
+                    .cell(derived(ev.rowA[p]) || derived(ev.rowB[p]) ? "yes" : "no").endRow();
         }
     }
 
@@ -440,9 +570,26 @@ final class DetectOutputs {
         }
         m.put("top_groups", top);
         Map<String, String> files = new LinkedHashMap<>();
-        for (String f : new String[] {"summary.json", "accounts.csv", "edges.csv", "groups.csv", "evidence.csv", "network.gexf",
-            "network.graphml", "report.html"}) files.put(f.substring(0, f.indexOf('.')), f);
+        files.put("summary", "summary.json");
+        files.put("accounts", "accounts.csv");
+        files.put("edges", "edges.csv");
+        if (edgesCut) files.put("edges_all", "edges.parquet");
+        files.put("groups", "groups.csv");
+        files.put("evidence", "evidence.csv");
+        if (evidenceCut) files.put("evidence_all", "evidence.parquet");
+        for (String f : graphFiles()) files.put(f.startsWith("network.gexf") ? "network" : "network_graphml", f);
+        files.put("report", "report.html");
         m.put("outputs", files);
+        // CSVs are cut to what a spreadsheet opens; the complete tables are then in Parquet, never lost
+        Map<String, Object> cut = new LinkedHashMap<>();
+        cut.put("edges_in_csv", edgesInCsv);
+        cut.put("edges", r.edges().size());
+        cut.put("evidence_rows_in_csv", evidenceRowsInCsv);
+        cut.put("evidence_rows", r.evidence().total());
+        cut.put("evidence_edges_in_csv", evidenceEdgesInCsv);
+        cut.put("limit_rows", csvMaxRows);
+        cut.put("limit_bytes", csvMaxBytes);
+        m.put("csv", cut);
         return m;
     }
 

@@ -306,7 +306,7 @@ final class DetectReport {
         s.paragraph("Every link can be checked: evidence.csv lists the post pairs behind it (capped per link; the true number is in "
                 + "co_actions). A link is evidence of synchronised behaviour, not of intent: look at the posts before drawing conclusions.");
         s.paragraph("Files: summary.json (counts, parameters, run time), accounts.csv, edges.csv, groups.csv, evidence.csv, "
-                + "network.gexf (Gephi) and network.graphml (yEd, igraph, NetworkX).");
+                + "network.gexf (Gephi, NetworkX; network.graphml for yEd and igraph with --graphml).");
     }
 
     private static String mapText(Map<?, ?> m) {

@@ -109,7 +109,7 @@ class DetectCommandTest {
         Path quarantine = dir.resolve("rejected.jsonl");
         // timing only here (dave shares every object 30 min later: a co-occurrence pair, checked below)
         Run r = run("detect", in.toString(), "--out", out.toString(), "--selection", "all", "--min-repetitions", "3",
-                "--evidence-per-edge", "2", "--quarantine", quarantine.toString(), "--json", "--no-cooccurrence");
+                "--evidence-per-edge", "2", "--quarantine", quarantine.toString(), "--json", "--no-cooccurrence", "--graphml");
         assertEquals(0, r.code, r.err);
         JsonNode s = JSON.readTree(r.out);
         assertEquals(s, JSON.readTree(Files.readString(out.resolve("summary.json"))), "--json prints summary.json");

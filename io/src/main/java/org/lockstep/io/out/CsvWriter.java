@@ -21,11 +21,12 @@ import java.nio.file.Path;
  * formula, and NUL characters are replaced by U+FFFD. Numeric cells ({@link #cell(long)},
  * {@link #cell(double)}) are written as numbers, so a negative number stays a number.
  */
-public final class CsvWriter implements Closeable, Flushable {
+public final class CsvWriter implements Cells, Closeable, Flushable {
     private final Writer out;
     private final int columns;
     private int column;
     private long rows;
+    private long bytes;
 
     /** A writer over {@code out} for rows of {@code header.length} cells; writes the header. */
     public CsvWriter(Writer out, String... header) {
@@ -99,6 +100,20 @@ public final class CsvWriter implements Closeable, Flushable {
         return this;
     }
 
+    /** Bytes of the file so far, header included (UTF-8, exact; what is still buffered counted too). */
+    public long bytes() {
+        return bytes;
+    }
+
+    private static int utf8Length(String s) {
+        int n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) n += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;   // a surrogate pair is 4 bytes: 2 + 1 + 1
+        }
+        return n;
+    }
+
     /** Data rows written so far (the header is not counted). */
     public long rows() {
         return rows;
@@ -152,6 +167,7 @@ public final class CsvWriter implements Closeable, Flushable {
     }
 
     private void write(String s) {
+        bytes += utf8Length(s);
         try {
             out.write(s);
         } catch (IOException e) {
