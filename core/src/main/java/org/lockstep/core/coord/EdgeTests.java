@@ -158,12 +158,16 @@ final class EdgeTests {
             if (fromTimed[x] >= 0) { timedKeys[fromTimed[x]] = et.keys[x]; timedSlot[fromTimed[x]] = x; }
             if (fromRare[x] >= 0) { rareKeys[fromRare[x]] = et.keys[x]; rareSlot[fromRare[x]] = x; }
         }
-        double[] lt = TimingNull.expect(ix, timedKeys, threads, c.executor());
+        TimingNull.Result tn = TimingNull.expect(ix, timedKeys, threads, c.executor());
+        double[] lt = tn.lambda();
         double[] lc = CooccurrenceNull.expect(ix, rareKeys);
         double[] pt = new double[timed.size], ps = new double[rare.size];
         for (int x = 0; x < timed.size; x++) {
             int s = timedSlot[x];
             et.lambdaTiming[s] = lt[x];
+            // the exact counts where the viral bound cut the pair counter's (TimingNull.Result)
+            if (tn.episodes()[x] > et.episodes[s]) et.episodes[s] = tn.episodes()[x];
+            if (tn.coActions()[x] > et.coActions[s]) et.coActions[s] = tn.coActions()[x];
             et.pTiming[s] = pt[x] = NullModel.poissonUpperTail(et.episodes[s], lt[x]);
             // outside Tarone's family: a pair that could never be significant is not a hypothesis
             if (!timingTestable[x]) pt[x] = 1;

@@ -24,13 +24,26 @@ final class TimingNull {
 
     /** λ per pair of {@code keys} (packed account pairs). */
     static double[] expect(ActionIndex ix, long[] keys, int threads) {
-        return expect(ix, keys, threads, null);
+        return expect(ix, keys, threads, null).lambda();
     }
 
-    static double[] expect(ActionIndex ix, long[] keys, int threads, java.util.concurrent.Executor executor) {
+    /**
+     * Per tested pair: λ, and the pair's observed episodes and co-actions counted exactly, with no viral
+     * bound. The pair counter visits at most {@code maxPartnersPerAction} later actions per action (the
+     * nearest in time), so on an object that a thousand accounts act on within a minute a pair's observed
+     * count is cut to a fraction of its true one while λ counts every candidate: a raid repeated at set
+     * times would then never be significant. Counting both sides the same way keeps the test honest; the
+     * bound still decides which pairs are candidates (a pair must co-act within the bound at least once).
+     * Repeats are counted conservatively: a co-action starts no episode when either of its posts was in an
+     * earlier co-action of the pair.
+     */
+    record Result(double[] lambda, int[] episodes, int[] coActions) {}
+
+    static Result expect(ActionIndex ix, long[] keys, int threads, java.util.concurrent.Executor executor) {
         int tested = keys.length;
         double[] lambda = new double[tested];
-        if (tested == 0) return lambda;
+        int[] observed = new int[tested], coActions = new int[tested];
+        if (tested == 0) return new Result(lambda, observed, coActions);
         ActionIndex.Rows r = ix.timed;
         int na = ix.actions.accountCount();
         long[] wide = ix.reach();
@@ -61,12 +74,16 @@ final class TimingNull {
             jobs.add(() -> {
                 long[] pt = new long[64];
                 double[] pl = new double[64];
-                StampedSet seen = new StampedSet();
+                long[] ct = new long[64];
+                int[] cpa = new int[64], cpb = new int[64];
+                StampedSet seen = new StampedSet(), used = new StampedSet();
                 for (int k = first; k < tested; k += t) {
                     int a = PairKernel.keyA(keys[k]), b = PairKernel.keyB(keys[k]);
                     int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
                     seen.reset();
+                    used.reset();
                     double sum = 0;
+                    int episodes = 0, co = 0;
                     while (i < ie && j < je) {
                         int oi = ao[i], oj = ao[j];
                         if (oi < oj) { i++; continue; }
@@ -77,12 +94,24 @@ final class TimingNull {
                         int s = as[i];
                         long ws = wide[s];
                         if (ws >= 0) {
-                            int n = 0;
+                            int n = 0, c = 0;
+                            long win = window[s];
                             for (int x = i; x < i2; x++) {
                                 long tx = at[x];
                                 for (int y = j; y < j2; y++) {
                                     long g = at[y] - tx;
                                     if (g > ws || -g > ws) continue;
+                                    if (g <= win && -g <= win) {
+                                        if (c == ct.length) {
+                                            ct = Arrays.copyOf(ct, c * 2);
+                                            cpa = Arrays.copyOf(cpa, c * 2);
+                                            cpb = Arrays.copyOf(cpb, c * 2);
+                                        }
+                                        ct[c] = Math.min(tx, tx + g);
+                                        cpa[c] = ap[x];
+                                        cpb[c] = ap[y];
+                                        c++;
+                                    }
                                     double pr = Math.max(curve[oi], NullModel.jitterWithin(g, window[s], d[s]));
                                     if (pr <= 0 || !seen.add((long) ap[x] << 32 | (ap[y] & 0xffffffffL))) continue;
                                     if (n == pt.length) {
@@ -95,16 +124,50 @@ final class TimingNull {
                                 }
                             }
                             if (n > 0) sum += episodes(pt, pl, n, gap[s]);
+                            if (c > 0) {
+                                co += c;
+                                episodes += observedEpisodes(ct, cpa, cpb, c, gap[s], used);
+                            }
                         }
                         i = i2;
                         j = j2;
                     }
                     lambda[k] = sum;
+                    observed[k] = episodes;
+                    coActions[k] = co;
                 }
             });
         }
         org.lockstep.core.concurrent.Workers.run(executor, jobs);
-        return lambda;
+        return new Result(lambda, observed, coActions);
+    }
+
+    /**
+     * One object's co-actions of a pair (earlier action's time, both posts), in time order, counted into
+     * episodes as {@link PairCounts} does: a co-action more than the gap after the previous one starts an
+     * episode, unless one of its posts was in an earlier co-action of the pair ({@code used}, kept across
+     * objects).
+     */
+    static int observedEpisodes(long[] t, int[] pa, int[] pb, int n, long gap, StampedSet used) {
+        for (int x = 1; x < n; x++) {
+            long tt = t[x];
+            int a = pa[x], b = pb[x];
+            int y = x - 1;
+            while (y >= 0 && t[y] > tt) { t[y + 1] = t[y]; pa[y + 1] = pa[y]; pb[y + 1] = pb[y]; y--; }
+            t[y + 1] = tt;
+            pa[y + 1] = a;
+            pb[y + 1] = b;
+        }
+        int episodes = 0;
+        long last = 0;
+        for (int x = 0; x < n; x++) {
+            boolean fresh = x == 0 || t[x] - last > gap;
+            // posts are tagged by side (a's in the high half), so a post of a never matches one of b
+            boolean newA = used.add(pa[x] & 0xffffffffL), newB = used.add(1L << 32 | (pb[x] & 0xffffffffL));
+            if (fresh && newA && newB) episodes++;
+            last = t[x];
+        }
+        return episodes;
     }
 
     /**
@@ -142,7 +205,7 @@ final class TimingNull {
     }
 
     /** A set of longs emptied in O(1) (entries carry the generation they were added in). */
-    private static final class StampedSet {
+    static final class StampedSet {
         private long[] keys = new long[64];
         private int[] stamp = new int[64];
         private int generation = 1, size;
