@@ -157,8 +157,12 @@ final class DetectCommand implements Callable<Integer> {
             description = "Accepted for compatibility; the null model is computed in closed form, so no shuffles are run.")
     Integer nullShuffles;
 
-    @Option(names = "--evidence-per-edge", paramLabel = "N", description = "Post pairs kept per edge in evidence.csv.")
+    @Option(names = "--evidence-per-edge", paramLabel = "N", description = "Post pairs kept per edge in evidence.csv (default 20).")
     Integer evidencePerEdge;
+
+    @Option(names = "--max-evidence", paramLabel = "N", description = {"Post pairs kept as evidence over all edges (default 2,000,000;",
+            "0 = all): a bigger network keeps fewer per edge, at least 2."})
+    Long maxEvidence;
 
     @Option(names = "--leiden-resolution", paramLabel = "GAMMA", description = "Resolution of the Leiden communities.")
     Double leidenResolution;
@@ -329,6 +333,7 @@ final class DetectCommand implements Callable<Integer> {
         if (episodeGap != null) b.episodeGapMs(ms(episodeGap, "--episode-gap"));
         if (maxObjectAccounts != null) b.maxObjectAccounts(maxObjectAccounts);
         if (evidencePerEdge != null) b.evidencePerEdge(evidencePerEdge);
+        if (maxEvidence != null) b.maxEvidencePairs(maxEvidence);
         if (leidenResolution != null) b.leidenResolution(leidenResolution);
         if (leidenIterations != null) b.leidenIterations(leidenIterations);
         if (seed != null) b.seed(seed);

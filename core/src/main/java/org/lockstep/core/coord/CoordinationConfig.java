@@ -19,6 +19,9 @@ import java.util.Map;
  * @param maxPartnersPerAction viral bound: each action is paired with at most this many later actions on the
  *        same object within the window (the nearest in time); the rest are counted as dropped
  * @param evidencePerEdge post pairs kept per edge as evidence (the true count is kept too)
+ * @param maxEvidencePairs post pairs kept as evidence over all edges (default 2,000,000; 0 = no limit): on a
+ *        network of more than maxEvidencePairs / evidencePerEdge edges (a storm) each edge keeps
+ *        maxEvidencePairs / edges pairs, at least 2, so a 500,000-edge storm gives 2 M rows, not 10 M
  * @param jitterFactor the timing test's null moves every action by up to ±D = jitterFactor × window (the jitter
  *        method), for every signal alike, so a verdict does not depend on whether the same act was read as a
  *        repost or as a text: timing coarser than D is kept, finer alignment is what the test measures
@@ -61,6 +64,7 @@ public record CoordinationConfig(
         int minParticipation,
         int maxPartnersPerAction,
         int evidencePerEdge,
+        long maxEvidencePairs,
         double jitterFactor,
         double popularShare,
         long episodeGapMs,
@@ -130,6 +134,7 @@ public record CoordinationConfig(
         }
         if (maxPartnersPerAction < 1) throw new IllegalArgumentException("maxPartnersPerAction must be ≥ 1");
         if (evidencePerEdge < 0) throw new IllegalArgumentException("evidencePerEdge must be ≥ 0");
+        if (maxEvidencePairs < 0) throw new IllegalArgumentException("maxEvidencePairs must be ≥ 0 (0 = no limit)");
         if (fastWindowMs < 0) throw new IllegalArgumentException("fast window must be ≥ 0");
         if (!(jitterFactor >= 0)) throw new IllegalArgumentException("jitter factor must be ≥ 0");
         if (episodeGapMs < 0 || timeResolutionMs < 0) throw new IllegalArgumentException("negative duration");
@@ -163,6 +168,12 @@ public record CoordinationConfig(
     /** The episode gap of a signal: unbounded for {@link #ANY_TIME} signals. */
     public long episodeGapMs(Signal s) {
         return windowMs(s) == ANY_TIME ? Long.MAX_VALUE : episodeGapMs;
+    }
+
+    /** Evidence pairs kept per edge on a network of {@code edges} edges: {@link #evidencePerEdge}, lowered on a storm. */
+    public int evidencePerEdge(int edges) {
+        if (maxEvidencePairs == 0 || edges == 0 || (long) edges * evidencePerEdge <= maxEvidencePairs) return evidencePerEdge;
+        return (int) Math.min(evidencePerEdge, Math.max(2, maxEvidencePairs / edges));
     }
 
     /** The number of worker threads to use. */
@@ -207,6 +218,7 @@ public record CoordinationConfig(
         b.minParticipation = minParticipation;
         b.maxPartnersPerAction = maxPartnersPerAction;
         b.evidencePerEdge = evidencePerEdge;
+        b.maxEvidencePairs = maxEvidencePairs;
         b.jitterFactor = jitterFactor;
         b.popularShare = popularShare;
         b.episodeGapMs = episodeGapMs;
@@ -237,6 +249,7 @@ public record CoordinationConfig(
         private int minParticipation = 1;
         private int maxPartnersPerAction = 250;
         private int evidencePerEdge = 20;
+        private long maxEvidencePairs = 2_000_000;
         private double jitterFactor = 15;
         private double popularShare = 0.01;
         private long episodeGapMs = 600_000L;
@@ -285,6 +298,8 @@ public record CoordinationConfig(
         public Builder minParticipation(int v) { minParticipation = v; return this; }
         public Builder maxPartnersPerAction(int v) { maxPartnersPerAction = v; return this; }
         public Builder evidencePerEdge(int v) { evidencePerEdge = v; return this; }
+        /** Evidence pairs over all edges at most (0 = no limit); each edge keeps at least 2 (or evidencePerEdge if smaller). */
+        public Builder maxEvidencePairs(long v) { maxEvidencePairs = v; return this; }
         public Builder jitterFactor(double v) { jitterFactor = v; return this; }
         public Builder popularShare(double v) { popularShare = v; return this; }
         public Builder episodeGapMs(long v) { episodeGapMs = v; return this; }
@@ -308,7 +323,7 @@ public record CoordinationConfig(
 
         public CoordinationConfig build() {
             return new CoordinationConfig(windows, fastWindowMs, selection, alpha, minRepetitions,
-                    edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge,
+                    edgeWeightPercentile, minEdgeWeight, minParticipation, maxPartnersPerAction, evidencePerEdge, maxEvidencePairs,
                     jitterFactor, popularShare, episodeGapMs, maxObjectAccounts, cooccurrence, timeResolutionMs, accountLevel,
                     leidenResolution, leidenIterations, seed, nearText, threads, memoryBudgetBytes, executor, preset);
         }

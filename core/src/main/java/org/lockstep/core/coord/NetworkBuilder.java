@@ -84,7 +84,7 @@ final class NetworkBuilder {
         long[] minGap = new long[nk], medianGap = new long[nk];
         double[] meanGap = new double[nk];
         int[] evOff = new int[nk + 1];
-        int cap = c.evidencePerEdge();
+        int cap = c.evidencePerEdge(nk);
         int k = 0;
         long[] gaps = new long[16];
         int evTotal = 0;

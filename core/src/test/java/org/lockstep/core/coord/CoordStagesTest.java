@@ -129,4 +129,16 @@ class CoordStagesTest {
         assertEquals(CoordinationConfig.ANY_TIME, nt.windowMs(Signal.CO_DOMAIN));
         assertEquals(60_000, nt.windowMs(Signal.CO_LINK));
     }
+
+    /** Evidence per edge on a storm, worked out by hand: 2,000,000 pairs over the edges, at least 2, at most 20. */
+    @Test
+    void evidenceIsCappedOverAllEdgesOnAStorm() {
+        CoordinationConfig d = CoordinationConfig.builder().build();
+        assertEquals(20, d.evidencePerEdge(100_000), "100,000 edges × 20 = the budget exactly");
+        assertEquals(4, d.evidencePerEdge(499_500), "2,000,000 / 499,500 = 4.004");
+        assertEquals(2, d.evidencePerEdge(5_000_000), "never fewer than 2 pairs per edge");
+        assertEquals(20, d.toBuilder().maxEvidencePairs(0).build().evidencePerEdge(5_000_000), "0: no limit");
+        assertEquals(1, d.toBuilder().evidencePerEdge(1).build().evidencePerEdge(5_000_000), "never more than asked");
+        assertThrows(IllegalArgumentException.class, () -> CoordinationConfig.builder().maxEvidencePairs(-1).build());
+    }
 }

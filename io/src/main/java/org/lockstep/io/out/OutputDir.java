@@ -113,12 +113,24 @@ public final class OutputDir {
         return new OutputDir(dir, command, owned);
     }
 
-    /** Removes {@code .lockstep-tmp-*} files a killed run left, in the directory and its subdirectories. */
+    /**
+     * Removes what a killed run left: {@code .lockstep-tmp-*} files and directories (a Parquet writer's
+     * scratch), with their contents, in the directory and its subdirectories.
+     */
     private static void removeTemporaries(Path dir) {
-        try (Stream<Path> s = Files.walk(dir, 3)) {
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            List<Path> doomed = new ArrayList<>();
             for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p) && p.getFileName().toString().startsWith(TMP)) Files.deleteIfExists(p);
+                Path rel = dir.relativize(p);
+                for (Path part : rel) {
+                    if (part.toString().startsWith(TMP)) {
+                        doomed.add(p);
+                        break;
+                    }
+                }
             }
+            doomed.sort(java.util.Comparator.reverseOrder());   // contents before their directory
+            for (Path p : doomed) Files.deleteIfExists(p);
         } catch (IOException | RuntimeException ignored) {
             // leftovers are harmless: they are never read, and removed next time
         }

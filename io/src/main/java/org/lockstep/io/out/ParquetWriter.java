@@ -17,8 +17,9 @@ import org.duckdb.DuckDBConnection;
  * rows), for pandas, R, DuckDB or Spark. Values are written as they are (no formula guard: Parquet is
  * not opened by a spreadsheet), missing values and non-finite numbers as NULL.
  *
- * <p>Rows go through DuckDB's appender into a scratch database file beside the target (so memory stays
- * bounded however many rows), which {@link #close()} copies to Parquet and removes. Not thread-safe.
+ * <p>Rows go through DuckDB's appender into an in-memory table (no write-ahead log) whose memory is capped
+ * at 512 MB; beyond that DuckDB spills to a scratch directory beside the target, so memory stays bounded
+ * however many rows. {@link #close()} copies the table to Parquet and removes the scratch. Not thread-safe.
  */
 public final class ParquetWriter implements Cells, Closeable {
     /** Column types. */
@@ -42,10 +43,9 @@ public final class ParquetWriter implements Cells, Closeable {
     private ParquetWriter(Path target, List<Column> columns) throws IOException {
         this.target = target;
         this.columns = List.copyOf(columns);
-        this.scratch = target.resolveSibling(target.getFileName() + ".scratch.duckdb");
-        Files.deleteIfExists(scratch);
+        this.scratch = target.resolveSibling(target.getFileName() + ".scratch");
         try {
-            conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + scratch);
+            conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             StringBuilder ddl = new StringBuilder("CREATE TABLE t (");
             for (int i = 0; i < columns.size(); i++) {
                 Column c = columns.get(i);
@@ -58,6 +58,9 @@ public final class ParquetWriter implements Cells, Closeable {
             }
             try (Statement st = conn.createStatement()) {
                 st.execute("SET threads = 1");
+                st.execute("SET memory_limit = '512MB'");
+                st.execute("SET temp_directory = '" + scratch.toAbsolutePath().toString().replace("'", "''") + "'");
+                st.execute("SET preserve_insertion_order = true");
                 st.execute(ddl.append(')').toString());
             }
             appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "t");
@@ -189,11 +192,12 @@ public final class ParquetWriter implements Cells, Closeable {
         } catch (SQLException ignored) {
             // closing a scratch database: nothing to keep
         }
-        try {
-            Files.deleteIfExists(scratch);
-            Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".wal"));
-        } catch (IOException ignored) {
-            // a leftover scratch file is removed with the temporaries of the next run
+        if (Files.exists(scratch)) {
+            try (java.util.stream.Stream<Path> s = Files.walk(scratch)) {
+                for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+            } catch (IOException | RuntimeException ignored) {
+                // a leftover scratch directory is removed with the temporaries of the next run
+            }
         }
     }
 }
