@@ -163,6 +163,7 @@ public final class AlertTracker implements Serializable {
             ev.put("new_account_share", c.profile().newAccountShare());
             List<Map<String, Object>> bursts = new ArrayList<>();
             for (Campaign.ScaleBurst b : c.bursts()) {
+                if (b.peakCount() == 0) continue; // no burst at this scale
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("scale_s", b.scaleMs() / 1000);
                 m.put("peak_z", b.peakZ());

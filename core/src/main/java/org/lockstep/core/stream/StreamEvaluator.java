@@ -50,6 +50,16 @@ public final class StreamEvaluator {
         public long lastTick() {
             return lastTick;
         }
+
+        /** Evaluations run so far (ticks with posts). */
+        public long evaluations() {
+            return evaluations;
+        }
+
+        /** Of those, the ones that re-ran coordination. */
+        public long coordinationRuns() {
+            return coordinationRuns;
+        }
     }
 
     private final AnalysisConfig config;
