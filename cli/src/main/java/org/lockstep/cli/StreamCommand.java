@@ -94,6 +94,10 @@ final class StreamCommand implements Callable<Integer> {
             s.put("late_posts_not_analysed", counts.late());
             s.put("evaluations", counts.evaluations());
             s.put("coordination_runs", counts.coordinationRuns());
+            s.put("campaign_runs", counts.campaignRuns());
+            s.put("table_ms", counts.tableMs());
+            s.put("coordination_ms", counts.coordinationMs());
+            s.put("campaign_ms", counts.campaignMs());
             Files.writeString(d.resolve("stream.json"), DetectOutputs.JSON.writeValueAsString(s) + "\n", StandardCharsets.UTF_8);
         }
     }

@@ -9,7 +9,8 @@ import org.lockstep.core.stream.StreamEvaluator;
  */
 public interface Finisher extends Serializable {
     /** What the stream saw: posts in the final horizon, late posts not analysed, evaluations run. */
-    record Counts(long posts, long late, long evaluations, long coordinationRuns) implements Serializable {}
+    record Counts(long posts, long late, long evaluations, long coordinationRuns, long campaignRuns, long tableMs,
+                  long coordinationMs, long campaignMs) implements Serializable {}
 
     void finish(StreamEvaluator.Final result, Counts counts) throws Exception;
 }

@@ -233,7 +233,7 @@ final class Operators {
             if (evaluator != null) return evaluator;
             byte[] b = saved.value();
             StreamEvaluator.State st = b == null ? new StreamEvaluator.State(settings.tickMs()) : read(b);
-            evaluator = new StreamEvaluator(AnalysisConfig.defaults(), settings.horizonMs(), settings.protect(), st);
+            evaluator = new StreamEvaluator(AnalysisConfig.defaults(), settings.horizonMs(), settings.tickMs(), settings.protect(), st);
             Iterable<PostEnvelope> all = posts.get();
             if (all != null) for (PostEnvelope e : all) evaluator.add(e.seq, PostCodec.decode(e.post));
             return evaluator;
@@ -269,7 +269,8 @@ final class Operators {
                 if (finisher != null) {
                     Long n = late.value();
                     finisher.finish(ev.finish(Long.MAX_VALUE), new Finisher.Counts(ev.horizon().size(),
-                            n == null ? 0 : n, ev.state().evaluations(), ev.state().coordinationRuns()));
+                            n == null ? 0 : n, ev.state().evaluations(), ev.state().coordinationRuns(), ev.state().campaignRuns(),
+                            ev.state().timingsMs()[0], ev.state().timingsMs()[1], ev.state().timingsMs()[2]));
                 }
                 return;
             }
