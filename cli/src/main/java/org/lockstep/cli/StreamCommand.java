@@ -132,9 +132,12 @@ final class StreamCommand implements Callable<Integer> {
                 new DetectFinisher(out.toAbsolutePath().toString(), String.join(" ", inputs)));
         env.execute("lockstep stream");
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long bytes = 0;
+        for (var e : posts) bytes += e.post.length + 24;
         long alerts = Files.exists(out.resolve("alerts.jsonl")) ? Files.lines(out.resolve("alerts.jsonl")).count() : 0;
-        System.err.printf("lockstep stream: %,d alerts in %.1f s (%,.0f posts/s); final network in %s%n", alerts, ms / 1000.0,
-                posts.size() * 1000.0 / Math.max(1, ms), out);
+        System.err.printf("lockstep stream: %,d alerts in %.1f s (%,.0f posts/s); posts kept in state: %,d bytes encoded "
+                + "(%.0f MB per million posts); final network in %s%n", alerts, ms / 1000.0,
+                posts.size() * 1000.0 / Math.max(1, ms), bytes, bytes / 1e6 / Math.max(1, posts.size()) * 1e6, out);
         return Main.OK;
     }
 }

@@ -1,7 +1,7 @@
 package org.lockstep.flink;
 
 /** The records that flow between the job's operators: Flink POJOs (public fields, no-arg constructors). */
-final class Events {
+public final class Events {
     private Events() {}
 
     /** A post as read, encoded losslessly ({@code PostCodec}), with its place in the input. */
