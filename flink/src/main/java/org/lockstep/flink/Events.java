@@ -9,6 +9,8 @@ public final class Events {
         public long seq;
         public long time;
         public byte[] post;
+        /** Why the record is no post (set by sources that parse, e.g. Kafka), else null. */
+        public String problem;
 
         public PostEnvelope() {}
 

@@ -56,6 +56,10 @@ final class Operators {
     static final class Validate extends ProcessFunction<PostEnvelope, PostEnvelope> {
         @Override
         public void processElement(PostEnvelope e, Context ctx, Collector<PostEnvelope> out) {
+            if (e.problem != null) {
+                ctx.output(PROBLEMS, "record " + e.seq + ": skipped: " + e.problem);
+                return;
+            }
             try {
                 Post p = PostCodec.decode(e.post);
                 if (p.timeMs() == Long.MIN_VALUE) throw new IllegalArgumentException("no time");

@@ -40,8 +40,11 @@ import org.lockstep.io.read.Readers;
 public final class StreamJob {
     private StreamJob() {}
 
-    /** Wires the job on {@code posts}; alerts go to {@code out/alerts.jsonl}, problems and late posts beside it. */
-    public static void build(StreamExecutionEnvironment env, DataStream<PostEnvelope> posts, Settings s, Path out,
+    /**
+     * Wires the job on {@code posts}; alerts go to {@code out/alerts.jsonl}, problems and late posts beside it.
+     * Returns the alerts, for more sinks (Kafka).
+     */
+    public static DataStream<AlertLine> build(StreamExecutionEnvironment env, DataStream<PostEnvelope> posts, Settings s, Path out,
             Finisher finisher) {
         var cfg = AnalysisConfig.defaults().coordination();
         SingleOutputStreamOperator<PostEnvelope> valid = posts.process(new Operators.Validate()).name("validate")
@@ -64,6 +67,7 @@ public final class StreamJob {
                 .returns(TypeInformation.of(AlertLine.class));
         alerts.getSideOutput(Operators.LATE).sinkTo(new AlertSink.Lines(out.resolve("late.txt"))).setParallelism(1).name("late");
         alerts.sinkTo(new AlertSink(out.resolve("alerts.jsonl"), s.printAlerts(), s.webhook())).setParallelism(1).name("alerts");
+        return alerts;
     }
 
     /** Reads inputs with the batch readers into envelopes, in read order (bad records: {@code problems}). */
