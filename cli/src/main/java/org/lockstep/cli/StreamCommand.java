@@ -29,8 +29,26 @@ import picocli.CommandLine.Parameters;
                 + "as they fire (new or grown coordinated groups, campaigns flagged, look-alike domains), writes them "
                 + "to OUT/alerts.jsonl, and at the end writes the final network as detect does.")
 final class StreamCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Posts (any format the readers know); - is standard input.")
-    List<String> inputs;
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = "Posts (any format the readers know); - is standard input.")
+    List<String> inputs = new java.util.ArrayList<>();
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Read posts from Kafka (host:port,...) instead of files.")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "T", description = "Kafka topic of the posts (JSON messages, any format the readers know).")
+    String topic;
+
+    @Option(names = "--alerts-topic", paramLabel = "T", description = "Also write alerts to this Kafka topic (key = alert id).")
+    String alertsTopic;
+
+    @Option(names = "--group", paramLabel = "ID", defaultValue = "lockstep-stream", description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--bounded", description = "Kafka: stop at the offsets current at the start (a replay of the topic).")
+    boolean bounded;
+
+    @Option(names = "--exactly-once", description = "Kafka alerts topic: transactional writes, committed at checkpoints (needs --checkpoints).")
+    boolean exactlyOnce;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -112,6 +130,10 @@ final class StreamCommand implements Callable<Integer> {
             if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be ≥ 1");
             s = new Settings(duration(horizon), duration(tick), duration(outOfOrder),
                     protect == null ? null : Files.readString(protect), speed, !quiet, webhook);
+            if (kafka == null && inputs.isEmpty()) throw new IllegalArgumentException("give input files, - or --kafka BOOTSTRAP --topic T");
+            if (kafka != null && (topic == null || !inputs.isEmpty())) throw new IllegalArgumentException("--kafka needs --topic and no input files");
+            if (alertsTopic != null && kafka == null) throw new IllegalArgumentException("--alerts-topic needs --kafka");
+            if (exactlyOnce && checkpoints == null) throw new IllegalArgumentException("--exactly-once needs --checkpoints");
         } catch (IllegalArgumentException e) {
             System.err.println("lockstep stream: " + e.getMessage());
             return Main.USAGE;
@@ -120,16 +142,25 @@ final class StreamCommand implements Callable<Integer> {
         Files.deleteIfExists(out.resolve("alerts.jsonl"));
         Files.deleteIfExists(out.resolve("problems.txt"));
         Files.deleteIfExists(out.resolve("late.txt"));
-        var posts = StreamJob.read(inputs, p -> System.err.println("lockstep stream: " + Terminal.safe(p.toString())));
-        System.err.printf("lockstep stream: %,d posts read; replaying %s%n", posts.size(),
-                speed == 0 ? "as fast as possible" : "at " + replay + "× event time");
+        List<org.lockstep.flink.Events.PostEnvelope> posts = kafka != null ? List.of()
+                : StreamJob.read(inputs, p -> System.err.println("lockstep stream: " + Terminal.safe(p.toString())));
+        if (kafka == null) {
+            System.err.printf("lockstep stream: %,d posts read; replaying %s%n", posts.size(),
+                    speed == 0 ? "as fast as possible" : "at " + replay + "× event time");
+        } else {
+            System.err.println("lockstep stream: reading topic " + Terminal.safe(topic) + " from " + Terminal.safe(kafka)
+                    + (bounded ? " up to its current end" : " until stopped (Ctrl-C)"));
+        }
         Configuration conf = new Configuration();
         if (checkpoints != null) conf.setString("execution.checkpointing.dir", checkpoints.toAbsolutePath().toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         if (checkpoints != null) env.enableCheckpointing(10_000);
         long t0 = System.nanoTime();
-        StreamJob.build(env, StreamJob.source(env, posts, speed), s, out.toAbsolutePath(),
-                new DetectFinisher(out.toAbsolutePath().toString(), String.join(" ", inputs)));
+        var source = kafka != null ? org.lockstep.flink.KafkaIO.source(env, kafka, topic, group, bounded)
+                : StreamJob.source(env, posts, speed);
+        var alertStream = StreamJob.build(env, source, s, out.toAbsolutePath(),
+                new DetectFinisher(out.toAbsolutePath().toString(), kafka != null ? "kafka:" + topic : String.join(" ", inputs)));
+        if (alertsTopic != null) org.lockstep.flink.KafkaIO.sink(alertStream, kafka, alertsTopic, exactlyOnce);
         env.execute("lockstep stream");
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long bytes = 0;

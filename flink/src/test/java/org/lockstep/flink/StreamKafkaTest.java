@@ -44,7 +44,7 @@ class StreamKafkaTest {
     @Test
     void kafkaInKafkaOut() throws Exception {
         Path dir = StreamTestData.dir("kafka");
-        Path input = StreamTestData.election(dir, 10_000, 0.5, 3);
+        Path input = StreamTestData.election(dir, 6_000, 0.25, 3);
         List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
         CoordinationResult batch = Coordination.detect(
                 Readers.table(List.of(input.toString()), ReadOptions.defaults(), true, p -> {}).table(),
