@@ -44,6 +44,18 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "ID", defaultValue = "lockstep-stream", description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
     String group;
 
+    @Option(names = "--jetstream", paramLabel = "URL", description = "Read the live Bluesky Jetstream at URL "
+            + "(e.g. wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post).")
+    String jetstream;
+
+    @Option(names = "--mastodon", paramLabel = "URL", description = "Read a live Mastodon stream at URL "
+            + "(e.g. wss://HOST/api/v1/streaming?stream=public).")
+    String mastodon;
+
+    @Option(names = "--max-posts", paramLabel = "N", defaultValue = "0",
+            description = "Live sources: stop after N posts and write the final network (0 = run until stopped).")
+    long maxPosts;
+
     @Option(names = "--bounded", description = "Kafka: stop at the offsets current at the start (a replay of the topic).")
     boolean bounded;
 
@@ -130,7 +142,8 @@ final class StreamCommand implements Callable<Integer> {
             if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be ≥ 1");
             s = new Settings(duration(horizon), duration(tick), duration(outOfOrder),
                     protect == null ? null : Files.readString(protect), speed, !quiet, webhook);
-            if (kafka == null && inputs.isEmpty()) throw new IllegalArgumentException("give input files, - or --kafka BOOTSTRAP --topic T");
+            int sources = (kafka != null ? 1 : 0) + (jetstream != null ? 1 : 0) + (mastodon != null ? 1 : 0) + (inputs.isEmpty() ? 0 : 1);
+            if (sources != 1) throw new IllegalArgumentException("give one source: input files, -, --kafka, --jetstream or --mastodon");
             if (kafka != null && (topic == null || !inputs.isEmpty())) throw new IllegalArgumentException("--kafka needs --topic and no input files");
             if (alertsTopic != null && kafka == null) throw new IllegalArgumentException("--alerts-topic needs --kafka");
             if (exactlyOnce && checkpoints == null) throw new IllegalArgumentException("--exactly-once needs --checkpoints");
@@ -142,9 +155,13 @@ final class StreamCommand implements Callable<Integer> {
         Files.deleteIfExists(out.resolve("alerts.jsonl"));
         Files.deleteIfExists(out.resolve("problems.txt"));
         Files.deleteIfExists(out.resolve("late.txt"));
-        List<org.lockstep.flink.Events.PostEnvelope> posts = kafka != null ? List.of()
+        boolean live = jetstream != null || mastodon != null;
+        List<org.lockstep.flink.Events.PostEnvelope> posts = kafka != null || live ? List.of()
                 : StreamJob.read(inputs, p -> System.err.println("lockstep stream: " + Terminal.safe(p.toString())));
-        if (kafka == null) {
+        if (live) {
+            System.err.println("lockstep stream: reading " + Terminal.safe(jetstream != null ? jetstream : mastodon)
+                    + (maxPosts > 0 ? " for " + maxPosts + " posts" : " until stopped (Ctrl-C)"));
+        } else if (kafka == null) {
             System.err.printf("lockstep stream: %,d posts read; replaying %s%n", posts.size(),
                     speed == 0 ? "as fast as possible" : "at " + replay + "× event time");
         } else {
@@ -157,9 +174,15 @@ final class StreamCommand implements Callable<Integer> {
         if (checkpoints != null) env.enableCheckpointing(10_000);
         long t0 = System.nanoTime();
         var source = kafka != null ? org.lockstep.flink.KafkaIO.source(env, kafka, topic, group, bounded)
+                : live ? env.fromSource(new org.lockstep.flink.LiveFlinkSource(jetstream != null
+                        ? org.lockstep.io.live.LiveSource.Kind.JETSTREAM : org.lockstep.io.live.LiveSource.Kind.MASTODON,
+                        jetstream != null ? jetstream : mastodon, maxPosts),
+                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), "live")
+                        .returns(org.apache.flink.api.common.typeinfo.TypeInformation.of(org.lockstep.flink.Events.PostEnvelope.class))
                 : StreamJob.source(env, posts, speed);
         var alertStream = StreamJob.build(env, source, s, out.toAbsolutePath(),
-                new DetectFinisher(out.toAbsolutePath().toString(), kafka != null ? "kafka:" + topic : String.join(" ", inputs)));
+                new DetectFinisher(out.toAbsolutePath().toString(), kafka != null ? "kafka:" + topic
+                        : live ? (jetstream != null ? jetstream : mastodon) : String.join(" ", inputs)));
         if (alertsTopic != null) org.lockstep.flink.KafkaIO.sink(alertStream, kafka, alertsTopic, exactlyOnce);
         env.execute("lockstep stream");
         long ms = (System.nanoTime() - t0) / 1_000_000;

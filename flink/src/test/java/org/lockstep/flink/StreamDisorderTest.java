@@ -34,6 +34,7 @@ class StreamDisorderTest {
         public void finish(StreamEvaluator.Final f, Counts counts) throws Exception {
             Files.write(Path.of(dir, "edges.txt"), StreamTestData.edges(f.result().coordination()), StandardCharsets.UTF_8);
             Files.writeString(Path.of(dir, "late.count"), String.valueOf(counts.late()));
+            Files.writeString(Path.of(dir, "posts.count"), String.valueOf(counts.posts()));
         }
     }
 
