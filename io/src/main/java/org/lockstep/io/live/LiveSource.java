@@ -28,7 +28,9 @@ import org.lockstep.io.read.JsonRecords;
  * (Jetstream identity events, deletes, likes; Mastodon deletes, notifications) are counted and skipped.
  *
  * <p>When the connection drops or fails, it reconnects after an exponential backoff (initial delay, doubled
- * up to a maximum, reset after a message arrives). Jetstream resumes from its cursor: the reconnect URL
+ * up to a maximum, reset after a message arrives). A connection silent (no message, no ping) for longer
+ * than the idle timeout is taken for dead — a peer gone without a close often leaves no other trace — and
+ * replaced the same way. Jetstream resumes from its cursor: the reconnect URL
  * carries {@code cursor=} the last {@code time_us} seen, so no event is lost; events Jetstream replays at
  * that same microsecond are recognised by their post id and not delivered twice. Mastodon's streaming API
  * has no cursor: posts published while disconnected are not recovered (the REST timeline would be needed),
@@ -42,7 +44,10 @@ public final class LiveSource implements AutoCloseable {
     private final Kind kind;
     private final URI base;
     private final Consumer<Post> sink;
-    private final long initialBackoffMs, maxBackoffMs;
+    private final long initialBackoffMs, maxBackoffMs, idleTimeoutMs;
+    /** The current connection's number: callbacks of an older connection do not reconnect again. */
+    private final AtomicInteger generation = new AtomicInteger();
+    private volatile long lastActivity;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lockstep-live");
@@ -65,6 +70,12 @@ public final class LiveSource implements AutoCloseable {
      * @param initialBackoffMs first reconnect delay; doubled after each failed attempt up to {@code maxBackoffMs}
      */
     public LiveSource(Kind kind, URI base, Consumer<Post> sink, long initialBackoffMs, long maxBackoffMs) {
+        this(kind, base, sink, initialBackoffMs, maxBackoffMs, 90_000);
+    }
+
+    /** @param idleTimeoutMs a connection with no message or ping for this long is replaced */
+    public LiveSource(Kind kind, URI base, Consumer<Post> sink, long initialBackoffMs, long maxBackoffMs, long idleTimeoutMs) {
+        this.idleTimeoutMs = idleTimeoutMs;
         this.kind = kind;
         this.base = base;
         this.sink = sink;
@@ -76,7 +87,17 @@ public final class LiveSource implements AutoCloseable {
     /** Starts from {@code cursor} (Jetstream time_us; -1 = now). */
     public void start(long startCursor) {
         cursor = startCursor;
+        long every = Math.max(10, idleTimeoutMs / 4);
+        timer.scheduleWithFixedDelay(this::watchdog, every, every, TimeUnit.MILLISECONDS);
         connect();
+    }
+
+    private void watchdog() {
+        WebSocket ws = socket;
+        if (closed || ws == null || System.currentTimeMillis() - lastActivity <= idleTimeoutMs) return;
+        socket = null;
+        reconnect(generation.get());
+        ws.abort();
     }
 
     public long cursor() {
@@ -107,15 +128,20 @@ public final class LiveSource implements AutoCloseable {
     private void connect() {
         if (closed) return;
         connections.incrementAndGet();
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url(), new Listener())
+        int gen = generation.incrementAndGet();
+        lastActivity = System.currentTimeMillis();
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url(), new Listener(gen))
                 .whenComplete((ws, err) -> {
-                    if (err != null) reconnect();
-                    else socket = ws;
+                    if (err != null) reconnect(gen);
+                    else if (gen == generation.get()) socket = ws;
+                    else ws.abort();
                 });
     }
 
-    private synchronized void reconnect() {
-        if (closed) return;
+    /** Schedules the next connection, once per connection that ended. */
+    private synchronized void reconnect(int gen) {
+        if (closed || gen != generation.get()) return;
+        generation.incrementAndGet();
         long d = backoffMs;
         backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
         timer.schedule(this::connect, d, TimeUnit.MILLISECONDS);
@@ -123,6 +149,7 @@ public final class LiveSource implements AutoCloseable {
 
     private synchronized void onMessage(String text) {
         backoffMs = initialBackoffMs;
+        lastActivity = System.currentTimeMillis();
         try {
             long timeUs = -1;
             if (kind == Kind.JETSTREAM) {
@@ -154,6 +181,17 @@ public final class LiveSource implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final int gen;
+
+        Listener(int gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
+            lastActivity = System.currentTimeMillis();
+            return WebSocket.Listener.super.onPing(ws, message);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -176,13 +214,13 @@ public final class LiveSource implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            reconnect();
+            reconnect(gen);
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            reconnect();
+            reconnect(gen);
         }
     }
 

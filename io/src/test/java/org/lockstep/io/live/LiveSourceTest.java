@@ -152,7 +152,7 @@ class LiveSourceTest {
             List<String> got = Collections.synchronizedList(new ArrayList<>());
             try (LiveSource src = new LiveSource(LiveSource.Kind.JETSTREAM,
                     server.uri("/subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost"),
-                    p -> got.add(p.id()), 50, 400)) {
+                    p -> got.add(p.id()), 50, 400, 1_000)) {
                 src.start(-1);
                 await(() -> got.size() >= expected.size());
                 Thread.sleep(200); // anything delivered twice would arrive now
@@ -194,7 +194,7 @@ class LiveSourceTest {
         })) {
             List<String> got = Collections.synchronizedList(new ArrayList<>());
             try (LiveSource src = new LiveSource(LiveSource.Kind.MASTODON, server.uri("/api/v1/streaming?stream=public"),
-                    p -> got.add(p.id()), 50, 400)) {
+                    p -> got.add(p.id()), 50, 400, 1_000)) {
                 src.start(-1);
                 await(() -> got.size() >= expected.size());
                 Thread.sleep(200);
