@@ -24,6 +24,7 @@ public final class Main implements Runnable {
             AccountsCommand.class,
             DomainsCommand.class,
             PlansCommand.class,
+            StreamCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit codes shared by all commands. */
