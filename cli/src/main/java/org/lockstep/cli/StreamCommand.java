@@ -115,10 +115,8 @@ final class StreamCommand implements Callable<Integer> {
         public void finish(StreamEvaluator.Final f, Counts counts) throws Exception {
             long t0 = System.nanoTime();
             Path d = Path.of(dir);
-            if (f.result().coordination() != null) {
-                Readers.Loaded loaded = new Readers.Loaded(f.table(), new ReadReport(), 0);
-                new DetectOutputs(loaded, source, false, f.result().coordination(), 0, 1000, 10).writeAll(d, t0);
-            }
+            // the run's files through OutputDir (atomic, listed in the manifest); alerts.jsonl is the sink's own
+            org.lockstep.io.out.OutputDir od = org.lockstep.io.out.OutputDir.open(d, "stream", DetectOutputs.ALWAYS);
             ObjectNode s = DetectOutputs.JSON.createObjectNode();
             s.put("posts_in_horizon", counts.posts());
             s.put("late_posts_not_analysed", counts.late());
@@ -128,7 +126,13 @@ final class StreamCommand implements Callable<Integer> {
             s.put("table_ms", counts.tableMs());
             s.put("coordination_ms", counts.coordinationMs());
             s.put("campaign_ms", counts.campaignMs());
-            Files.writeString(d.resolve("stream.json"), DetectOutputs.JSON.writeValueAsString(s) + "\n", StandardCharsets.UTF_8);
+            od.write("stream.json", tmp -> Files.writeString(tmp, DetectOutputs.JSON.writeValueAsString(s) + "\n", StandardCharsets.UTF_8));
+            if (f.result().coordination() != null) {
+                Readers.Loaded loaded = new Readers.Loaded(f.table(), new ReadReport(), 0);
+                new DetectOutputs(loaded, source, false, f.result().coordination(), 0, 1000, 10).writeAll(od, t0);
+            } else {
+                od.commit();
+            }
         }
     }
 
