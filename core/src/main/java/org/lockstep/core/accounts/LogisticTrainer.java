@@ -14,7 +14,34 @@ public final class LogisticTrainer {
 
     /** @param l2 ridge penalty; @param iterations Newton steps (converges in under 15 on this scale) */
     public record Config(double l2, int iterations, double testShare, long seed) {
-        public static Config defaults() { return new Config(1.0, 25, 0.3, 42L); }
+        public Config {
+            if (!(l2 >= 0) || Double.isInfinite(l2)) throw new IllegalArgumentException("l2 must be ≥ 0 and finite: " + l2);
+            if (iterations < 1) throw new IllegalArgumentException("iterations must be at least 1: " + iterations);
+            if (!(testShare >= 0 && testShare < 1)) throw new IllegalArgumentException("testShare must be in [0, 1): " + testShare);
+        }
+
+        /** L2 1.0, 25 Newton iterations, 30 % held out, seed 42. */
+        public static Config defaults() { return builder().build(); }
+
+        public static Builder builder() { return new Builder(); }
+
+        public Builder toBuilder() { return new Builder().l2(l2).iterations(iterations).testShare(testShare).seed(seed); }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private double l2 = 1.0, testShare = 0.3;
+            private int iterations = 25;
+            private long seed = 42L;
+
+            private Builder() {}
+
+            public Builder l2(double v) { l2 = v; return this; }
+            public Builder iterations(int v) { iterations = v; return this; }
+            public Builder testShare(double v) { testShare = v; return this; }
+            public Builder seed(long v) { seed = v; return this; }
+
+            public Config build() { return new Config(l2, iterations, testShare, seed); }
+        }
     }
 
     /** Held-out figures: accuracy at 0.5, ROC AUC, Brier score, and the split sizes. */

@@ -33,8 +33,26 @@ public final class CallExtractor {
             if (minQuoteWords < 1) throw new IllegalArgumentException("minQuoteWords must be at least 1");
         }
 
+        /** Calls need a cue word, quotes need 3 words. */
         public static Config defaults(ZoneId zone) {
-            return new Config(zone, true, 3);
+            return builder(zone).build();
+        }
+
+        /** A builder for chats whose times without a zone are in {@code zone}. */
+        public static Builder builder(ZoneId zone) { return new Builder(zone); }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private final ZoneId zone;
+            private boolean requireCue = true;
+            private int minQuoteWords = 3;
+
+            private Builder(ZoneId zone) { this.zone = Objects.requireNonNull(zone, "zone"); }
+
+            public Builder requireCue(boolean v) { requireCue = v; return this; }
+            public Builder minQuoteWords(int v) { minQuoteWords = v; return this; }
+
+            public Config build() { return new Config(zone, requireCue, minQuoteWords); }
         }
     }
 

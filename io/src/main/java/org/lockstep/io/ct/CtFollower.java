@@ -35,6 +35,13 @@ public final class CtFollower {
      */
     public record Config(Path stateFile, long startAt, int batchSize, long maxEntries, boolean follow, Duration poll,
                          java.util.function.Consumer<String> warn) {
+        public Config {
+            if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+            if (maxEntries < 0) throw new IllegalArgumentException("maxEntries must be ≥ 0: " + maxEntries);
+            if (poll == null || poll.isNegative()) throw new IllegalArgumentException("poll must be ≥ 0: " + poll);
+            if (warn == null) warn = m -> { };
+        }
+
         public Config(Path stateFile, long startAt, int batchSize, long maxEntries, boolean follow, Duration poll) {
             this(stateFile, startAt, batchSize, maxEntries, follow, poll, m -> {});
         }

@@ -31,6 +31,13 @@ public final class CtLogClient {
      * @param logKey     the log's public key: every tree head is verified with it; null: not verified
      */
     public record Config(URI log, Duration timeout, int maxRetries, long maxBody, java.security.PublicKey logKey) {
+        public Config {
+            java.util.Objects.requireNonNull(log, "log");
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be ≥ 0: " + maxRetries);
+            if (maxBody <= 0) throw new IllegalArgumentException("maxBody must be positive: " + maxBody);
+        }
+
         public Config(URI log, Duration timeout, int maxRetries, long maxBody) {
             this(log, timeout, maxRetries, maxBody, null);
         }

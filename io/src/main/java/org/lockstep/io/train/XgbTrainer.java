@@ -22,7 +22,38 @@ public final class XgbTrainer {
     /** Small on purpose: a dozen features in [0, 1] and typically thousands of labelled accounts. */
     public record Config(int rounds, int maxDepth, double eta, double minChildWeight, double lambda, int nthread,
                   double testShare, long seed) {
-        public static Config defaults(long seed) { return new Config(80, 3, 0.1, 1.0, 1.0, 1, 0.3, seed); }
+        public Config {
+            if (rounds < 1 || maxDepth < 1 || nthread < 1) throw new IllegalArgumentException("rounds, maxDepth and nthread must be at least 1");
+            if (!(eta > 0 && eta <= 1)) throw new IllegalArgumentException("eta must be in (0, 1]: " + eta);
+            if (!(minChildWeight >= 0) || !(lambda >= 0)) throw new IllegalArgumentException("minChildWeight and lambda must be ≥ 0");
+            if (!(testShare >= 0 && testShare < 1)) throw new IllegalArgumentException("testShare must be in [0, 1): " + testShare);
+        }
+
+        /** 80 rounds of depth 3, eta 0.1, min child weight 1, lambda 1, one thread, 30 % held out. */
+        public static Config defaults(long seed) { return builder().seed(seed).build(); }
+
+        public static Builder builder() { return new Builder(); }
+
+        /** Builds a {@link Config}; the defaults live here. Not thread-safe. */
+        public static final class Builder {
+            private int rounds = 80, maxDepth = 3, nthread = 1;
+            private double eta = 0.1, minChildWeight = 1.0, lambda = 1.0, testShare = 0.3;
+            private long seed = 42L;
+
+            private Builder() {}
+
+            public Builder rounds(int v) { rounds = v; return this; }
+            public Builder maxDepth(int v) { maxDepth = v; return this; }
+            public Builder eta(double v) { eta = v; return this; }
+            public Builder minChildWeight(double v) { minChildWeight = v; return this; }
+            public Builder lambda(double v) { lambda = v; return this; }
+            /** Threads of XGBoost; more than one is faster but not bit-for-bit repeatable. */
+            public Builder nthread(int v) { nthread = v; return this; }
+            public Builder testShare(double v) { testShare = v; return this; }
+            public Builder seed(long v) { seed = v; return this; }
+
+            public Config build() { return new Config(rounds, maxDepth, eta, minChildWeight, lambda, nthread, testShare, seed); }
+        }
 
         public Map<String, Object> params() {
             Map<String, Object> p = new LinkedHashMap<>();
