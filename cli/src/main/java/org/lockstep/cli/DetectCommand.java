@@ -224,6 +224,8 @@ final class DetectCommand implements Callable<Integer> {
         CoordinationResult result = Coordination.detect(loaded.table(), config);
         Files.createDirectories(out);
         DetectOutputs.Written w = new DetectOutputs(loaded, source(), input.db != null, result, readMs, drawNodes, reportGroups).writeAll(out, t0);
+        CaseRuns.record(input.db, "detect", org.lockstep.io.out.ConfigJson.tree(config).toString(), w.summaryJson(), err,
+                (results, run) -> results.writeCoordination(run, result));
         if (json) {
             spec.commandLine().getOut().println(w.summaryJson());
             spec.commandLine().getOut().flush();
