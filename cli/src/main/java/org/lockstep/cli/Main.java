@@ -24,6 +24,8 @@ public final class Main implements Runnable {
             AccountsCommand.class,
             DomainsCommand.class,
             PlansCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit codes shared by all commands. */
