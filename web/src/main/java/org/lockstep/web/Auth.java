@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sessions (random id in an HttpOnly, SameSite=Strict cookie, a CSRF token per session, idle expiry) and
  * the login throttle (failed logins counted per user name and per client address; past
- * {@link #MAX_FAILURES} in {@link #WINDOW_MS} the login answers 429 until the oldest failure ages out).
+ * {@link #MAX_FAILURES} per user or {@link #MAX_FAILURES_ADDRESS} per address in {@link #WINDOW_MS} the login answers 429 until the oldest failure ages out).
  * Kept in memory: a restart of {@code lockstep serve} logs everyone out.
  */
 final class Auth {
     static final String COOKIE = "lockstep_session";
-    static final int MAX_FAILURES = 5;
+    /** Failed logins allowed per user name, and per client address (several users may share one). */
+    static final int MAX_FAILURES = 5, MAX_FAILURES_ADDRESS = 20;
     static final long WINDOW_MS = 15 * 60_000L;
     static final long IDLE_MS = 8 * 3600_000L;
 
@@ -67,16 +68,16 @@ final class Auth {
 
     /** Milliseconds until another login may be tried for this user from this address; 0 when allowed now. */
     long retryAfterMs(String user, String address) {
-        return Math.max(wait("u:" + user), wait("a:" + address));
+        return Math.max(wait("u:" + user, MAX_FAILURES), wait("a:" + address, MAX_FAILURES_ADDRESS));
     }
 
-    private long wait(String key) {
+    private long wait(String key, int max) {
         Deque<Long> d = failures.get(key);
         if (d == null) return 0;
         synchronized (d) {
             long now = clock.getAsLong();
             while (!d.isEmpty() && now - d.peekFirst() >= WINDOW_MS) d.pollFirst();
-            return d.size() >= MAX_FAILURES ? d.peekFirst() + WINDOW_MS - now : 0;
+            return d.size() >= max ? d.peekFirst() + WINDOW_MS - now : 0;
         }
     }
 
@@ -85,7 +86,7 @@ final class Auth {
             Deque<Long> d = failures.computeIfAbsent(k, x -> new ArrayDeque<>());
             synchronized (d) {
                 d.addLast(clock.getAsLong());
-                while (d.size() > MAX_FAILURES) d.pollFirst();
+                while (d.size() > MAX_FAILURES_ADDRESS) d.pollFirst();
             }
         }
     }

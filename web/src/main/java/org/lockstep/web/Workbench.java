@@ -319,6 +319,14 @@ public final class Workbench implements AutoCloseable {
         JsonNode b = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : body(ctx);
         CoordinationConfig.Builder c = CoordinationConfig.builder();
         if (b.has("min_repetitions")) c.minRepetitions(b.get("min_repetitions").asInt());
+        if (b.has("selection")) {
+            try {
+                c.selection(CoordinationConfig.Selection.valueOf(b.get("selection").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "selection is one of significance, percentile, min-weight, all");
+            }
+        }
+        if (b.has("cooccurrence")) c.cooccurrence(b.get("cooccurrence").asBoolean());
         AnalysisConfig config = b.path("coordination_only").asBoolean(false) ? AnalysisConfig.coordinationOnly(c.build())
                 : new AnalysisConfig(c.build(), org.lockstep.core.campaigns.CampaignAnalysis.Config.defaults());
         Principal p = ctx.attribute("principal");
