@@ -45,7 +45,7 @@ final class Fixture {
             String src = tweet("10" + k, t, XSS_TEXT + " item " + k, "100", "newsdesk", null);
             b.append(src).append('\n');
             for (int j = 0; j < 3; j++) {
-                b.append(tweet("2" + j + "0" + k, t + 60_000 + j * 5_000, "RT @newsdesk: item " + k, TROLLS.get(j), handles[j], src)).append('\n');
+                b.append(tweet("2" + j + "0" + k, t + 60_000 + j * 5_000, "RT @newsdesk: " + XSS_TEXT + " item " + k, TROLLS.get(j), handles[j], src)).append('\n');
             }
         }
         int[][] organicRetweets = {{0, 3}, {1, 4}, {2, 5}, {3, 0}, {4, 1}};
