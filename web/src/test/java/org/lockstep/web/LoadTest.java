@@ -27,17 +27,17 @@ import org.lockstep.sim.Simulator;
 
 /**
  * A small, bounded load test on localhost: 8 users read the overview, network, groups, an account and
- * the post search while an analysis job runs on a simulated 20,000-post case. Every read must succeed
+ * the post search while an analysis job runs on a simulated 10,000-post case. Every read must succeed
  * while the job writes; the latencies are printed (round trip, so an upper bound of server time).
  */
 class LoadTest {
-    static final int USERS = 8, MIN_ROUNDS = 10, MAX_SECONDS = 90;
+    static final int USERS = 8, MIN_ROUNDS = 5, MAX_SECONDS = 90;
 
     @Test
     void readersAreServedWhileAnAnalysisRuns(@TempDir Path dir) throws Exception {
         Path posts = dir.resolve("posts.jsonl"), db = dir.resolve("case.duckdb");
         try (OutputStream out = Files.newOutputStream(posts)) {
-            Simulator.run(SimConfig.scenario("election", 20_000, 5), out, OutputStream.nullOutputStream());
+            Simulator.run(SimConfig.scenario("election", 10_000, 5), out, OutputStream.nullOutputStream());
         }
         try (CaseDb c = CaseDb.open(db)) {
             c.ingest(List.of(posts.toString()), ReadOptions.defaults(), 10_000, null, null);
