@@ -122,6 +122,11 @@ public final class Workbench implements AutoCloseable {
             if (hasUi) config.staticFiles.add("/web", Location.CLASSPATH);
             var r = config.routes;
             r.before(this::headers);
+            // the handler's own time, for the browser's dev tools and the bench (WorkbenchBench)
+            r.after(ctx -> {
+                Long t0 = ctx.attribute("t0");
+                if (t0 != null) ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f", (System.nanoTime() - t0) / 1e6));
+            });
             r.before("/api/*", this::authenticate);
             r.exception(ApiError.class, (e, ctx) -> send(ctx.status(e.status), Map.of("error", e.getMessage())));
             r.exception(IllegalArgumentException.class, (e, ctx) -> send(ctx.status(400), Map.of("error", String.valueOf(e.getMessage()))));
@@ -211,6 +216,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     private void headers(Context ctx) {
+        ctx.attribute("t0", System.nanoTime());
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");

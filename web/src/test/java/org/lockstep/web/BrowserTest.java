@@ -156,4 +156,31 @@ class BrowserTest {
             assertNothingRan(v);
         }
     }
+
+    /**
+     * The README's screenshot, taken on a real case only when asked:
+     * {@code mvn -pl web -am test -Dtest=BrowserTest#screenshot -Dlockstep.screenshot.db=lockstep-demo/case.duckdb
+     * -Dlockstep.screenshot=docs/img/workbench.png} (the case gets a user "readme").
+     */
+    @Test
+    void screenshot() throws Exception {
+        String db = System.getProperty("lockstep.screenshot.db"), png = System.getProperty("lockstep.screenshot");
+        Assumptions.assumeTrue(db != null && png != null, "the README screenshot is taken only with -Dlockstep.screenshot.db=CASE -Dlockstep.screenshot=PNG");
+        try (Workbench demo = Workbench.start(new Workbench.Options(Paths.get(db), "127.0.0.1", 0));
+                BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 720))) {
+            demo.users().add("readme", Role.ANALYST, PW.toCharArray(), "screenshot");
+            Page p = ctx.newPage();
+            String base = "http://127.0.0.1:" + demo.port() + "/";
+            p.navigate(base + "#/login");
+            p.locator("#login input[name=user]").fill("readme");
+            p.locator("#login input[name=password]").fill(PW);
+            p.locator("#login button[type=submit]").click();
+            p.locator("#whoami").waitFor();
+            p.navigate(base + "#/network");
+            p.locator("#graph canvas").first().waitFor();
+            p.locator("#node-list td").first().waitFor();
+            Thread.sleep(1500);
+            p.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(png)));
+        }
+    }
 }
