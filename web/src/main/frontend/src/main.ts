@@ -208,7 +208,7 @@ async function pageNetwork(): Promise<void> {
       && (q === "" || text(n.id).toLowerCase().includes(q) || text(n.handle).toLowerCase().includes(q)));
     for (const n of shown) {
       graph.addNode(n.id, {
-        x: n.x, y: n.y, size: 3 + Math.min(12, Math.sqrt(n.degree || 1) * 2),
+        x: n.x, y: n.y, size: 2 + Math.min(5, Math.sqrt(n.degree || 1)),
         color: n.label === "coordinated" ? "#d00000" : n.label === "benign" ? "#2e7d32" : PALETTE[Math.abs(n.group_id) % PALETTE.length],
         label: n.handle ? "@" + n.handle : n.id,
       });
@@ -221,7 +221,7 @@ async function pageNetwork(): Promise<void> {
       [route(text(n.id), "account", n.id), text(n.handle), route("group " + n.group_id, "group", String(n.group_id)), text(n.degree), labelTag(n.label)])));
   };
   draw();
-  renderer = new Sigma(graph, box, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 8 } } as any);
+  renderer = new Sigma(graph, box, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 6, itemSizesReference: "screen" } } as any);
   (renderer as any).on("clickNode", (ev: { node: string }) => { location.hash = "#/account/" + encodeURIComponent(ev.node); });
   for (const c of [search, groupSel, signalSel, maxP]) c.addEventListener("input", () => { draw(); renderer?.refresh(); });
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class Layout {
     private static final double GOLDEN = Math.PI * (3 - Math.sqrt(5));
+    /** Distance between neighbouring members of a group, in layout units. */
+    private static final double SPACING = 2.0;
 
     private Layout() {}
 
@@ -25,13 +27,13 @@ final class Layout {
         double placedArea = 0;
         for (int g = 0; g < order.size(); g++) {
             List<Map<String, Object>> m = order.get(g);
-            double radius = Math.sqrt(m.size());
+            double radius = SPACING * Math.sqrt(m.size());
             // the disc's centre: far enough out on the spiral to clear the area already used
-            double r = g == 0 ? 0 : Math.sqrt(placedArea) * 1.15 + radius;
+            double r = g == 0 ? 0 : Math.sqrt(placedArea / Math.PI) + radius;
             double cx = r * Math.cos(g * GOLDEN), cy = r * Math.sin(g * GOLDEN);
-            placedArea += (radius + 1) * (radius + 1) * 4;
+            placedArea += Math.PI * (radius + SPACING) * (radius + SPACING);
             for (int i = 0; i < m.size(); i++) {
-                double rr = Math.sqrt(i + 0.5);
+                double rr = SPACING * Math.sqrt(i + 0.5);
                 m.get(i).put("x", round(cx + rr * Math.cos(i * GOLDEN)));
                 m.get(i).put("y", round(cy + rr * Math.sin(i * GOLDEN)));
             }
