@@ -358,7 +358,9 @@ async function pageExports(): Promise<void> {
   main.replaceChildren(el("h1", {}, "Exports"), el("ul", {},
     el("li", {}, el("a", { href: "/api/export/edges.csv", download: "edges.csv" }, "Edges (CSV)")),
     el("li", {}, el("a", { href: "/api/export/network.gexf", download: "network.gexf" }, "Network (GEXF, for Gephi)")),
-    el("li", {}, el("a", { href: "/api/export/labels.csv", download: "labels.csv" }, "Labels with author and time (CSV)"))),
+    el("li", {}, el("a", { href: "/api/export/labels.csv", download: "labels.csv" }, "Labels with author and time (CSV)")),
+    el("li", {}, el("a", { href: "/api/export/bundle.zip", download: "lockstep-case-bundle.zip" },
+      "Case bundle (ZIP: network, edges, groups, accounts, labels, runs with parameters, audit log)"))),
     el("p", { class: "muted" }, "CSV cells that a spreadsheet would read as a formula are prefixed with a quote."));
 }
 

@@ -170,6 +170,7 @@ public final class Workbench implements AutoCloseable {
             add(r, "GET", "/api/export/edges.csv", Role.VIEWER, this::exportEdges);
             add(r, "GET", "/api/export/labels.csv", Role.VIEWER, this::exportLabels);
             add(r, "GET", "/api/export/network.gexf", Role.VIEWER, this::exportGexf);
+            add(r, "GET", "/api/export/bundle.zip", Role.VIEWER, this::exportBundle);
             add(r, "GET", "/api/audit", Role.ADMIN, ctx -> send(ctx, queries.rows(
                     "SELECT seq, logged_at, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT 500")));
             add(r, "GET", "/api/users", Role.ADMIN, ctx -> {
@@ -352,6 +353,10 @@ public final class Workbench implements AutoCloseable {
     }
 
     private void exportEdges(Context ctx) throws IOException {
+        download(ctx, "edges.csv", "text/csv; charset=utf-8", edgesCsv());
+    }
+
+    private byte[] edgesCsv() throws IOException {
         long run = queries.latestRun(CaseQueries.COORD_COMMANDS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CsvWriter w = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), "account_a", "account_b", "weight", "co_actions",
@@ -361,10 +366,14 @@ public final class Workbench implements AutoCloseable {
                 w.row(e.values().toArray());
             }
         }
-        download(ctx, "edges.csv", "text/csv; charset=utf-8", out.toByteArray());
+        return out.toByteArray();
     }
 
     private void exportLabels(Context ctx) throws IOException {
+        download(ctx, "labels.csv", "text/csv; charset=utf-8", labelsCsv());
+    }
+
+    private byte[] labelsCsv() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CsvWriter w = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), "label_id", "kind", "item_id", "label", "note",
                 "author", "created_at")) {
@@ -372,10 +381,52 @@ public final class Workbench implements AutoCloseable {
                 w.row(e.values().toArray());
             }
         }
-        download(ctx, "labels.csv", "text/csv; charset=utf-8", out.toByteArray());
+        return out.toByteArray();
     }
 
     private void exportGexf(Context ctx) throws IOException {
+        download(ctx, "network.gexf", "application/gexf+xml", gexf());
+    }
+
+    /**
+     * The case bundle: what an investigation hands over besides the case file: the network (GEXF, edges
+     * CSV), its groups and accounts, the labels with their authors, the runs with their parameters and the
+     * audit log; formula-guarded CSV throughout.
+     */
+    private void exportBundle(Context ctx) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long run = queries.latestRun(CaseQueries.COORD_COMMANDS);
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            entry(z, "network.gexf", gexf());
+            entry(z, "edges.csv", edgesCsv());
+            entry(z, "labels.csv", labelsCsv());
+            entry(z, "groups.csv", csv(queries.rows("SELECT grp AS group_id, component, size, edges, density, signals, co_actions, first_action, "
+                    + "last_action, top_objects, members FROM coord_groups WHERE run_id = ? ORDER BY grp", run)));
+            entry(z, "accounts.csv", csv(queries.rows("SELECT account_id, grp AS group_id, component, degree, signals, co_actions, actions "
+                    + "FROM coord_accounts WHERE run_id = ? ORDER BY grp, degree DESC", run)));
+            entry(z, "runs.csv", csv(queries.rows("SELECT run_id, command, status, started_at, finished_at, author, parameters, summary FROM runs ORDER BY run_id")));
+            entry(z, "audit_log.csv", csv(queries.rows("SELECT seq, logged_at, actor, action, detail FROM audit_log ORDER BY seq")));
+        }
+        download(ctx, "lockstep-case-bundle.zip", "application/zip", out.toByteArray());
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream z, String name, byte[] data) throws IOException {
+        z.putNextEntry(new java.util.zip.ZipEntry(name));
+        z.write(data);
+        z.closeEntry();
+    }
+
+    /** Rows as formula-guarded CSV, the columns of the first row as the header. */
+    private static byte[] csv(List<Map<String, Object>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] header = rows.isEmpty() ? new String[] {"empty"} : rows.get(0).keySet().toArray(new String[0]);
+        try (CsvWriter w = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), header)) {
+            for (Map<String, Object> r : rows) w.row(r.values().toArray());
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] gexf() throws IOException {
         Map<String, Object> net = queries.network(-1, null, null, null);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) net.get("nodes"), edges = (List<Map<String, Object>>) net.get("edges");
@@ -399,7 +450,7 @@ public final class Workbench implements AutoCloseable {
         Graph g = Graph.builder(ids).labels(labels).edges(s, t, w).nodeColumn("group", group).description("Lockstep coordination network").build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GexfWriter.write(g, out);
-        download(ctx, "network.gexf", "application/gexf+xml", out.toByteArray());
+        return out.toByteArray();
     }
 
     private static void download(Context ctx, String name, String type, byte[] data) {

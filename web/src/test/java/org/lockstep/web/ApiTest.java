@@ -92,7 +92,7 @@ class ApiTest {
             }
             checked++;
         }
-        assertTrue(checked >= 24, "routes checked: " + checked);
+        assertTrue(checked >= 25, "routes checked: " + checked);
         assertEquals(401, anon.get("/api/no-such-route").status(), "unknown API paths do not tell what exists");
     }
 
@@ -183,6 +183,17 @@ class ApiTest {
         String edges = viewer.get("/api/export/edges.csv").body();
         assertEquals(4, edges.strip().split("\n").length, "header and 3 edges");
         assertTrue(viewer.get("/api/export/network.gexf").body().contains("<gexf"));
+        java.net.http.HttpResponse<byte[]> zip = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(viewer.base + "/api/export/bundle.zip")).header("Cookie", viewer.cookie).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e; (e = z.getNextEntry()) != null; ) files.put(e.getName(), new String(z.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(Set.of("network.gexf", "edges.csv", "labels.csv", "groups.csv", "accounts.csv", "runs.csv", "audit_log.csv"), files.keySet());
+        assertEquals(4, files.get("accounts.csv").strip().split("\n").length, "header and the 3 trolls");
+        assertTrue(files.get("labels.csv").contains("'=cmd|"));
     }
 
     @Test
