@@ -88,10 +88,18 @@ public final class Workbench implements AutoCloseable {
             db.close();
             throw e;
         }
-        Thread t = new Thread(() -> w.queries.with(c -> {
-            w.search.build(c);
-            return null;
-        }), "lockstep-search-index");
+        Thread t = new Thread(() -> {
+            // the overview is the first page everyone opens: computed once, before anyone asks
+            try {
+                w.overview.compareAndSet(null, w.queries.overview());
+            } catch (RuntimeException ignored) {
+                // computed on the first request instead, which then reports the error
+            }
+            w.queries.with(c -> {
+                w.search.build(c);
+                return null;
+            });
+        }, "lockstep-warm-up");
         t.setDaemon(true);
         t.start();
         return w;
