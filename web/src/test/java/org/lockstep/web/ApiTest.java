@@ -68,6 +68,10 @@ class ApiTest {
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
         assertEquals("nosniff", h.raw().headers().firstValue("X-Content-Type-Options").orElse(""));
+        Http.Res page = anon.get("/");
+        assertEquals(200, page.status());
+        assertEquals(Workbench.CSP, page.raw().headers().firstValue("Content-Security-Policy").orElse(""), "the UI's page has the policy too");
+        assertEquals("DENY", page.raw().headers().firstValue("X-Frame-Options").orElse(""));
         Http.Res api = anon.get("/api/case");
         assertEquals(401, api.status());
         assertEquals("nosniff", api.raw().headers().firstValue("X-Content-Type-Options").orElse(""), "on errors too");
