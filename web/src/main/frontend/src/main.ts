@@ -192,38 +192,53 @@ async function pageNetwork(): Promise<void> {
   main.replaceChildren(el("h1", {}, "Coordination network"), el("p", { class: "muted" }, "Run " + text(net.run) + ". Click a node to open the account."),
     el("div", { class: "controls" }, search, groupSel, signalSel, maxP, count), box, el("h2", {}, "Accounts"), list);
   if (renderer) { renderer.kill(); renderer = null; }
+  // the graph is built once; filters only hide (sigma's reducers), so a filter costs one redraw
   const graph = new Graph({ multi: false, type: "undirected" });
+  for (const n of nodes) {
+    graph.addNode(n.id, {
+      x: n.x, y: n.y, size: 2 + Math.min(5, Math.sqrt(n.degree || 1)),
+      color: n.label === "coordinated" ? "#d00000" : n.label === "benign" ? "#2e7d32" : PALETTE[Math.abs(n.group_id) % PALETTE.length],
+      label: n.handle ? "@" + n.handle : n.id,
+    });
+  }
+  const edgeData = new Map<string, Json>();
+  for (const e of edges) if (graph.hasNode(e.a) && graph.hasNode(e.b) && !graph.hasEdge(e.a, e.b)) {
+    edgeData.set(graph.addEdge(e.a, e.b, { size: Math.min(3, 0.5 + Math.log1p(e.weight || 1) / 2), color: "#b8c2cc" }), e);
+  }
+  let shownNodes = new Set<string>();
+  let shownEdges = new Set<string>();
   const draw = () => {
-    graph.clear();
     const q = search.value.trim().toLowerCase();
     const g = groupSel.value;
     const s = signalSel.value;
     const p = maxP.value === "" ? null : Number(maxP.value);
-    const keepEdges = edges.filter((e) => (g === "" || String(e.group_id) === g) && (s === "" || text(e.signals).includes(s))
-      && (p === null || (e.p_value ?? 0) <= p));
     const filtered = g !== "" || s !== "" || p !== null;
+    const keepEdges = new Set<string>();
     const touched = new Set<string>();
-    keepEdges.forEach((e) => { touched.add(e.a); touched.add(e.b); });
+    for (const [key, e] of edgeData) {
+      if ((g === "" || String(e.group_id) === g) && (s === "" || text(e.signals).includes(s)) && (p === null || (e.p_value ?? 0) <= p)) {
+        keepEdges.add(key);
+        touched.add(e.a);
+        touched.add(e.b);
+      }
+    }
     const shown = nodes.filter((n) => (!filtered || touched.has(n.id))
       && (q === "" || text(n.id).toLowerCase().includes(q) || text(n.handle).toLowerCase().includes(q)));
-    for (const n of shown) {
-      graph.addNode(n.id, {
-        x: n.x, y: n.y, size: 2 + Math.min(5, Math.sqrt(n.degree || 1)),
-        color: n.label === "coordinated" ? "#d00000" : n.label === "benign" ? "#2e7d32" : PALETTE[Math.abs(n.group_id) % PALETTE.length],
-        label: n.handle ? "@" + n.handle : n.id,
-      });
-    }
-    for (const e of keepEdges) if (graph.hasNode(e.a) && graph.hasNode(e.b) && !graph.hasEdge(e.a, e.b)) {
-      graph.addEdge(e.a, e.b, { size: Math.min(4, 0.5 + Math.log1p(e.weight || 1)), color: "#b8c2cc" });
-    }
-    count.textContent = shown.length + " accounts, " + graph.size + " edges";
+    shownNodes = new Set(shown.map((n) => n.id));
+    shownEdges = new Set([...keepEdges].filter((k) => shownNodes.has(graph.source(k)) && shownNodes.has(graph.target(k))));
+    count.textContent = shown.length + " accounts, " + shownEdges.size + " edges";
     list.replaceChildren(table(["account", "handle", "group", "degree", "label"], shown.slice(0, 200).map((n) =>
       [route(text(n.id), "account", n.id), text(n.handle), route("group " + n.group_id, "group", String(n.group_id)), text(n.degree), labelTag(n.label)])));
+    renderer?.refresh();
   };
-  draw();
-  renderer = new Sigma(graph, box, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 6, itemSizesReference: "screen" } } as any);
+  renderer = new Sigma(graph, box, {
+    renderEdgeLabels: false, labelRenderedSizeThreshold: 6, hideEdgesOnMove: true,
+    nodeReducer: (node: string, data: Json) => (shownNodes.has(node) ? data : { ...data, hidden: true }),
+    edgeReducer: (edge: string, data: Json) => (shownEdges.has(edge) ? data : { ...data, hidden: true }),
+  } as any);
   (renderer as any).on("clickNode", (ev: { node: string }) => { location.hash = "#/account/" + encodeURIComponent(ev.node); });
-  for (const c of [search, groupSel, signalSel, maxP]) c.addEventListener("input", () => { draw(); renderer?.refresh(); });
+  draw();
+  for (const c of [search, groupSel, signalSel, maxP]) c.addEventListener("input", draw);
 }
 
 async function pageGroups(): Promise<void> {

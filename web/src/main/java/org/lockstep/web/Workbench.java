@@ -67,6 +67,8 @@ public final class Workbench implements AutoCloseable {
     private final Jobs jobs;
     private final List<Route> routes = new ArrayList<>();
     private final AtomicReference<Map<String, Object>> overview = new AtomicReference<>();
+    /** The newest network unfiltered, as sent (what the explorer asks for); dropped when a label or a run changes it. */
+    private final AtomicReference<String> network = new AtomicReference<>();
     private Javalin app;
 
     private Workbench(CaseDb db, boolean tls) {
@@ -74,7 +76,10 @@ public final class Workbench implements AutoCloseable {
         this.tls = tls;
         this.users = new Users(db);
         this.queries = new CaseQueries(db, 4);
-        this.jobs = new Jobs(db, () -> overview.set(null));
+        this.jobs = new Jobs(db, () -> {
+            overview.set(null);
+            network.set(null);
+        });
     }
 
     /** Opens the case for writing and starts serving; the Lucene index is built in the background. */
@@ -92,6 +97,7 @@ public final class Workbench implements AutoCloseable {
             // the overview is the first page everyone opens: computed once, before anyone asks
             try {
                 w.overview.compareAndSet(null, w.queries.overview());
+                w.network.compareAndSet(null, json(w.queries.network(-1, null, null, null)));
             } catch (RuntimeException ignored) {
                 // computed on the first request instead, which then reports the error
             }
@@ -157,9 +163,15 @@ public final class Workbench implements AutoCloseable {
             });
             add(r, "GET", "/api/openapi.json", Role.VIEWER, ctx -> ctx.contentType("application/json").result(OpenApi.json()));
             add(r, "GET", "/api/case", Role.VIEWER, ctx -> send(ctx, overview.updateAndGet(v -> v != null ? v : queries.overview())));
-            add(r, "GET", "/api/network", Role.VIEWER, ctx -> send(ctx, queries.network(longParam(ctx, "run", -1),
+            add(r, "GET", "/api/network", Role.VIEWER, ctx -> {
+                if (ctx.queryParamMap().isEmpty()) {
+                    ctx.contentType("application/json; charset=utf-8").result(network.updateAndGet(v -> v != null ? v : json(queries.network(-1, null, null, null))));
+                    return;
+                }
+                send(ctx, queries.network(longParam(ctx, "run", -1),
                     ctx.queryParam("group") == null ? null : (int) longParam(ctx, "group", 0), ctx.queryParam("signal"),
-                    ctx.queryParam("max_p") == null ? null : doubleParam(ctx, "max_p"))));
+                    ctx.queryParam("max_p") == null ? null : doubleParam(ctx, "max_p")));
+            });
             add(r, "GET", "/api/groups", Role.VIEWER, ctx -> send(ctx, queries.groups(longParam(ctx, "run", -1))));
             add(r, "GET", "/api/groups/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.group(longParam(ctx, "run", -1), intPath(ctx, "id")))));
             add(r, "GET", "/api/accounts/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.account(ctx.pathParam("id")))));
@@ -327,6 +339,7 @@ public final class Workbench implements AutoCloseable {
             d.put("note", note);
             Audit.log(db, p.user(), "label", json(d));
         }
+        if (kind.equals("account")) network.set(null);
         send(ctx.status(201), queries.one("SELECT label_id, kind, item_id, label, note, author, created_at FROM labels WHERE label_id = ?", labelId));
     }
 
