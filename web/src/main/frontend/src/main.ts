@@ -294,7 +294,7 @@ async function pageAccount(id: string): Promise<void> {
     parts.push(el("div", { class: "edge" }, el("p", {}, "with ", route(text(e.other), "account", e.other),
       ` — weight ${text(e.weight)}, ${text(e.co_actions)} co-actions, ${text(e.signals)}, p ${text(e.p_value)}`), pairs));
   }
-  parts.push(el("h2", {}, `Posts (${a.posts.length})`));
+  parts.push(el("h2", {}, `Posts (newest ${a.posts.length} of ${text(a.posts_total)})`));
   parts.push(table(["time", "kind", "text", "link"], a.posts.map((x: Json) =>
     [text(x.time), text(x.kind), el("span", { class: "post-text" }, text(x.text)), external("original", x.link)])));
   main.replaceChildren(...parts);

@@ -28,6 +28,8 @@ import org.lockstep.io.store.StoreException;
 final class CaseQueries implements AutoCloseable {
     static final String COORD_COMMANDS = "('detect', 'analysis')";
     static final String CAMPAIGN_COMMANDS = "('campaigns', 'analysis')";
+    /** What an account page shows at most: newest posts, strongest edges, first post pairs of each edge. */
+    static final int MAX_POSTS = 300, MAX_EDGES = 50, MAX_PAIRS = 5;
 
     private final BlockingQueue<DuckDBConnection> pool;
     private final List<DuckDBConnection> all = new ArrayList<>();
@@ -233,11 +235,12 @@ final class CaseQueries implements AutoCloseable {
                 SELECT platform, handle, display_name, description, location, lang, created_at, followers, following, posts
                 FROM accounts WHERE account_id = ? ORDER BY last_seen DESC NULLS LAST LIMIT 1""", id);
         List<Map<String, Object>> posts = rows("""
-                SELECT platform, post_id, time, kind, text, handle, repost_of FROM posts WHERE account_id = ? ORDER BY time LIMIT 1000""", id);
+                SELECT platform, post_id, time, kind, text, handle, repost_of FROM posts WHERE account_id = ? ORDER BY time DESC LIMIT ?""", id, MAX_POSTS);
         if (profile == null && posts.isEmpty()) return null;
         a.put("profile", profile);
         for (Map<String, Object> p : posts) p.put("link", originalLink((String) p.get("platform"), (String) p.get("post_id"), (String) p.get("handle")));
         a.put("posts", posts);
+        a.put("posts_total", one("SELECT count(*) AS n FROM posts WHERE account_id = ?", id).get("n"));
         a.put("volume", rows("SELECT date_trunc('day', time) AS day, count(*) AS posts FROM posts WHERE account_id = ? GROUP BY 1 ORDER BY 1", id));
         long run = latestRun(COORD_COMMANDS);
         a.put("run", run);
@@ -256,24 +259,43 @@ final class CaseQueries implements AutoCloseable {
         List<Map<String, Object>> edges = rows("""
                 SELECT edge AS id, CASE WHEN account_a = ? THEN account_b ELSE account_a END AS other, weight, co_actions, signals,
                   p_value, q_value, median_gap_s, evidence_pairs
-                FROM coord_edges WHERE run_id = ? AND (account_a = ? OR account_b = ?) ORDER BY weight DESC LIMIT 200""", id, run, id, id);
+                FROM coord_edges WHERE run_id = ? AND (account_a = ? OR account_b = ?) ORDER BY weight DESC LIMIT ?""", id, run, id, id, MAX_EDGES);
         if (!edges.isEmpty()) {
             Map<Object, Map<String, Object>> byId = new HashMap<>();
+            StringBuilder ids = new StringBuilder();
             for (Map<String, Object> e : edges) {
                 e.put("pairs", new ArrayList<Map<String, Object>>());
                 byId.put(e.get("id"), e);
+                if (ids.length() > 0) ids.append(',');
+                ids.append(((Number) e.get("id")).intValue()); // integers from the database: safe in the SQL text
             }
-            for (Map<String, Object> p : rows("""
-                    SELECT v.edge, v.signal, v.object, v.post_a, v.post_b, v.time_a, v.time_b, v.gap_s,
-                      pa.text AS text_a, pb.text AS text_b, pa.platform AS platform_a, pb.platform AS platform_b,
-                      pa.handle AS handle_a, pb.handle AS handle_b
-                    FROM coord_evidence v
-                    LEFT JOIN posts pa ON pa.post_id = v.post_a
-                    LEFT JOIN posts pb ON pb.post_id = v.post_b
-                    WHERE v.run_id = ? AND v.edge IN (SELECT edge FROM coord_edges WHERE run_id = ? AND (account_a = ? OR account_b = ?))
-                    ORDER BY v.edge, v.time_a LIMIT 2000""", run, run, id, id)) {
-                p.put("link_a", originalLink((String) p.get("platform_a"), (String) p.get("post_a"), (String) p.get("handle_a")));
-                p.put("link_b", originalLink((String) p.get("platform_b"), (String) p.get("post_b"), (String) p.get("handle_b")));
+            // the first pairs of each shown edge, then their posts' texts in one lookup
+            List<Map<String, Object>> pairs = rows("""
+                    SELECT edge, signal, object, post_a, post_b, time_a, time_b, gap_s FROM coord_evidence
+                    WHERE run_id = ? AND edge IN (""" + ids + """
+                    ) QUALIFY row_number() OVER (PARTITION BY edge ORDER BY time_a) <= ? ORDER BY edge, time_a""", run, MAX_PAIRS);
+            java.util.Set<String> postIds = new java.util.HashSet<>();
+            for (Map<String, Object> p : pairs) {
+                if (p.get("post_a") != null) postIds.add((String) p.get("post_a"));
+                if (p.get("post_b") != null) postIds.add((String) p.get("post_b"));
+            }
+            Map<String, Map<String, Object>> byPost = new HashMap<>();
+            if (!postIds.isEmpty()) {
+                String marks = String.join(",", java.util.Collections.nCopies(postIds.size(), "?"));
+                for (Map<String, Object> p : rows("SELECT post_id, platform, handle, text FROM posts WHERE post_id IN (" + marks + ")",
+                        postIds.toArray())) {
+                    byPost.put((String) p.get("post_id"), p);
+                }
+            }
+            for (Map<String, Object> p : pairs) {
+                for (String side : new String[] {"a", "b"}) {
+                    Map<String, Object> post = byPost.get((String) p.get("post_" + side));
+                    p.put("text_" + side, post == null ? null : post.get("text"));
+                    p.put("platform_" + side, post == null ? null : post.get("platform"));
+                    p.put("handle_" + side, post == null ? null : post.get("handle"));
+                    p.put("link_" + side, post == null ? null
+                            : originalLink((String) post.get("platform"), (String) p.get("post_" + side), (String) post.get("handle")));
+                }
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> l = (List<Map<String, Object>>) byId.get(p.get("edge")).get("pairs");
                 l.add(p);

@@ -135,7 +135,7 @@ class ApiTest {
         assertEquals(6, a.get("posts").size(), "six retweets");
         assertEquals(2, a.get("edges").size(), "tied to the two other trolls");
         JsonNode e = a.get("edges").get(0);
-        assertEquals(e.get("evidence_pairs").asInt(), e.get("pairs").size());
+        assertEquals(Math.min(CaseQueries.MAX_PAIRS, e.get("evidence_pairs").asInt()), e.get("pairs").size(), "the first pairs of the edge");
         assertTrue(e.get("pairs").size() > 0);
         assertTrue(a.at("/posts/0/link").asText().startsWith("https://x.com/i/status/"));
         assertEquals(404, viewer.get("/api/accounts/nobody").status());
