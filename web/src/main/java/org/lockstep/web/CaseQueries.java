@@ -240,8 +240,11 @@ final class CaseQueries implements AutoCloseable {
         a.put("profile", profile);
         for (Map<String, Object> p : posts) p.put("link", originalLink((String) p.get("platform"), (String) p.get("post_id"), (String) p.get("handle")));
         a.put("posts", posts);
-        a.put("posts_total", one("SELECT count(*) AS n FROM posts WHERE account_id = ?", id).get("n"));
-        a.put("volume", rows("SELECT date_trunc('day', time) AS day, count(*) AS posts FROM posts WHERE account_id = ? GROUP BY 1 ORDER BY 1", id));
+        List<Map<String, Object>> volume = rows("SELECT date_trunc('day', time) AS day, count(*) AS posts FROM posts WHERE account_id = ? GROUP BY 1 ORDER BY 1", id);
+        long total = 0;
+        for (Map<String, Object> v : volume) total += ((Number) v.get("posts")).longValue();
+        a.put("volume", volume);
+        a.put("posts_total", total);
         long run = latestRun(COORD_COMMANDS);
         a.put("run", run);
         a.put("coordination", one("SELECT grp AS group_id, component, degree, signals, co_actions, actions FROM coord_accounts WHERE run_id = ? AND account_id = ?", run, id));
@@ -274,19 +277,7 @@ final class CaseQueries implements AutoCloseable {
                     SELECT edge, signal, object, post_a, post_b, time_a, time_b, gap_s FROM coord_evidence
                     WHERE run_id = ? AND edge IN (""" + ids + """
                     ) QUALIFY row_number() OVER (PARTITION BY edge ORDER BY time_a) <= ? ORDER BY edge, time_a""", run, MAX_PAIRS);
-            java.util.Set<String> postIds = new java.util.HashSet<>();
-            for (Map<String, Object> p : pairs) {
-                if (p.get("post_a") != null) postIds.add((String) p.get("post_a"));
-                if (p.get("post_b") != null) postIds.add((String) p.get("post_b"));
-            }
-            Map<String, Map<String, Object>> byPost = new HashMap<>();
-            if (!postIds.isEmpty()) {
-                String marks = String.join(",", java.util.Collections.nCopies(postIds.size(), "?"));
-                for (Map<String, Object> p : rows("SELECT post_id, platform, handle, text FROM posts WHERE post_id IN (" + marks + ")",
-                        postIds.toArray())) {
-                    byPost.put((String) p.get("post_id"), p);
-                }
-            }
+            Map<String, Map<String, Object>> byPost = evidencePosts(run);
             for (Map<String, Object> p : pairs) {
                 for (String side : new String[] {"a", "b"}) {
                     Map<String, Object> post = byPost.get((String) p.get("post_" + side));
@@ -304,6 +295,31 @@ final class CaseQueries implements AutoCloseable {
         a.put("edges", edges);
         a.put("labels", history("account", id));
         return a;
+    }
+
+    private volatile long evidenceRun = -1;
+    private volatile Map<String, Map<String, Object>> evidencePosts = Map.of();
+
+    /**
+     * The posts behind a run's evidence pairs (platform, handle, text by post id), read once per run with
+     * one scan of the posts and kept: looking them up per page would scan the posts each time (post ids
+     * alone are not indexed). A run has a few thousand pairs at most ({@code evidencePerEdge} per edge).
+     */
+    Map<String, Map<String, Object>> evidencePosts(long run) {
+        if (run == evidenceRun) return evidencePosts;
+        synchronized (this) {
+            if (run == evidenceRun) return evidencePosts;
+            Map<String, Map<String, Object>> m = new HashMap<>();
+            for (Map<String, Object> p : rows("""
+                    SELECT p.post_id, p.platform, p.handle, p.text FROM posts p
+                    SEMI JOIN (SELECT post_a AS id FROM coord_evidence WHERE run_id = ? UNION SELECT post_b FROM coord_evidence WHERE run_id = ?) v
+                      ON p.post_id = v.id""", run, run)) {
+                m.put((String) p.get("post_id"), p);
+            }
+            evidencePosts = m;
+            evidenceRun = run;
+            return m;
+        }
     }
 
     /**

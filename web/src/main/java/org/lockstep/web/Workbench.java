@@ -98,6 +98,7 @@ public final class Workbench implements AutoCloseable {
             try {
                 w.overview.compareAndSet(null, w.queries.overview());
                 w.network.compareAndSet(null, json(w.queries.network(-1, null, null, null)));
+                w.queries.evidencePosts(w.queries.latestRun(CaseQueries.COORD_COMMANDS));
             } catch (RuntimeException ignored) {
                 // computed on the first request instead, which then reports the error
             }
