@@ -330,8 +330,14 @@ async function pageDomains(): Promise<void> {
   const ds = await api("GET", "/api/domains");
   main.replaceChildren(el("h1", {}, "Domain alerts"),
     ds.length ? table(["domain (not opened)", "imitates", "technique", "posts", "accounts", "first seen", "label"], ds.map((d: Json) =>
-      [text(d.domain), text(d.protected), text(d.technique), text(d.posts), text(d.accounts), text(d.first_seen), labelTag(d.label)]))
+      [route(text(d.domain), "domain", text(d.domain)), text(d.protected), text(d.technique), text(d.posts), text(d.accounts), text(d.first_seen), labelTag(d.label)]))
       : el("p", { class: "muted" }, "No look-alike domains recorded in this case."));
+}
+
+async function pageDomain(name: string): Promise<void> {
+  const history = await api("GET", "/api/labels?kind=domain&id=" + encodeURIComponent(name));
+  main.replaceChildren(el("h1", {}, "Domain ", el("code", {}, name)), el("p", { class: "muted" }, "Shown as text; never opened."),
+    labelForm("domain", name, history, () => route_()), el("p", {}, route("Back to the domain alerts", "domains")));
 }
 
 async function pageSearch(q: string): Promise<void> {
@@ -434,6 +440,7 @@ async function route_(): Promise<void> {
       case "campaigns": return await pageCampaigns();
       case "campaign": return await pageCampaign(parts.slice(1).join("/"));
       case "domains": return await pageDomains();
+      case "domain": return await pageDomain(parts.slice(1).join("/"));
       case "search": return await pageSearch(parts[1] || "");
       case "jobs": return await pageJobs();
       case "exports": return await pageExports();

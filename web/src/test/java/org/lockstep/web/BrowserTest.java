@@ -129,6 +129,13 @@ class BrowserTest {
             p.locator("form[data-kind=account] button").click();
             p.locator(".labels td:text-is('retweets within a minute, six times')").waitFor();
 
+            p.navigate(base() + "#/domain/" + java.net.URLEncoder.encode("<b>en-rnarche.fr</b>", java.nio.charset.StandardCharsets.UTF_8));
+            p.locator("form[data-kind=domain] select").selectOption("benign");
+            p.locator("form[data-kind=domain] button").click();
+            p.locator(".labels .tag:text-is('benign')").waitFor();
+            assertEquals("<b>en-rnarche.fr</b>", p.locator("h1 code").textContent(), "a domain name as text");
+            assertNothingRan(a);
+
             p.navigate(base() + "#/search/Breaking");
             p.locator("#search-results table").waitFor();
             assertNothingRan(a);
