@@ -57,6 +57,10 @@ final class AccountsCommand implements Callable<Integer> {
         "bot/human), role (organic* = 0, other = 1) or operation (empty = 0), e.g. the simulator's accounts.csv."})
     Path train;
 
+    @Option(names = "--train-from-case", description = {"With --db: train on the analysts' labels stored in the case by lockstep serve",
+        "(the latest label per account: coordinated = 1, benign = 0; unsure is left out)."})
+    boolean trainFromCase;
+
     @Option(names = "--trainer", defaultValue = "xgboost", description = {"With --train: xgboost (gradient-boosted trees,",
         "SHAP contributions; default) or logistic (the in-house L2 logistic regression, contributions = value x weight)."})
     Trainer trainer;
@@ -84,6 +88,10 @@ final class AccountsCommand implements Callable<Integer> {
         }
         if (input.db == null && input.files.isEmpty()) {
             System.err.println("lockstep accounts: give input files (or --db)");
+            return Main.USAGE;
+        }
+        if (trainFromCase && (input.db == null || train != null)) {
+            System.err.println("lockstep accounts: --train-from-case needs --db and no --train");
             return Main.USAGE;
         }
         String bad = Preflight.inputs(input.files);
@@ -118,8 +126,8 @@ final class AccountsCommand implements Callable<Integer> {
         XgbTrainer.Evaluation xev = null;
         XgbTrainer xgb = new XgbTrainer(XgbTrainer.Config.defaults(seed));
         Map<String, Object> comparison = null;
-        if (train != null) {
-            Map<String, Boolean> labels = readLabels(train);
+        if (train != null || trainFromCase) {
+            Map<String, Boolean> labels = trainFromCase ? caseLabels(input.db) : readLabels(train);
             List<double[]> xs = new ArrayList<>();
             List<Boolean> ys = new ArrayList<>();
             for (int a = 0; a < r.accounts(); a++) {
@@ -201,6 +209,27 @@ final class AccountsCommand implements Callable<Integer> {
         od.write("accounts.csv", tmp -> writeAccounts(rf, sc, tmp));
         od.write("batches.csv", tmp -> writeBatches(rf, tmp));
         od.commit();
+        if (input.db != null) {
+            List<org.lockstep.io.store.CaseResults.AccountScore> rows = new ArrayList<>();
+            for (int a = 0; a < rf.accounts(); a++) {
+                if (!rf.active(a) || sc.contribution()[a] == null) continue;
+                StringBuilder c = new StringBuilder("[");
+                double[] x = rf.vector(a);
+                for (int k = 0; k < x.length; k++) {
+                    if (k > 0) c.append(',');
+                    c.append("{\"feature\":\"").append(AccountFeature.of(k).key()).append("\",\"value\":").append(num(x[k]))
+                            .append(",\"log_odds\":").append(num(sc.contribution()[a][k])).append('}');
+                }
+                rows.add(new org.lockstep.io.store.CaseResults.AccountScore(t.accounts().get(a), sc.score()[a], c.append(']').toString()));
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("trainer", train != null || trainFromCase ? trainer.name() : null);
+            params.put("train", train != null ? train.toString() : trainFromCase ? "case labels" : null);
+            params.put("model", model != null ? model.toString() : null);
+            params.put("seed", seed);
+            CaseRuns.record(input.db, "accounts", new ObjectMapper().writeValueAsString(params), null,
+                    new java.io.PrintWriter(System.err, true), (results, run) -> results.writeAccountScores(run, rows));
+        }
         int acting = 0;
         for (CreationBatch b : r.batches()) if (b.actsTogether()) acting++;
         summary.put("creation_batches", r.batches().size());
@@ -396,6 +425,17 @@ final class AccountsCommand implements Callable<Integer> {
     }
 
     /** account id → label, from the columns described in {@code --train}. */
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    /** The analysts' latest label per account, from the case's labels table (written by lockstep serve). */
+    static Map<String, Boolean> caseLabels(Path db) {
+        try (org.lockstep.io.store.CaseDb c = org.lockstep.io.store.CaseDb.openReadOnly(db)) {
+            return new org.lockstep.io.store.CaseResults(c).accountLabels();
+        }
+    }
+
     static Map<String, Boolean> readLabels(Path file) throws IOException {
         Map<String, Boolean> out = new LinkedHashMap<>();
         try (org.lockstep.io.out.OwnCsv r = org.lockstep.io.out.OwnCsv.open(file)) {

@@ -180,6 +180,8 @@ final class CampaignsCommand implements Callable<Integer> {
             }
             sum.put("why_nothing", why);
         }
+        CaseRuns.record(input.db, "campaigns", org.lockstep.io.out.ConfigJson.tree(ac).toString(), new ObjectMapper().writeValueAsString(sum),
+                new java.io.PrintWriter(System.err, true), (results, run) -> results.writeCampaigns(run, cs));
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(sum));
         } else {

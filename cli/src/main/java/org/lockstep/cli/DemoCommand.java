@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         Path protect = out.resolve("protect.txt");
         Files.writeString(protect, "# demo: the campaign site the simulated operation imitates\n" + protectedDomain + "\n");
         Path lookalikes = out.resolve("lookalikes.tsv");
-        int domainsRc = Main.run("domains", "match", "--protect", protect.toString(), "--posts", scenario.toString(),
+        // from the case (not the file), so that the look-alikes are also recorded in it for lockstep serve
+        int domainsRc = Main.run("domains", "match", "--protect", protect.toString(), "--db", db.toString(),
                 "--output", lookalikes.toString());
         if (domainsRc == Main.OK) printHead(lookalikes, 12);
 

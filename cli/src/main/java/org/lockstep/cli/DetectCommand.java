@@ -245,6 +245,8 @@ final class DetectCommand implements Callable<Integer> {
             err.println("lockstep detect: " + Terminal.safe(e.getMessage()) + ".");
             return Main.FAILED;
         }
+        CaseRuns.record(input.db, "detect", org.lockstep.io.out.ConfigJson.tree(config).toString(), w.summaryJson(), err,
+                (results, run) -> results.writeCoordination(run, result));
         if (json) {
             spec.commandLine().getOut().println(w.summaryJson());
             spec.commandLine().getOut().flush();

@@ -289,13 +289,37 @@ final class DomainsMatchCommand implements Callable<Integer> {
                 }
                 long first = rs.getLong(5);
                 LookalikeMatcher.Result r = matcher.match(host, new LookalikeMatcher.Evidence(false, false, coord));
+                if (r.rejection() == null && !r.owned()) {
+                    for (LookalikeMatcher.Match m : r.matches()) {
+                        List<String> t = new ArrayList<>();
+                        for (Technique x : m.techniques()) t.add(x.label());
+                        Map<String, Object> d = new java.util.LinkedHashMap<>();
+                        d.put("score", m.score());
+                        d.put("entity", m.entity());
+                        d.put("matched", m.matchedName());
+                        d.put("coordinated_accounts", coord);
+                        d.put("some_accounts", some);
+                        dbMatches.add(new org.lockstep.io.store.CaseResults.DomainMatch(m.candidate(), m.protectedDomain(), String.join(",", t),
+                                (int) n, (int) accounts, first, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(d)));
+                    }
+                }
                 handle(r, "db", "posts=" + n + " accounts=" + accounts + (coord > 0 ? " coordinated=" + coord : "") + " [" + String.join(" ", some)
                         + (accounts > some.size() ? " ..." : "") + "] first_seen=" + Instant.ofEpochMilli(first), out);
             }
         } catch (java.sql.SQLException e) {
             throw new IOException("reading hosts from " + db + ": " + e.getMessage(), e);
         }
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("threshold", threshold);
+        params.put("protect", protect.toString());
+        params.put("keywords", keywords);
+        CaseRuns.record(db, "domains", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(params),
+                "{\"matches\":" + dbMatches.size() + "}", new java.io.PrintWriter(System.err, true),
+                (results, run) -> results.writeDomainMatches(run, dbMatches));
     }
+
+    /** Look-alikes found among the case's hosts, recorded in the case as a run of domains. */
+    private final List<org.lockstep.io.store.CaseResults.DomainMatch> dbMatches = new ArrayList<>();
 
     /**
      * Reads every usable RFC 6962 log of a v3 log list, one thread per log, each with its key and

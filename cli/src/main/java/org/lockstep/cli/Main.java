@@ -25,6 +25,8 @@ public final class Main implements Runnable {
             DomainsCommand.class,
             PlansCommand.class,
             StreamCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit codes shared by all commands. */

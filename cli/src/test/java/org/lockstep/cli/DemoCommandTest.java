@@ -44,5 +44,17 @@ class DemoCommandTest {
         assertTrue(out.contains("organic accounts in the executing network: 0"), out);
         // the simulator plants look-alikes of en-marche.fr; at least one must be reported
         assertTrue(Files.readString(dir.resolve("lookalikes.tsv")).contains("en-marche.fr"));
+        // the case holds every analysis as a run with its rows, for lockstep serve
+        try (org.lockstep.io.store.CaseDb c = org.lockstep.io.store.CaseDb.openReadOnly(dir.resolve("case.duckdb"));
+                java.sql.Statement st = c.connection().createStatement()) {
+            java.sql.ResultSet rs = st.executeQuery("SELECT string_agg(command, ',' ORDER BY run_id), count(*) FILTER (WHERE status <> 'done') FROM runs");
+            rs.next();
+            assertEquals("detect,campaigns,accounts,domains", rs.getString(1));
+            assertEquals(0, rs.getInt(2));
+            rs = st.executeQuery("SELECT (SELECT count(*) FROM coord_edges), (SELECT count(*) FROM campaigns), (SELECT count(*) FROM account_scores),"
+                    + " (SELECT count(*) FROM domain_matches WHERE protected LIKE '%en-marche.fr%')");
+            rs.next();
+            for (int i = 1; i <= 4; i++) assertTrue(rs.getInt(i) > 0, "results table " + i + " is empty");
+        }
     }
 }

@@ -208,6 +208,27 @@ class DetectCommandTest {
         assertEquals(20, s.at("/input/posts").asInt());
         assertTrue(s.at("/input/source").asText().startsWith("case database"));
         assertEquals(Main.USAGE, run("detect", "--db", db.toString(), in.toString(), "--out", out.toString()).code, "not both");
+        // the run and its rows are recorded in the case, matching the files
+        try (org.lockstep.io.store.CaseDb c = org.lockstep.io.store.CaseDb.openReadOnly(db);
+                java.sql.Statement st = c.connection().createStatement()) {
+            java.sql.ResultSet rs = st.executeQuery("SELECT count(*), min(command), min(status), min(parameters) FROM runs");
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+            assertEquals("detect", rs.getString(2));
+            assertEquals("done", rs.getString(3), r.err);
+            assertEquals(3, JSON.readTree(rs.getString(4)).get("min_repetitions").asInt(), "parameters as in summary.json");
+            rs = st.executeQuery("SELECT (SELECT count(*) FROM coord_accounts), (SELECT count(*) FROM coord_edges),"
+                    + " (SELECT count(*) FROM coord_evidence), (SELECT sum(evidence_pairs) FROM coord_edges)");
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+            assertEquals(3, rs.getInt(2));
+            assertEquals(readCsv(out.resolve("evidence.csv")).size(), rs.getInt(3), "one row per evidence.csv row");
+            assertEquals(rs.getInt(3), rs.getInt(4));
+            Set<String> ids = new HashSet<>();
+            rs = st.executeQuery("SELECT account_id FROM coord_accounts");
+            while (rs.next()) ids.add(rs.getString(1));
+            assertEquals(Set.of(EVIL_A, EVIL_B, "carol"), ids, "ids stored exactly (no formula guard inside the database)");
+        }
     }
 
     @Test

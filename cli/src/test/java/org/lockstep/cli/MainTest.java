@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /** {@link Main}: subcommands added one at a time, and all of them where the help needs them. */
 class MainTest {
-    private static final String[] NAMES = {"demo", "ingest", "info", "export", "simulate", "detect", "campaigns", "accounts", "domains", "plans", "stream"};
+    private static final String[] NAMES = {"demo", "ingest", "info", "export", "simulate", "detect", "campaigns", "accounts", "domains", "plans", "stream", "serve", "users"};
 
     @Test
     void everySubcommandIsFoundByItsName() {

@@ -429,7 +429,9 @@ public final class CaseDb implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             try (Statement st = conn.createStatement()) {
+                boolean results = Schema.hasResults(conn);
                 for (String t : Schema.TABLES) {
+                    if (!results && Schema.isResultsTable(t)) continue; // a version-2 case read as it is
                     Path f = dir.resolve(t + ".parquet");
                     String order = t.equals("posts") ? " ORDER BY time, platform, post_id" : "";
                     st.execute("COPY (SELECT * FROM " + t + order + ") TO '" + f.toAbsolutePath().toString().replace("'", "''")

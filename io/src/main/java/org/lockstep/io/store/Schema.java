@@ -13,11 +13,66 @@ import java.util.List;
  * their new post) by construction, without an index. Times are UTC {@code TIMESTAMP}s, millisecond precision.
  */
 final class Schema {
-    /** Bump when a table changes; older files are refused rather than misread. */
-    static final int VERSION = 2;
+    /**
+     * Bump when a table changes. Version 3 added the results tables ({@link #RESULTS_DDL}); a version-2
+     * case is migrated when opened for writing (the tables are added) and read as it is otherwise.
+     * Newer versions are refused rather than misread.
+     */
+    static final int VERSION = 3;
+
+    /** Oldest version this Lockstep can read (and migrate when it writes). */
+    static final int OLDEST = 2;
 
     static final List<String> TABLES = List.of("posts", "post_urls", "post_hashtags", "post_mentions", "post_media",
-            "accounts", "ingest_files", "ingest_batches", "schema_version");
+            "accounts", "ingest_files", "ingest_batches", "schema_version", "runs", "coord_accounts", "coord_edges",
+            "coord_evidence", "coord_groups", "campaigns", "account_scores", "domain_matches", "labels", "audit_log");
+
+    /**
+     * Results of analyses run on the case ({@code detect}, {@code campaigns}, {@code accounts}, {@code domains}
+     * with {@code --db}, or the workbench's jobs), each row tagged with its run; the workbench's labels,
+     * audit log, users and API tokens. Users and tokens are never exported (they hold password hashes).
+     */
+    static final String[] RESULTS_DDL = {
+        """
+        CREATE TABLE runs (run_id BIGINT PRIMARY KEY, command VARCHAR NOT NULL, parameters VARCHAR,
+          started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, status VARCHAR NOT NULL, summary VARCHAR, author VARCHAR)""",
+        """
+        CREATE TABLE coord_accounts (run_id BIGINT NOT NULL, account_id VARCHAR NOT NULL, grp INTEGER, component INTEGER,
+          degree INTEGER, signals VARCHAR, co_actions BIGINT, actions INTEGER)""",
+        """
+        CREATE TABLE coord_edges (run_id BIGINT NOT NULL, edge INTEGER NOT NULL, account_a VARCHAR NOT NULL,
+          account_b VARCHAR NOT NULL, weight DOUBLE, co_actions INTEGER, signals VARCHAR, median_gap_s DOUBLE,
+          p_value DOUBLE, q_value DOUBLE, grp INTEGER, evidence_pairs INTEGER)""",
+        """
+        CREATE TABLE coord_evidence (run_id BIGINT NOT NULL, edge INTEGER NOT NULL, signal VARCHAR, object VARCHAR,
+          post_a VARCHAR, post_b VARCHAR, time_a TIMESTAMP, time_b TIMESTAMP, gap_s DOUBLE, within_window BOOLEAN)""",
+        """
+        CREATE TABLE coord_groups (run_id BIGINT NOT NULL, grp INTEGER NOT NULL, component INTEGER, size INTEGER,
+          edges INTEGER, density DOUBLE, signals VARCHAR, co_actions BIGINT, first_action TIMESTAMP,
+          last_action TIMESTAMP, top_objects VARCHAR, members VARCHAR)""",
+        """
+        CREATE TABLE campaigns (run_id BIGINT NOT NULL, campaign_id VARCHAR NOT NULL, entity VARCHAR NOT NULL,
+          type VARCHAR, flagged BOOLEAN, score DOUBLE, first_flagged_at TIMESTAMP, first_burst_at TIMESTAMP,
+          episode_start TIMESTAMP, episode_end TIMESTAMP, posts INTEGER, accounts INTEGER, detail VARCHAR)""",
+        """
+        CREATE TABLE account_scores (run_id BIGINT NOT NULL, account_id VARCHAR NOT NULL, score DOUBLE,
+          contributions VARCHAR)""",
+        """
+        CREATE TABLE domain_matches (run_id BIGINT NOT NULL, domain VARCHAR NOT NULL, protected VARCHAR,
+          technique VARCHAR, posts INTEGER, accounts INTEGER, first_seen TIMESTAMP, detail VARCHAR)""",
+        """
+        CREATE TABLE labels (label_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, item_id VARCHAR NOT NULL,
+          label VARCHAR NOT NULL, note VARCHAR, author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)""",
+        """
+        CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, logged_at TIMESTAMP NOT NULL, actor VARCHAR, action VARCHAR NOT NULL,
+          detail VARCHAR)""",
+        """
+        CREATE TABLE users (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL,
+          created_at TIMESTAMP NOT NULL, disabled BOOLEAN NOT NULL)""",
+        """
+        CREATE TABLE api_tokens (token_id BIGINT PRIMARY KEY, name VARCHAR NOT NULL, token_sha256 VARCHAR NOT NULL,
+          created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP)""",
+    };
 
     private static final String[] DDL = {
         "CREATE TABLE schema_version (version INTEGER NOT NULL, created_at TIMESTAMP NOT NULL)",
@@ -92,10 +147,11 @@ final class Schema {
                     rs.next();
                     v = rs.getInt(1);
                 }
-                if (v != VERSION) {
-                    throw new StoreException(where + " has case-database schema version " + v + "; this Lockstep reads version "
-                            + VERSION + (v > VERSION ? " (it was written by a newer Lockstep)" : ""));
+                if (v < OLDEST || v > VERSION) {
+                    throw new StoreException(where + " has case-database schema version " + v + "; this Lockstep reads versions "
+                            + OLDEST + " to " + VERSION + (v > VERSION ? " (it was written by a newer Lockstep)" : ""));
                 }
+                if (v < VERSION && !readOnly(c)) migrate(c, st);
                 return;
             }
             try (ResultSet rs = st.executeQuery(
@@ -108,6 +164,7 @@ final class Schema {
             c.setAutoCommit(false);
             try {
                 for (String d : DDL) st.execute(d);
+                for (String d : RESULTS_DDL) st.execute(d);
                 st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now()::TIMESTAMP)");
                 c.commit();
             } catch (SQLException e) {
@@ -117,6 +174,43 @@ final class Schema {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** Version 2 → 3: adds the results tables, in one transaction. */
+    private static void migrate(Connection c, Statement st) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            for (String d : RESULTS_DDL) st.execute(d);
+            st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now()::TIMESTAMP)");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean readOnly(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('access_mode')")) {
+            rs.next();
+            return "read_only".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            return c.isReadOnly();
+        }
+    }
+
+    /** Whether the results tables exist (a version-2 case opened read-only has none). */
+    static boolean hasResults(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'runs'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    static boolean isResultsTable(String t) {
+        return TABLES.indexOf(t) >= TABLES.indexOf("runs");
     }
 
     static boolean isCaseDb(Connection c) throws SQLException {

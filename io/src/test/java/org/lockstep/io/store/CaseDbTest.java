@@ -1,6 +1,7 @@
 package org.lockstep.io.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,7 +117,7 @@ class CaseDbTest {
             assertEquals("2017-05-04 10:00:00", string(db, "SELECT strftime(created_at, '%Y-%m-%d %H:%M:%S') FROM accounts WHERE account_id = '1'"));
             assertEquals("complete", string(db, "SELECT status FROM ingest_files"));
             assertEquals(3, count(db, "SELECT stored FROM ingest_files"));
-            assertEquals(2, count(db, "SELECT version FROM schema_version"), "version 2: posts.ref_derived");
+            assertEquals(3, count(db, "SELECT version FROM schema_version"), "version 3: the results tables");
         }
     }
 
@@ -352,7 +353,10 @@ class CaseDbTest {
         try (CaseDb db = CaseDb.open(dir.resolve("case.duckdb"))) {
             ingest(db, 10, null, smallFile());
             Map<Path, Long> files = db.exportParquet(out);
-            assertEquals(9, files.size());
+            assertEquals(19, files.size(), "9 tables of posts and ingests, 10 of results");
+            assertEquals(0L, files.get(out.resolve("labels.parquet")));
+            assertFalse(files.containsKey(out.resolve("users.parquet")) || files.containsKey(out.resolve("api_tokens.parquet")),
+                    "password and token hashes are never exported");
             assertEquals(3L, files.get(out.resolve("posts.parquet")));
             assertEquals(3, count(db, "SELECT count(*) FROM read_parquet('" + out.resolve("posts.parquet") + "')"));
             assertEquals(3, count(db, "SELECT count(*) FROM read_parquet('" + out.resolve("post_hashtags.parquet") + "')"));
