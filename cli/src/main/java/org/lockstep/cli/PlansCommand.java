@@ -122,6 +122,15 @@ final class PlansCommand implements Callable<Integer> {
             System.err.println("lockstep plans: --tz: unknown time zone '" + Terminal.safe(tz) + "'");
             return Main.USAGE;
         }
+        org.lockstep.io.out.OutputDir od;
+        try {
+            // before any work: --out can be written and holds no file Lockstep did not write
+            od = org.lockstep.io.out.OutputDir.open(out, "plans", List.of("plans.json", "calls.csv", "adopters.csv", "network.csv",
+                    "revealed.csv", "report.html"));
+        } catch (org.lockstep.io.out.OutputDir.OutputException e) {
+            System.err.println("lockstep plans: " + Terminal.safe(e.getMessage()) + ". Nothing was done.");
+            return Main.FAILED;
+        }
         PlanLinker.Config lc;
         ChatReadOptions co;
         try {
@@ -155,11 +164,14 @@ final class PlansCommand implements Callable<Integer> {
             System.err.println("lockstep plans: no posts could be read");
             return Main.NOTHING_READ;
         }
+        // the files are written into a staging folder of the run, then each is moved into place atomically
+        // and listed in the manifest: a killed run leaves no half-written file under a final name
+        Path finalOut = out;
+        out = Files.createTempDirectory(finalOut, ".lockstep-tmp-plans-");
         CallExtractor.Result calls = new CallExtractor(CallExtractor.Config.defaults(zone)).run(chat.messages());
         Map<String, int[]> imageRows = media == null ? Map.of() : imageRows(calls, t);
         PlanLinker.Result r = new PlanLinker(lc).run(calls, t, imageRows);
         int[] group = groups != null || coord ? CampaignsSupport.groups(groups, coord, t, System.err) : null;
-        Files.createDirectories(out);
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> sum = summary(chat, calls, r, t, (System.nanoTime() - t0) / 1e9);
         if (group != null) {
@@ -191,6 +203,8 @@ final class PlansCommand implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("plans.json").toFile(), doc);
         writeCsvs(r, group, t);
         report(r, sum, zone);
+        publish(out, od);
+        out = finalOut;
         if (json) System.out.println(new ObjectMapper().writeValueAsString(sum));
         else {
             System.err.printf(Locale.ROOT, "lockstep plans: %,d chat messages, %,d calls (%,d executed, %,d not executed, %,d untested), "
@@ -537,6 +551,22 @@ final class PlansCommand implements Callable<Integer> {
                 m.accountId() == null ? "not in the posts" : m.accountId(), m.callsAdopted(), m.evidence());
         v.table(vt.more("see revealed.csv"));
         rep.write(out.resolve("report.html"));
+    }
+
+    /** Moves every staged file into place through {@code od} (atomic rename, manifest), then removes the stage. */
+    private static void publish(Path stage, org.lockstep.io.out.OutputDir od) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(stage)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            String name = stage.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+            od.write(name, tmp -> Files.move(f, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        }
+        od.commit();
+        try (java.util.stream.Stream<Path> s = Files.walk(stage)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        }
     }
 
     private static String num(double v) {

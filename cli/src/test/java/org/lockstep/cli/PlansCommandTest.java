@@ -168,6 +168,14 @@ class PlansCommandTest {
                 p.toString(), "--out", out.toString()));
         JsonNode calls = M.readTree(out.resolve("plans.json").toFile()).get("calls");
         assertEquals(2, calls.size());
+        // the run owns its folder: every file listed in the manifest (templates.csv too), no staging left behind
+        JsonNode manifest = M.readTree(out.resolve(".lockstep-manifest.json").toFile());
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (JsonNode f : manifest.path("files")) listed.add(f.path("path").asText());
+        assertTrue(listed.containsAll(java.util.List.of("plans.json", "calls.csv", "report.html", "templates.csv")), listed.toString());
+        try (var files = java.nio.file.Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".lockstep-tmp")), "staging removed");
+        }
         JsonNode c = calls.get(0);
         assertEquals("2017-05-05T18:00:00Z", c.get("scheduled_for").asText());
         assertTrue(c.get("executed").asBoolean(), c.toString());
