@@ -182,24 +182,30 @@ final class TimingNull {
      */
     static double episodes(long[] pt, double[] pl, int n, long gap) {
         if (n > 1) {
-            // insertion sort by time: the two accounts' actions are time-ordered, so pairs come nearly sorted
+            // insertion sort by (time, log): the two accounts' actions are time-ordered, so pairs come nearly
+            // sorted; the log breaks ties so that the sums below run in one order whatever the input order
             for (int x = 1; x < n; x++) {
                 long t = pt[x];
                 double l = pl[x];
                 int y = x - 1;
-                while (y >= 0 && pt[y] > t) { pt[y + 1] = pt[y]; pl[y + 1] = pl[y]; y--; }
+                while (y >= 0 && (pt[y] > t || pt[y] == t && pl[y] > l)) { pt[y + 1] = pt[y]; pl[y + 1] = pl[y]; y--; }
                 pt[y + 1] = t;
                 pl[y + 1] = l;
             }
         }
         double sum = 0, none = 0;
         int lo = 0;
-        for (int x = 0; x < n; x++) {
-            // the window [t_x − gap, t_x): earlier candidates that would make x a continuation, not a start
+        for (int x = 0; x < n; ) {
+            // candidates at the same time start at most one episode together: 1 − Π(1 − p) of the tie
+            int y = x;
+            double tie = 0;
+            while (y < n && pt[y] == pt[x]) tie += pl[y++];
+            // the window [t − gap, t): earlier candidates that would make this a continuation, not a start
             while (pt[x] - pt[lo] > gap) none -= pl[lo++];
             if (lo == x) none = 0;   // an empty window: reset, so sums of logs do not drift over long runs
-            sum += -Math.expm1(pl[x]) * Math.exp(none);
-            none += pl[x];
+            sum += -Math.expm1(tie) * Math.exp(none);
+            none += tie;
+            x = y;
         }
         return sum;
     }

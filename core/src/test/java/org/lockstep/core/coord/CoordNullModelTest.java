@@ -68,6 +68,12 @@ class CoordNullModelTest {
         assertEquals(1.0, TimingNull.episodes(new long[] {10, 0, 5}, new double[] {half, half, half}, 3, 6), 1e-12);
         // all within the gap of each other: one episode at most, q = 1 − Π(1 − p) = 1 − 0.5 · 0.8 = 0.6
         assertEquals(0.6, TimingNull.episodes(new long[] {0, 1}, new double[] {half, Math.log1p(-0.2)}, 2, 6), 1e-12);
+        // candidates at the same time start one episode at most, whatever their order: 1 − 0.5 · 0.8 = 0.6
+        assertEquals(0.6, TimingNull.episodes(new long[] {5, 5}, new double[] {half, Math.log1p(-0.2)}, 2, 6), 1e-12);
+        assertEquals(0.6, TimingNull.episodes(new long[] {5, 5}, new double[] {Math.log1p(-0.2), half}, 2, 6), 1e-12);
+        assertEquals(TimingNull.episodes(new long[] {0, 3, 3, 9}, new double[] {half, Math.log1p(-0.2), Math.log1p(-0.7), half}, 4, 6),
+                TimingNull.episodes(new long[] {3, 9, 0, 3}, new double[] {Math.log1p(-0.7), half, half, Math.log1p(-0.2)}, 4, 6), 0.0,
+                "bit for bit the same in any input order");
         // a long chain of 1000 candidates 5 apart with p = 0.01 and gap 6: starts ≈ Σ p(1 − p) ≈ 9.91, not ≈ 1
         int n = 1000;
         long[] t = new long[n];
