@@ -7,7 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a few jobs on their own threads and waits for all. Any failure of a worker fails the whole call:
@@ -32,34 +31,17 @@ public final class Workers {
             jobs.get(0).run();
             return;
         }
-        if (executor != null) {
-            List<FutureTask<Void>> fs = new ArrayList<>();
-            for (Runnable j : jobs) fs.add(new FutureTask<>(j, null));
-            try {
-                for (FutureTask<Void> f : fs) executor.execute(f);
-                for (FutureTask<Void> f : fs) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                if (c instanceof Error err) throw err;
-                throw new IllegalStateException(c);
-            } finally {
-                for (FutureTask<Void> f : fs) f.cancel(true);
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(jobs.size(), r -> {
             Thread t = new Thread(r, "lockstep-worker");
             t.setDaemon(true);
             return t;
         });
+        Executor on = executor != null ? executor : own;
+        List<FutureTask<Void>> fs = new ArrayList<>();
+        for (Runnable j : jobs) fs.add(new FutureTask<>(j, null));
         try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (Runnable j : jobs) fs.add(pool.submit(j));
-            for (Future<?> f : fs) f.get();
+            for (FutureTask<Void> f : fs) on.execute(f);
+            for (FutureTask<Void> f : fs) f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -69,7 +51,8 @@ public final class Workers {
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         } finally {
-            pool.shutdownNow();
+            for (FutureTask<Void> f : fs) f.cancel(true);
+            if (own != null) own.shutdownNow();
         }
     }
 }
