@@ -74,28 +74,34 @@ class StreamDisorderTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Path out = Files.createDirectories(dir.resolve("out"));
-        StreamJob.build(env, StreamJob.source(env, arrivals, 0), Settings.defaults().withTickMs(15 * 60_000L), out,
-                new NetworkFinisher(out.toString()));
+        // the late posts come last, after a pause: watermarks are periodic (every 200 ms of wall time), so without
+        // it a fast run could deliver them before any watermark passed and nothing would be late
+        long firstLate = analysed.size();
+        StreamJob.build(env, StreamJob.source(env, arrivals, 0).map(new PauseBefore(firstLate)).setParallelism(1)
+                        .returns(org.apache.flink.api.common.typeinfo.TypeInformation.of(PostEnvelope.class)),
+                Settings.defaults().withTickMs(15 * 60_000L), out, new NetworkFinisher(out.toString()));
         env.execute("disorder");
 
-        // the same edges with the same episodes and co-actions; the p-values are compared to within 3 % of -log10 p:
-        // since the timing null counts expected episode starts (2026-12-03) the stream's p-values on this
-        // out-of-order input come out about 7 % below batch's for every pair, while batch itself is
-        // order-independent (the same posts shuffled give the same p-values bit for bit). Not explained yet:
-        // docs/streaming.md, known differences.
-        TreeSet<String> want = StreamTestData.edges(batch), got = new TreeSet<>(Files.readAllLines(out.resolve("edges.txt")));
-        assertEquals(want.size(), got.size());
-        java.util.Iterator<String> wi = want.iterator(), gi = got.iterator();
-        while (wi.hasNext()) {
-            String w = wi.next(), g = gi.next();
-            assertEquals(w.substring(0, w.lastIndexOf(':')), g.substring(0, g.lastIndexOf(':')), "edge, episodes, co-actions");
-            double pw = Double.parseDouble(w.substring(w.lastIndexOf(':') + 1)), pg = Double.parseDouble(g.substring(g.lastIndexOf(':') + 1));
-            assertTrue(Math.abs(Math.log10(pw) - Math.log10(pg)) <= 0.03 * Math.max(1, -Math.log10(pw)), w + " vs " + g);
-        }
+        assertEquals(StreamTestData.edges(batch), new TreeSet<>(Files.readAllLines(out.resolve("edges.txt"))));
         assertEquals(String.valueOf(late), Files.readString(out.resolve("late.count")));
         assertEquals(late, Files.readAllLines(out.resolve("late.txt")).size());
         List<String> problems = Files.readAllLines(out.resolve("problems.txt"));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.stream().anyMatch(l -> l.startsWith("record -1: skipped")), problems.toString());
+    }
+
+    /** Waits 3 s before the record with sequence number {@code seq}, once. */
+    static final class PauseBefore implements org.apache.flink.api.common.functions.MapFunction<PostEnvelope, PostEnvelope> {
+        private final long seq;
+
+        PauseBefore(long seq) {
+            this.seq = seq;
+        }
+
+        @Override
+        public PostEnvelope map(PostEnvelope e) throws Exception {
+            if (e.seq == seq) Thread.sleep(3_000);
+            return e;
+        }
     }
 }
