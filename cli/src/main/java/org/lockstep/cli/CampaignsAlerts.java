@@ -87,11 +87,6 @@ final class CampaignsAlerts {
         return n;
     }
 
-    /** The problem with a webhook URL, or null ({@link Webhook#check}). Checked before any work. */
-    static String checkWebhook(String url) {
-        return Webhook.check(url);
-    }
-
     /** Alerts the webhook accepted. */
     int delivered() {
         return hook == null ? 0 : hook.delivered();

@@ -87,7 +87,7 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.println("lockstep campaigns: --webhook needs --alerts FILE (the alerts it sends are kept there)");
             return Main.USAGE;
         }
-        String bad = webhook == null ? null : CampaignsAlerts.checkWebhook(webhook);
+        String bad = webhook == null ? null : org.lockstep.io.alert.Webhook.check(webhook);
         if (bad != null) {
             System.err.println("lockstep campaigns: " + bad);
             return Main.USAGE;

@@ -22,11 +22,6 @@ import java.util.List;
 final class TimingNull {
     private TimingNull() {}
 
-    /** λ per pair of {@code keys} (packed account pairs). */
-    static double[] expect(ActionIndex ix, long[] keys, int threads) {
-        return expect(ix, keys, threads, null).lambda();
-    }
-
     /**
      * Per tested pair: λ, and the pair's observed episodes and co-actions counted exactly, with no viral
      * bound. The pair counter visits at most {@code maxPartnersPerAction} later actions per action (the
