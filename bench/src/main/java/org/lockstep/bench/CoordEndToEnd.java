@@ -127,11 +127,19 @@ public final class CoordEndToEnd {
         if (System.getenv("COORD_ALPHA") != null) cb.alpha(Double.parseDouble(System.getenv("COORD_ALPHA")));
         if (System.getenv("COORD_MINREP") != null) cb.minRepetitions(Integer.parseInt(System.getenv("COORD_MINREP")));
         if (System.getenv("COORD_JF") != null) cb.jitterFactor(Double.parseDouble(System.getenv("COORD_JF")));
-        System.gc();
-        long t1 = System.nanoTime();
-        CoordinationResult r = Coordination.detect(t, cb.build());
-        long detect = (System.nanoTime() - t1) / 1_000_000;
-        long c2 = cpuMs();
+        // COORD_REPEAT=n: detect n times on the same table (the read once), each time printed, the last kept
+        int repeat = System.getenv("COORD_REPEAT") == null ? 1 : Integer.parseInt(System.getenv("COORD_REPEAT"));
+        CoordinationResult r = null;
+        long detect = 0, c2 = 0;
+        for (int k = 0; k < repeat; k++) {
+            System.gc();
+            c1 = cpuMs();
+            long t1 = System.nanoTime();
+            r = Coordination.detect(t, cb.build());
+            detect = (System.nanoTime() - t1) / 1_000_000;
+            c2 = cpuMs();
+            if (repeat > 1) System.out.printf("detect %d: %dms (cpu %dms) %s%n", k + 1, detect, c2 - c1, r.timings());
+        }
         System.out.printf("posts=%d read=%dms (cpu %dms) detect=%dms (cpu %dms) heapUsed=%dMB%n", t.size(), read, c1 - c0,
                 detect, c2 - c1, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         System.out.println("timings " + r.timings());

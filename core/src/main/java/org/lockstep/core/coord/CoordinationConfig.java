@@ -49,7 +49,7 @@ import java.util.Map;
  * @param threads worker threads for counting pairs (0 = one per available processor); results do not depend on it
  * @param executor where the parallel stages run (null = threads of their own, the default); results do not
  *        depend on it
- * @param memoryBudgetBytes memory the pair sort may use (0 = half of the heap free when the run starts); results
+ * @param memoryBudgetBytes memory the pair count may gather co-actions in (0 = half of the heap free when the run starts); results
  *        do not depend on it, only the number of passes does
  * @param preset {@link Preset#COORTWEET} reproduces CooRTweet 2.1.3 exactly (ignores the statistics options)
  */
@@ -181,7 +181,7 @@ public record CoordinationConfig(
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    /** The pair sort's memory: {@link #memoryBudgetBytes}, or half of the heap free now (at least 64 MiB). */
+    /** The pair count's memory: {@link #memoryBudgetBytes}, or half of the heap free now (at least 64 MiB). */
     public long effectiveMemoryBudget() {
         if (memoryBudgetBytes > 0) return memoryBudgetBytes;
         Runtime rt = Runtime.getRuntime();

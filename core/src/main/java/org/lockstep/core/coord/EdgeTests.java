@@ -84,17 +84,26 @@ final class EdgeTests {
         boolean significance = c.selection() == CoordinationConfig.Selection.SIGNIFICANCE
                 || c.selection() == CoordinationConfig.Selection.ALL;
         ActionIndex.Rows t = ix.timed;
-        PairCounts timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.window,
-                ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, null, c.executor());
+        // with significance, the timed pairs and the timing family's pairs within the null's reach (window +
+        // 2D) come from one walk: the timed pairs are the reach pairs within the window
+        PairCounts timed, reach = null;
+        if (significance) {
+            PairCounts[] both = PairCounts.countNested(t.object, t.account, t.time, t.signal, t.post, ix.window,
+                    ix.reach(), ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, ix.objectCurve,
+                    c.executor());
+            timed = both[0];
+            reach = both[1];
+        } else {
+            timed = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.window, ix.gap,
+                    c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, null, c.executor());
+        }
         ActionIndex.Rows r = significance ? ix.rare : anyTimeOnly(ix);
         PairCounts rare = PairCounts.count(r.object, r.account, r.time, r.signal, r.post,
-                ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes, true, null,
+                ix.anyTimeWindows(), ix.anyTimeGaps(), Integer.MAX_VALUE, minRep, na, threads, budgetBytes, null,
                 c.executor());
         long timingHypotheses = timed.size;
         boolean[] timingTestable = null;
         if (significance && timed.size > 0) {
-            PairCounts reach = PairCounts.count(t.object, t.account, t.time, t.signal, t.post, ix.reach(),
-                    ix.gap, c.maxPartnersPerAction(), minRep, na, threads, budgetBytes, true, ix.objectCurve, c.executor());
             Tarone tarone = Tarone.of(reach, timed, c.alpha());
             timingHypotheses = tarone.family;
             timingTestable = tarone.testable;

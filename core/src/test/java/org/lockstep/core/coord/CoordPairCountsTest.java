@@ -2,6 +2,7 @@ package org.lockstep.core.coord;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Sort-based pair counting against a plain oracle over the kernel's pairs, and the radix sort against Arrays.sort. */
+/** Row-wise pair counting against a plain oracle over the kernel's pairs, and the radix sort against Arrays.sort. */
 class CoordPairCountsTest {
 
     /**
@@ -92,10 +93,10 @@ class CoordPairCountsTest {
         });
         for (long budget : new long[] {1L << 30, 3000}) {
             for (int threads : new int[] {1, 2, 5}) {
-              for (boolean packed : new boolean[] {true, false}) {
-                java.util.concurrent.Executor ex = threads == 5 && packed ? single : null;
-                PairCounts pc = PairCounts.count(o, a, t, s, post, window, gap, cap, 2, 60, threads, budget, packed, null, ex);
-                String at = "budget " + budget + ", threads " + threads + ", packed " + packed + ", executor " + (ex != null);
+              for (boolean callers : new boolean[] {true, false}) {
+                java.util.concurrent.Executor ex = callers ? single : null;
+                PairCounts pc = PairCounts.count(o, a, t, s, post, window, gap, cap, 2, 60, threads, budget, null, ex);
+                String at = "budget " + budget + ", threads " + threads + ", executor " + (ex != null);
                 assertEquals(want.size(), pc.distinct, at);
                 assertEquals(repeated, pc.size, at);
                 int e = 0;
@@ -118,10 +119,63 @@ class CoordPairCountsTest {
                 for (int k = 0; k < hist.length; k++) {
                     assertEquals(hist[k], k < pc.coActionHistogram.length ? pc.coActionHistogram[k] : 0, at + " hist " + k);
                 }
-                if (budget == 3000) assertTrue(pc.partitions >= 5, "a small budget means many passes: " + pc.partitions);
+                // 3000 bytes hold 375 co-actions (75 a thread with five): owners beyond that are split
+                if (budget == 3000 && threads == 5) assertTrue(pc.splitOwners >= 5, "a small budget splits owners: " + pc.splitOwners);
+                if (budget == 1L << 30) assertEquals(0, pc.splitOwners, at);
               }
             }
         }
+    }
+
+    /**
+     * One walk over the wide windows gives both counts: the inner one identical in every statistic to a count
+     * with the inner windows, the outer one's kept pairs (with their floor sums) identical to a count with the
+     * outer windows; whatever the threads and the budget. The oracle is {@link #matchesAMapOverTheKernelsPairsForAnyBudgetAndThreads}'s.
+     */
+    @Test
+    void nestedCountEqualsTwoSeparateCounts() {
+        Object[] c = columns(23, 4000, 300, 60);
+        int[] o = (int[]) c[0], a = (int[]) c[1];
+        long[] t = (long[]) c[2];
+        byte[] s = (byte[]) c[3];
+        int[] post = (int[]) c[4];
+        int ns = Signal.values().length;
+        long[] inner = new long[ns], outer = new long[ns], gap = new long[ns];
+        Arrays.fill(inner, 60_000);
+        Arrays.fill(outer, 60_000 + 2 * 300_000);
+        Arrays.fill(gap, 600_000);
+        double[] floor = new double[60];
+        for (int k = 0; k < floor.length; k++) floor[k] = k % 3 == 0 ? 0.01 * k : 0;
+        PairCounts wantIn = PairCounts.count(o, a, t, s, post, inner, gap, 9, 2, 300, 1, 1L << 30, null, null);
+        PairCounts wantOut = PairCounts.count(o, a, t, s, post, outer, gap, 9, 2, 300, 1, 1L << 30, floor, null);
+        assertTrue(wantIn.size > 20 && wantOut.size > wantIn.size, wantIn.size + " / " + wantOut.size);
+        for (long budget : new long[] {1L << 30, 2000}) {
+            for (int threads : new int[] {1, 3}) {
+                PairCounts[] got = PairCounts.countNested(o, a, t, s, post, inner, outer, gap, 9, 2, 300, threads,
+                        budget, floor, null);
+                String at = "budget " + budget + ", threads " + threads;
+                assertEquals(wantIn.distinct, got[0].distinct, at);
+                assertEquals(wantIn.visits, got[0].visits, at);
+                assertArrayEquals(wantIn.partners, got[0].partners, at);
+                assertArrayEquals(wantIn.keys, Arrays.copyOf(got[0].keys, got[0].size), at);
+                assertArrayEquals(wantIn.episodes, got[0].episodes, at);
+                assertArrayEquals(wantIn.objects, got[0].objects, at);
+                assertArrayEquals(wantIn.coActions, got[0].coActions, at);
+                assertArrayEquals(wantIn.signals, got[0].signals, at);
+                int hl = Math.max(wantIn.coActionHistogram.length, got[0].coActionHistogram.length);
+                assertArrayEquals(Arrays.copyOf(wantIn.coActionHistogram, hl), Arrays.copyOf(got[0].coActionHistogram, hl), at);
+                assertEquals(wantIn.droppedPairs, got[0].droppedPairs, at);
+                assertEquals(wantOut.distinct, got[1].distinct, at);
+                assertArrayEquals(wantOut.keys, got[1].keys, at);
+                assertArrayEquals(wantOut.episodes, got[1].episodes, at);
+                assertArrayEquals(wantOut.floorSum, got[1].floorSum, 1e-12, at);
+                assertEquals(wantOut.droppedPairs, got[1].droppedPairs, at);
+                for (double f : got[0].floorSum) assertEquals(0.0, f, "the inner count sums no floors");
+                if (budget == 2000) assertTrue(got[1].splitOwners > 0, "the small budget must split owners: " + at);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PairCounts.countNested(o, a, t, s, post, outer, inner,
+                gap, 9, 2, 300, 1, 1L << 30, null, null));
     }
 
     @Test
