@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * Writes one table as a zstd-compressed Parquet file, row by row, with the cell calls of {@link CsvWriter}:
@@ -17,9 +15,12 @@ import org.duckdb.DuckDBConnection;
  * rows), for pandas, R, DuckDB or Spark. Values are written as they are (no formula guard: Parquet is
  * not opened by a spreadsheet), missing values and non-finite numbers as NULL.
  *
- * <p>Rows go through DuckDB's appender into an in-memory table (no write-ahead log) whose memory is capped
- * at 512 MB; beyond that DuckDB spills to a scratch directory beside the target, so memory stays bounded
- * however many rows. {@link #close()} copies the table to Parquet and removes the scratch. Not thread-safe.
+ * <p>Rows are spooled to a typed CSV beside the target (every text quoted, NULL an empty unquoted field,
+ * so that NULL and the empty string stay apart) and {@link #close()} has DuckDB read it with its declared
+ * column types and copy it to Parquet, then removes the spool. DuckDB's CSV reader and Parquet writer run
+ * at millions of rows a second where its row appender ran at tens of thousands (measured on the 80k-post
+ * storm: 2M evidence rows in 47 s through the appender); memory stays bounded (the spool is on disk,
+ * DuckDB's memory capped at 512 MB with a scratch directory beside the target). Not thread-safe.
  */
 public final class ParquetWriter implements Cells, Closeable {
     /** Column types. */
@@ -32,42 +33,20 @@ public final class ParquetWriter implements Cells, Closeable {
         }
     }
 
-    private final Path target, scratch;
+    private final Path target, scratch, spool;
     private final List<Column> columns;
-    private final DuckDBConnection conn;
-    private final DuckDBAppender appender;
+    private final java.io.Writer out;
     private int column;
-    private boolean inRow, closed;
+    private boolean closed;
     private long rows;
 
     private ParquetWriter(Path target, List<Column> columns) throws IOException {
         this.target = target;
         this.columns = List.copyOf(columns);
         this.scratch = target.resolveSibling(target.getFileName() + ".scratch");
-        try {
-            conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-            StringBuilder ddl = new StringBuilder("CREATE TABLE t (");
-            for (int i = 0; i < columns.size(); i++) {
-                Column c = columns.get(i);
-                ddl.append(i == 0 ? "" : ", ").append('"').append(c.name()).append("\" ").append(switch (c.type()) {
-                    case TEXT -> "VARCHAR";
-                    case LONG -> "BIGINT";
-                    case DOUBLE -> "DOUBLE";
-                    case BOOLEAN -> "BOOLEAN";
-                });
-            }
-            try (Statement st = conn.createStatement()) {
-                st.execute("SET threads = 1");
-                st.execute("SET memory_limit = '512MB'");
-                st.execute("SET temp_directory = '" + scratch.toAbsolutePath().toString().replace("'", "''") + "'");
-                st.execute("SET preserve_insertion_order = true");
-                st.execute(ddl.append(')').toString());
-            }
-            appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "t");
-        } catch (SQLException e) {
-            cleanUp();
-            throw new IOException("cannot start the Parquet writer for " + target + ": " + e.getMessage(), e);
-        }
+        this.spool = target.resolveSibling(target.getFileName() + ".spool.csv");
+        this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(spool),
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Starts writing {@code target} (replaced at {@link #close()}) with these columns. */
@@ -76,90 +55,69 @@ public final class ParquetWriter implements Cells, Closeable {
         return new ParquetWriter(target, columns);
     }
 
-    private Type next() throws SQLException {
+    /** Checks that the next cell may be of type {@code want} (or any type when null), before anything is written. */
+    private void expect(Type want, String what) {
+        if (closed) throw new IllegalStateException("the writer is closed");
         if (column >= columns.size()) throw new IllegalStateException("more cells than the " + columns.size() + " columns");
-        if (!inRow) {
-            appender.beginRow();
-            inRow = true;
+        Type t = columns.get(column).type();
+        boolean ok = want == null || t == want || want == Type.LONG && t == Type.DOUBLE;
+        if (!ok) throw new IllegalStateException("column " + columns.get(column).name() + " is " + t + ", not " + what);
+    }
+
+    private void write(String raw) {
+        try {
+            if (column > 0) out.write(',');
+            out.write(raw);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + spool + ": " + e.getMessage(), e);
         }
-        return columns.get(column++).type();
+        column++;
     }
 
     /** A text cell; null is NULL. */
     public ParquetWriter cell(String v) {
         if (v == null) return nullCell();
-        try {
-            Type t = next();
-            if (t != Type.TEXT) throw new IllegalStateException("column " + columns.get(column - 1).name() + " is " + t + ", not text");
-            appender.append(v);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        expect(Type.TEXT, "text");
+        write('"' + v.replace("\"", "\"\"") + '"');
         return this;
     }
 
     /** A whole number; in a DOUBLE column it is stored as a double. */
     public ParquetWriter cell(long v) {
-        try {
-            Type t = next();
-            if (t == Type.DOUBLE) appender.append((double) v);
-            else if (t == Type.LONG) appender.append(v);
-            else throw new IllegalStateException("column " + columns.get(column - 1).name() + " is " + t + ", not a number");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        expect(Type.LONG, "a number");
+        write(columns.get(column).type() == Type.DOUBLE ? Double.toString((double) v) : Long.toString(v));
         return this;
     }
 
     /** A number; NaN and infinities are NULL. */
     public ParquetWriter cell(double v) {
-        try {
-            Type t = next();
-            if (t != Type.DOUBLE) throw new IllegalStateException("column " + columns.get(column - 1).name() + " is " + t + ", not a double");
-            if (Double.isFinite(v)) appender.append(v);
-            else appender.append((Double) null);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        expect(Type.DOUBLE, "a double");
+        // Double.toString is the shortest decimal that reads back as the same double
+        write(Double.isFinite(v) ? Double.toString(v) : "");
         return this;
     }
 
     public ParquetWriter cell(boolean v) {
-        try {
-            Type t = next();
-            if (t != Type.BOOLEAN) throw new IllegalStateException("column " + columns.get(column - 1).name() + " is " + t + ", not a boolean");
-            appender.append(v);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        expect(Type.BOOLEAN, "a boolean");
+        write(v ? "true" : "false");
         return this;
     }
 
     /** NULL in any column. */
     public ParquetWriter nullCell() {
-        try {
-            Type t = next();
-            switch (t) {
-                case TEXT -> appender.append((String) null);
-                case LONG -> appender.append((Long) null);
-                case DOUBLE -> appender.append((Double) null);
-                case BOOLEAN -> appender.append((Boolean) null);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        expect(null, "");
+        write("");
         return this;
     }
 
     public ParquetWriter endRow() {
         if (column != columns.size()) throw new IllegalStateException("row has " + column + " cells, the table " + columns.size());
         try {
-            appender.endRow();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + spool + ": " + e.getMessage(), e);
         }
         column = 0;
-        inRow = false;
         rows++;
         return this;
     }
@@ -169,15 +127,39 @@ public final class ParquetWriter implements Cells, Closeable {
         return rows;
     }
 
-    /** Writes the Parquet file and removes the scratch database. */
+    /**
+     * Writes the Parquet file and removes the spool and the scratch directory; refuses (writing nothing)
+     * when the last row was left unfinished.
+     */
     @Override
     public void close() throws IOException {
         if (closed) return;
         closed = true;
         try {
-            appender.close();
-            try (Statement st = conn.createStatement()) {
-                st.execute("COPY t TO '" + target.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
+            out.close();
+            if (column != 0) throw new IllegalStateException("the last row has " + column + " of " + columns.size() + " cells: nothing written");
+            StringBuilder types = new StringBuilder("{");
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                types.append(i == 0 ? "" : ", ").append('\'').append(c.name()).append("': '").append(switch (c.type()) {
+                    case TEXT -> "VARCHAR";
+                    case LONG -> "BIGINT";
+                    case DOUBLE -> "DOUBLE";
+                    case BOOLEAN -> "BOOLEAN";
+                }).append('\'');
+            }
+            types.append('}');
+            try (java.sql.Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = conn.createStatement()) {
+                st.execute("SET threads = 1");
+                st.execute("SET memory_limit = '512MB'");
+                st.execute("SET temp_directory = " + literal(scratch.toAbsolutePath().toString()));
+                st.execute("SET preserve_insertion_order = true");
+                st.execute("COPY (SELECT * FROM read_csv(" + literal(spool.toAbsolutePath().toString())
+                        + ", header = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n',"
+                        + " auto_detect = false, allow_quoted_nulls = false, max_line_size = 1073741824,"
+                        + " strict_mode = true, parallel = false, columns = " + types + ")) TO "
+                        + literal(target.toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
             }
         } catch (SQLException e) {
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -186,11 +168,15 @@ public final class ParquetWriter implements Cells, Closeable {
         }
     }
 
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
     private void cleanUp() {
         try {
-            if (conn != null) conn.close();
-        } catch (SQLException ignored) {
-            // closing a scratch database: nothing to keep
+            Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+            // a leftover spool is removed with the temporaries of the next run
         }
         if (Files.exists(scratch)) {
             try (java.util.stream.Stream<Path> s = Files.walk(scratch)) {
