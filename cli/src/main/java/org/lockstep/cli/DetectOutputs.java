@@ -134,7 +134,7 @@ final class DetectOutputs {
 
     static String iso(long ms) {
         if (ms == Long.MIN_VALUE || ms == Long.MAX_VALUE || ms == AccountSnapshot.UNKNOWN) return null;
-        return Instant.ofEpochMilli(ms).toString();
+        return org.lockstep.io.out.IsoTime.of(ms);
     }
 
     static double seconds(long ms) {
@@ -170,30 +170,61 @@ final class DetectOutputs {
      */
     Written writeAll(org.lockstep.io.out.OutputDir od, long t0Nanos) throws IOException {
         long w0 = System.nanoTime();
-        od.write("accounts.csv", this::writeAccounts);
-        od.write("edges.csv", this::writeEdges);
-        od.write("groups.csv", this::writeGroups);
-        if (edgesCut) od.write("edges.parquet", this::writeEdgesParquet);
-        tick("csv");
-        od.write("evidence.csv", this::writeEvidence);
-        if (evidenceCut) od.write("evidence.parquet", this::writeEvidenceParquet);
-        tick("evidence");
-        Graph g = graph();
-        for (String f : graphFiles()) {
-            od.write(f, tmp -> {
-                try (java.io.OutputStream out = f.endsWith(".gz")
-                        ? new java.util.zip.GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)
-                        : new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    if (f.startsWith("network.gexf")) GexfWriter.write(g, out);
-                    else GraphmlWriter.write(g, out);
+        edgeOrder(); // worked out before the evidence thread starts, which reads it
+        // the evidence (the largest tables on a storm) on a thread of its own while the rest is written; it
+        // only reads the result and writes its own files. Its failure fails the run, as any other write's.
+        java.util.concurrent.FutureTask<Void> evidence = new java.util.concurrent.FutureTask<>(() -> {
+            od.write("evidence.csv", this::writeEvidence);
+            if (evidenceCut) od.write("evidence.parquet", this::writeEvidenceParquet);
+            tick("evidence");
+            return null;
+        });
+        Thread et = new Thread(evidence, "lockstep-evidence-writer");
+        et.setDaemon(true);
+        et.start();
+        try {
+            od.write("accounts.csv", this::writeAccounts);
+            od.write("edges.csv", this::writeEdges);
+            od.write("groups.csv", this::writeGroups);
+            if (edgesCut) od.write("edges.parquet", this::writeEdgesParquet);
+            tick("csv");
+            Graph g = graph();
+            for (String f : graphFiles()) {
+                od.write(f, tmp -> {
+                    try (java.io.OutputStream out = f.endsWith(".gz")
+                            ? new FastGzip(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))
+                            : new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                        if (f.startsWith("network.gexf")) GexfWriter.write(g, out);
+                        else GraphmlWriter.write(g, out);
+                    }
+                });
+            }
+            tick("graphs");
+            HtmlReport report = new DetectReport(this).build();
+            tick("report built");
+            od.write("report.html", report::write);
+            tick("report written");
+            evidence.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the evidence", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IOException(c);
+        } finally {
+            if (!evidence.isDone()) {
+                // a failure of the other writes: wait for the evidence writer to finish its file before the
+                // caller reports (it writes under a temporary name; nothing half-written is left)
+                try {
+                    et.join();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                 }
-            });
+            }
         }
-        tick("graphs");
-        HtmlReport report = new DetectReport(this).build();
-        tick("report built");
-        od.write("report.html", report::write);
-        tick("report written");
         long writeMs = (System.nanoTime() - w0) / 1_000_000;
         long totalMs = (System.nanoTime() - t0Nanos) / 1_000_000;
         String json = JSON.writeValueAsString(summary(writeMs, totalMs));
@@ -202,12 +233,22 @@ final class DetectOutputs {
         return new Written(json, totalMs, r.edges().size() == 0 ? whyNothing() : null);
     }
 
-    private long tick = System.nanoTime();
+    private final long tick0 = System.nanoTime();
 
     private void tick(String what) {
         long now = System.nanoTime();
-        if (System.getenv("LOCKSTEP_DEBUG") != null) System.err.printf("lockstep detect: %s %d ms%n", what, (now - tick) / 1_000_000);
-        tick = now;
+        if (System.getenv("LOCKSTEP_DEBUG") != null) System.err.printf("lockstep detect: %s done at %d ms%n", what, (now - tick0) / 1_000_000);
+    }
+
+    /**
+     * gzip at the fastest level: a network file of half a million edges compresses about as well (GEXF is
+     * repetitive XML) in a fraction of the default level's time.
+     */
+    private static final class FastGzip extends java.util.zip.GZIPOutputStream {
+        FastGzip(java.io.OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 
     void writeAccounts(Path file) throws IOException {
@@ -275,18 +316,17 @@ final class DetectOutputs {
         Edges e = r.edges();
         int n = e.size();
         long evidenceRows = r.evidence().total();
-        Integer[] o = new Integer[n];
+        int[] o = new int[n];
         for (int i = 0; i < n; i++) o[i] = i;
         if (n > strongestFirstAbove || evidenceRows > 3L * strongestFirstAbove) {
-            java.util.Arrays.sort(o, (x, y) -> {
+            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(o, (x, y) -> {
                 int c = Double.compare(e.weight[y], e.weight[x]);
                 if (c != 0) return c;
                 c = Double.compare(e.pValue[x], e.pValue[y]);
                 return c != 0 ? c : Integer.compare(x, y);
             });
         }
-        order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = o[i];
+        order = o;
         return order;
     }
 

@@ -28,6 +28,9 @@ import org.lockstep.io.read.Errors;
  * the run wrote in a manifest ({@value #MANIFEST}) and removes the files an earlier run wrote that
  * this one did not (stale timelines of another case). A file this class did not write is never
  * overwritten or removed: {@link #open} refuses, before any work, when one is in the way.
+ *
+ * <p>{@link #write} may be called from several threads at once (different names); {@link #commit()} once,
+ * after them.
  */
 public final class OutputDir {
     /** The manifest: which command wrote which files, when. */
@@ -153,7 +156,11 @@ public final class OutputDir {
     public Path write(String name, Writer writer) throws OutputException {
         Path target = dir.resolve(name).normalize();
         if (!target.startsWith(dir.normalize())) throw new OutputException(name + " is outside " + dir, null);
-        if (Files.exists(target) && !owned.contains(name) && !written.containsKey(name) && !name.equals(MANIFEST)) {
+        boolean known;
+        synchronized (written) {
+            known = written.containsKey(name);
+        }
+        if (Files.exists(target) && !owned.contains(name) && !known && !name.equals(MANIFEST)) {
             throw new OutputException(target + " exists and was not written by Lockstep; move it away or choose another --out", null);
         }
         Path tmp = null;
@@ -166,7 +173,10 @@ public final class OutputDir {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            written.put(name, Files.size(target));
+            long size = Files.size(target);
+            synchronized (written) {
+                written.put(name, size);
+            }
             return target;
         } catch (IOException | RuntimeException e) {
             if (tmp != null) {
@@ -216,7 +226,8 @@ public final class OutputDir {
         m.put("command", command);
         m.put("written_at", Instant.now().toString());
         ArrayNode files = m.putArray("files");
-        written.forEach((n, size) -> files.addObject().put("path", n).put("bytes", size));
+        // in name order, whatever order (or threads) the files were written in
+        new java.util.TreeMap<>(written).forEach((n, size) -> files.addObject().put("path", n).put("bytes", size));
         write(MANIFEST, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), m));
         written.remove(MANIFEST);
         List<String> removed = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.List;
  * column types and copy it to Parquet, then removes the spool. DuckDB's CSV reader and Parquet writer run
  * at millions of rows a second where its row appender ran at tens of thousands (measured on the 80k-post
  * storm: 2M evidence rows in 47 s through the appender); memory stays bounded (the spool is on disk,
- * DuckDB's memory capped at 512 MB with a scratch directory beside the target). Not thread-safe.
+ * DuckDB's memory capped at 512 MB, more only for rows of tens of megabytes, with a scratch directory beside the target). Not thread-safe.
  */
 public final class ParquetWriter implements Cells, Closeable {
     /** Column types. */
@@ -39,6 +39,8 @@ public final class ParquetWriter implements Cells, Closeable {
     private int column;
     private boolean closed;
     private long rows;
+    /** Characters of the current row and of the longest row so far (the CSV reader's buffers are sized by it). */
+    private long rowChars, longestRow;
 
     private ParquetWriter(Path target, List<Column> columns) throws IOException {
         this.target = target;
@@ -46,7 +48,7 @@ public final class ParquetWriter implements Cells, Closeable {
         this.scratch = target.resolveSibling(target.getFileName() + ".scratch");
         this.spool = target.resolveSibling(target.getFileName() + ".spool.csv");
         this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(spool),
-                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 18);
     }
 
     /** Starts writing {@code target} (replaced at {@link #close()}) with these columns. */
@@ -68,6 +70,7 @@ public final class ParquetWriter implements Cells, Closeable {
         try {
             if (column > 0) out.write(',');
             out.write(raw);
+            rowChars += raw.length() + 1;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + spool + ": " + e.getMessage(), e);
         }
@@ -78,7 +81,23 @@ public final class ParquetWriter implements Cells, Closeable {
     public ParquetWriter cell(String v) {
         if (v == null) return nullCell();
         expect(Type.TEXT, "text");
-        write('"' + v.replace("\"", "\"\"") + '"');
+        try {
+            if (column > 0) out.write(',');
+            out.write('"');
+            int from = 0;
+            for (int q = v.indexOf('"'); q >= 0; q = v.indexOf('"', q + 1)) {
+                out.write(v, from, q + 1 - from);
+                out.write('"');
+                from = q + 1;
+            }
+            out.write(v, from, v.length() - from);
+            out.write('"');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + spool + ": " + e.getMessage(), e);
+        }
+        // quotes doubled count twice in the worst case: the line bound stays an upper bound
+        rowChars += 2L * v.length() + 3;
+        column++;
         return this;
     }
 
@@ -119,6 +138,8 @@ public final class ParquetWriter implements Cells, Closeable {
         }
         column = 0;
         rows++;
+        longestRow = Math.max(longestRow, rowChars);
+        rowChars = 0;
         return this;
     }
 
@@ -149,15 +170,21 @@ public final class ParquetWriter implements Cells, Closeable {
                 }).append('\'');
             }
             types.append('}');
+            // a UTF-16 char is at most 3 bytes of UTF-8 (a surrogate pair 4 for two); DuckDB's reader wants a
+            // line limit above the longest row and a buffer above that, and allocates the buffer whole
+            long maxLine = Math.max(2L << 20, 3 * longestRow + 1024);
+            long buffer = Math.max(32L << 20, 2 * maxLine);
+            long memory = Math.max(512L << 20, 8 * buffer);
             try (java.sql.Connection conn = DriverManager.getConnection("jdbc:duckdb:");
                     Statement st = conn.createStatement()) {
                 st.execute("SET threads = 1");
-                st.execute("SET memory_limit = '512MB'");
+                st.execute("SET memory_limit = '" + (memory >> 20) + "MB'");
                 st.execute("SET temp_directory = " + literal(scratch.toAbsolutePath().toString()));
                 st.execute("SET preserve_insertion_order = true");
                 st.execute("COPY (SELECT * FROM read_csv(" + literal(spool.toAbsolutePath().toString())
                         + ", header = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n',"
-                        + " auto_detect = false, allow_quoted_nulls = false, max_line_size = 1073741824,"
+                        + " auto_detect = false, allow_quoted_nulls = false, max_line_size = " + maxLine + ","
+                        + " buffer_size = " + buffer + ","
                         + " strict_mode = true, parallel = false, columns = " + types + ")) TO "
                         + literal(target.toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
             }
