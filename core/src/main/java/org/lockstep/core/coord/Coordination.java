@@ -85,25 +85,42 @@ public final class Coordination {
     private static List<CoordinationResult.Candidate> strongest(EdgeTests t, int[] kept, int max) {
         boolean[] isKept = new boolean[t.size()];
         for (int e : kept) isKept[e] = true;
-        int[] idx = new int[t.size()];
-        int n = 0;
-        for (int e = 0; e < t.size(); e++) if (!isKept[e]) idx[n++] = e;
-        idx = Arrays.copyOf(idx, n);
-        IntArrays.quickSort(idx, (u, v) -> {
+        it.unimi.dsi.fastutil.ints.IntComparator order = (u, v) -> {
             double pu = Double.isNaN(t.p[u]) ? 2 : t.p[u], pv = Double.isNaN(t.p[v]) ? 2 : t.p[v];
             int cmp = Double.compare(pu, pv);
             if (cmp != 0) return cmp;
             cmp = Integer.compare(Math.max(t.coActions[v], t.shared[v]), Math.max(t.coActions[u], t.shared[u]));
             return cmp != 0 ? cmp : Long.compare(t.keys[u], t.keys[v]);
-        });
+        };
+        int[] best = firstInOrder(t.size(), e -> isKept[e], order, max);
         List<CoordinationResult.Candidate> out = new ArrayList<>();
-        for (int k = 0; k < Math.min(max, n); k++) {
-            int e = idx[k];
+        for (int e : best) {
             out.add(new CoordinationResult.Candidate(PairKernel.keyA(t.keys[e]), PairKernel.keyB(t.keys[e]),
                     t.episodes[e], t.coActions[e], t.shared[e], t.lambdaTiming[e], t.pTiming[e], t.lambdaShared[e],
                     t.pShared[e], t.q[e]));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The first {@code max} of {@code 0..n-1} in {@code order}, those that {@code skip} accepts left out, in
+     * order: one pass with a short sorted list, not a sort of all n (a storm has millions of candidates).
+     */
+    static int[] firstInOrder(int n, java.util.function.IntPredicate skip, it.unimi.dsi.fastutil.ints.IntComparator order,
+            int max) {
+        int[] best = new int[Math.max(0, max)];
+        int size = 0;
+        for (int e = 0; e < n && max > 0; e++) {
+            if (skip.test(e)) continue;
+            if (size == max && order.compare(e, best[size - 1]) >= 0) continue;
+            int at = size == max ? size - 1 : size++;
+            while (at > 0 && order.compare(e, best[at - 1]) < 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = e;
+        }
+        return Arrays.copyOf(best, size);
     }
 
     private static CoordinationResult coortweet(Actions x, CoordinationConfig c, long[] createdAt,

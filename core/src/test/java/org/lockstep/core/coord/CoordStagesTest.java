@@ -141,4 +141,28 @@ class CoordStagesTest {
         assertEquals(1, d.toBuilder().evidencePerEdge(1).build().evidencePerEdge(5_000_000), "never more than asked");
         assertThrows(IllegalArgumentException.class, () -> CoordinationConfig.builder().maxEvidencePairs(-1).build());
     }
+
+    /** The "strongest pairs" selection against a full sort, with ties, skipped items and fewer items than asked. */
+    @Test
+    void firstInOrderIsTheHeadOfAFullSort() {
+        java.util.Random r = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            int n = r.nextInt(60);
+            int[] value = new int[n];
+            boolean[] skip = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                value[i] = r.nextInt(12);
+                skip[i] = r.nextInt(4) == 0;
+            }
+            it.unimi.dsi.fastutil.ints.IntComparator order = (u, v) -> value[u] != value[v]
+                    ? Integer.compare(value[u], value[v]) : Integer.compare(u, v);
+            int max = r.nextInt(15);
+            java.util.List<Integer> all = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) if (!skip[i]) all.add(i);
+            all.sort(order::compare);
+            int[] want = all.stream().limit(max).mapToInt(Integer::intValue).toArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want, Coordination.firstInOrder(n, i -> skip[i], order, max),
+                    "round " + round);
+        }
+    }
 }
