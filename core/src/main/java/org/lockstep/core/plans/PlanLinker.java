@@ -27,9 +27,12 @@ import org.lockstep.core.plans.CallExtractor.Role;
  * window before the message, in the execution window from the message to the call's time plus
  * {@code executionMs}, and later up to the horizon; an exact test of whether the item's rate jumped
  * ({@link AdoptionTest}), with Benjamini–Hochberg over all calls; and the adopters: accounts whose
- * first post with an item falls in the execution window and that did not use any of the call's items
- * in the baseline (those are the item's own public, reported as {@code prior_users}). Accounts whose
- * first use comes after the execution window are organic uptake, counted apart. Across calls, accounts
+ * first post with an item falls in the execution window and that took up, in that window, at least one
+ * of the call's items they had not used in the baseline. Accounts that had used every item they post in
+ * the window are the items' own public, reported as {@code prior_users}; judging item by item keeps an
+ * operative who copied the same slogan for an earlier call (a shared element, used in the baseline) an
+ * adopter of a call whose new hashtag they take up. Accounts whose first use comes after the execution
+ * window are organic uptake, counted apart. Across calls, accounts
  * that adopted at least {@code minCallsForNetwork} executed calls form the executing network. Handles
  * the chat reveals ("my new account @x") or lists to follow are matched to the posts' accounts.
  *
@@ -139,6 +142,7 @@ public final class PlanLinker {
         List<LinkedCall> out = new ArrayList<>(chat.calls().size());
         long dataStart = t.size() == 0 ? Long.MAX_VALUE : t.time(0);
         List<int[]> windows = new ArrayList<>();
+        List<List<int[]>> itemRows = new ArrayList<>();
         double[] p = new double[chat.calls().size()];
         Uptake[] ups = new Uptake[p.length];
         List<List<ItemUptake>> perItem = new ArrayList<>();
@@ -162,6 +166,7 @@ public final class PlanLinker {
                 used.add(rows);
             }
             perItem.add(items);
+            itemRows.add(used);
             int[] rows = union(used);
             windows.add(rows);
             if (used.isEmpty()) {
@@ -194,6 +199,19 @@ public final class PlanLinker {
                 if (ts >= b0 && ts < msg) prior.add(t.account(r));
                 else if (ts >= msg && ts < horizon && !first.containsKey(t.account(r))) first.put(t.account(r), r);
             }
+            // accounts that took up, in the execution window, an item they had not used in the baseline
+            IntOpenHashSet takesUpNew = new IntOpenHashSet();
+            for (int[] its : itemRows.get(c)) {
+                IntOpenHashSet usedBefore = new IntOpenHashSet();
+                for (int r : its) {
+                    long ts = t.time(r);
+                    if (ts >= b0 && ts < msg) usedBefore.add(t.account(r));
+                }
+                for (int r : its) {
+                    long ts = t.time(r);
+                    if (ts >= msg && ts < end && !usedBefore.contains(t.account(r))) takesUpNew.add(t.account(r));
+                }
+            }
             List<Adopter> adopters = new ArrayList<>();
             int window = 0;
             int priorInWindow = 0;
@@ -206,7 +224,7 @@ public final class PlanLinker {
                     continue;
                 }
                 window++;
-                if (prior.contains(acc)) {
+                if (!takesUpNew.contains(acc)) {
                     priorInWindow++;
                     continue;
                 }

@@ -133,6 +133,42 @@ class PlanLinkerTest {
         assertNotNull(c1.call().message());
     }
 
+    /**
+     * Two calls three days apart share a slogan to copy; each has its own hashtag. x0..x4 execute both
+     * (hashtag and slogan); o1 posted the slogan the day before the second call and posts it again in its
+     * window, without the hashtag. For the second call, x0..x4 used the slogan in the baseline (for the first
+     * call) but take up its new hashtag: they are its adopters; o1 only repeats what it used before: a prior
+     * user. Judged on "any item used before", the executors of the first call would all have been lost.
+     */
+    @Test
+    void executorsOfAnEarlierCallWithTheSameSloganStillAdoptANewHashtag() {
+        long call1 = ms("2017-05-01T12:00:00Z"), call2 = ms("2017-05-04T12:00:00Z");
+        String slogan = "Macron a un compte offshore aux Bahamas";
+        PostTable.Builder b = PostTable.builder(true);
+        int id = 0;
+        // a quiet baseline: a post a day on an unrelated tag, so that the test has data to compare against
+        for (int d = 0; d < 10; d++) b.add(post("n" + id++, "bystander", ms("2017-04-24T09:00:00Z") + d * 86_400_000L, List.of("meteo"), List.of(), "beau temps"));
+        for (int i = 0; i < 5; i++) {
+            b.add(post("p" + id++, "x" + i, call1 + 5 * 60_000L + i * 1000L, List.of("RaidUn"), List.of(), slogan + " " + i));
+            b.add(post("p" + id++, "x" + i, call2 + 5 * 60_000L + i * 1000L, List.of("RaidDeux"), List.of(), slogan + " !"));
+        }
+        b.add(post("p" + id++, "o1", call2 - 86_400_000L, List.of(), List.of(), slogan));
+        b.add(post("p" + id++, "o1", call2 + 20 * 60_000L, List.of(), List.of(), slogan + " encore"));
+        PostTable t = b.build();
+        CallExtractor.Result chat = new CallExtractor(CallExtractor.Config.defaults(PARIS)).run(List.of(
+                msg("1", "2017-05-01T12:00:00Z", "kek", "maintenant tous sur #RaidUn et copiez « " + slogan + " »"),
+                msg("2", "2017-05-04T12:00:00Z", "kek", "maintenant tous sur #RaidDeux et copiez « " + slogan + " »")));
+        assertEquals(2, chat.calls().size());
+        PlanLinker.Result r = new PlanLinker(PlanLinker.Config.defaults()).run(chat, t);
+        Set<String> five = Set.of("x0", "x1", "x2", "x3", "x4");
+        assertEquals(five, r.calls().get(0).adopters().stream().map(PlanLinker.Adopter::accountId).collect(Collectors.toSet()));
+        PlanLinker.LinkedCall c2 = r.calls().get(1);
+        assertTrue(c2.executed());
+        assertEquals(five, c2.adopters().stream().map(PlanLinker.Adopter::accountId).collect(Collectors.toSet()));
+        assertEquals(1, c2.priorUsers(), "o1 repeats the slogan it used before: the item's own public");
+        assertEquals(five, r.network().stream().map(PlanLinker.NetworkAccount::accountId).collect(Collectors.toSet()));
+    }
+
     @Test
     void quotedTextIsFoundInPostsWhateverTheCaseAndSpacing() {
         long call = ms("2017-05-05T12:00:00Z");
