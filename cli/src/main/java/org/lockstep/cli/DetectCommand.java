@@ -13,6 +13,7 @@ import org.lockstep.core.coord.Coordination;
 import org.lockstep.core.coord.CoordinationConfig;
 import org.lockstep.core.coord.CoordinationResult;
 import org.lockstep.core.coord.Signal;
+import org.lockstep.core.model.PostTable;
 import org.lockstep.io.read.Problem;
 import org.lockstep.io.read.ReadReport;
 import org.lockstep.io.read.Readers;
@@ -185,6 +186,10 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summary.json to standard output.")
     boolean json;
 
+    @Option(names = "--media", paramLabel = "DIR",
+            description = "Media files of the posts (named by the media id or the file name of the media URL): the co-image signal compares their perceptual hashes, so a re-captioned or recompressed meme is one object.")
+    java.nio.file.Path media;
+
     @Option(names = "--graphml", description = "Also write network.graphml (yEd, igraph); network.gexf (Gephi, NetworkX) is always written.")
     boolean graphml;
 
@@ -201,6 +206,13 @@ final class DetectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("lockstep detect: " + e.getMessage());
             return Main.USAGE;
+        }
+        if (media != null && !java.nio.file.Files.isDirectory(media)) {
+            err.println("lockstep detect: --media: not a folder: " + Terminal.safe(media.toString()));
+            return Main.USAGE;
+        }
+        if (media != null && !config.enabled(Signal.CO_IMAGE)) {
+            err.println("lockstep detect: --media is read by the co-image signal, which is off in this run");
         }
         org.lockstep.io.out.OutputDir od;
         try {
@@ -236,8 +248,15 @@ final class DetectCommand implements Callable<Integer> {
                     + " rejected, " + rep.filesFailed() + " files unreadable)");
             return Main.NOTHING_READ;
         }
+        PostTable table = loaded.table();
+        if (media != null && config.enabled(Signal.CO_IMAGE)) {
+            org.lockstep.io.read.MediaFiles.Hashes mh = org.lockstep.io.read.MediaFiles.hash(table, media);
+            err.printf(java.util.Locale.ROOT, "lockstep detect: media: %,d of %,d hashed from files in --media (%,d unreadable), %,d given as hashes%n",
+                    mh.fromFiles(), table.mediaIds().size(), mh.unreadable(), mh.given());
+            table = table.withMediaHashes(mh.hash(), mh.known());
+        }
         long readMs = (System.nanoTime() - t0) / 1_000_000;
-        CoordinationResult result = Coordination.detect(loaded.table(), config);
+        CoordinationResult result = Coordination.detect(table, config);
         DetectOutputs.Written w;
         try {
             w = new DetectOutputs(loaded, source(), input.db != null, result, readMs, drawNodes, reportGroups, graphml).writeAll(od, t0);

@@ -221,30 +221,10 @@ final class PlansCommand implements Callable<Integer> {
      * come from the chat and the posts: a name that would leave its folder is not followed.
      */
     private Map<String, int[]> imageRows(CallExtractor.Result calls, PostTable t) throws IOException {
-        Map<String, Path> files = filesByName(media);
-        long[] hash = new long[t.mediaIds().size()];
-        boolean[] known = new boolean[hash.length];
-        int found = 0, unreadable = 0;
-        for (int m = 0; m < hash.length; m++) {
-            String key = t.mediaIds().get(m);
-            if (key.length() == 16 && key.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-                hash[m] = Long.parseUnsignedLong(key, 16); // the source gave a 64-bit perceptual hash
-                known[m] = true;
-                found++;
-                continue;
-            }
-            Path f = files.get(baseName(key));
-            if (f == null) f = files.get(key);
-            if (f == null) continue;
-            Long h = hashOf(f);
-            if (h == null) {
-                unreadable++;
-                continue;
-            }
-            hash[m] = h;
-            known[m] = true;
-            found++;
-        }
+        org.lockstep.io.read.MediaFiles.Hashes mh = org.lockstep.io.read.MediaFiles.hash(t, media);
+        long[] hash = mh.hash();
+        boolean[] known = mh.known();
+        int found = mh.fromFiles() + mh.given(), unreadable = mh.unreadable();
         List<Path> dirs = new ArrayList<>();
         if (attachments != null) dirs.add(attachments);
         else for (Path c : chats) dirs.add(Files.isDirectory(c) ? c : c.toAbsolutePath().getParent());
@@ -307,12 +287,7 @@ final class PlansCommand implements Callable<Integer> {
     }
 
     private static Long hashOf(Path f) {
-        try {
-            java.awt.image.BufferedImage img = PerceptualHash.read(f);
-            return img == null ? null : PerceptualHash.pHash(img);
-        } catch (IOException | RuntimeException e) {
-            return null; // a broken or hostile file is no picture
-        }
+        return org.lockstep.io.read.MediaFiles.hashOf(f);
     }
 
     /** The file a chat names, inside one of the folders (by its relative path, else its file name), or null. */
@@ -333,28 +308,8 @@ final class PlansCommand implements Callable<Integer> {
         return null;
     }
 
-    private static Map<String, Path> filesByName(Path dir) throws IOException {
-        Map<String, Path> out = new java.util.HashMap<>();
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).sorted().forEach(f -> {
-                String n = f.getFileName().toString();
-                out.putIfAbsent(n, f);
-                int dot = n.lastIndexOf('.');
-                if (dot > 0) out.putIfAbsent(n.substring(0, dot), f);
-            });
-        }
-        return out;
-    }
-
-    /** The last path segment of a URL or path, without query or fragment. */
     static String baseName(String s) {
-        String x = s;
-        int q = x.indexOf('?');
-        if (q >= 0) x = x.substring(0, q);
-        int h = x.indexOf('#');
-        if (h >= 0) x = x.substring(0, h);
-        int slash = Math.max(x.lastIndexOf('/'), x.lastIndexOf('\\'));
-        return x.substring(slash + 1);
+        return org.lockstep.io.read.MediaFiles.baseName(s);
     }
 
     private static Map<String, Object> summary(ChatReaders.Loaded chat, CallExtractor.Result calls, PlanLinker.Result r, PostTable t, double s) {

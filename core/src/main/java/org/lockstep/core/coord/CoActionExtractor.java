@@ -79,12 +79,13 @@ final class CoActionExtractor {
     }
 
     /**
-     * Images: media ids that are perceptual hashes are grouped into near-duplicates first
+     * Images: media whose key is a perceptual hash (given by the source, or worked out from local files:
+     * {@link PostTable#withMediaHashes}) are grouped into near-duplicates first
      * ({@link org.lockstep.core.images.MediaGroups}), so a re-captioned or recompressed meme is one object.
      */
     private static void images(Actions.Builder b, PostTable t, Signal s) {
         int n = t.mediaIds().size();
-        int[] group = org.lockstep.core.images.MediaGroups.of(t.mediaIds()::get, n, org.lockstep.core.images.MediaGroups.RADIUS);
+        int[] group = org.lockstep.core.images.MediaGroups.of(t::mediaKey, n, org.lockstep.core.images.MediaGroups.RADIUS);
         b.beginSignal(s, n, t.mediaIds()::get);
         IntLists l = t.media();
         for (int r = 0; r < t.size(); r++) {

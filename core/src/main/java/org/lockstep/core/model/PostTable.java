@@ -31,6 +31,9 @@ public final class PostTable {
 
     private final Interner posts, accounts, langs, tags, urlIds, hostIds, domainIds, handles, mediaIds;
     private final AccountTable accountInfo;
+    /** 64-bit perceptual hashes of media ids worked out from local files, where known (null: none). */
+    private final long[] mediaHash;
+    private final boolean[] mediaHashKnown;
 
     /** {@code order}: the builder's row of each row, or null to keep the builder's order. */
     private PostTable(Builder b, int[] order) {
@@ -65,6 +68,67 @@ public final class PostTable {
         handles = b.handles;
         mediaIds = b.mediaIds;
         accountInfo = b.accountInfo.build(accounts.size());
+        mediaHash = null;
+        mediaHashKnown = null;
+    }
+
+    /** {@code o} with media hashes (the columns shared, not copied). */
+    private PostTable(PostTable o, long[] hash, boolean[] known) {
+        size = o.size;
+        platform = o.platform;
+        kind = o.kind;
+        derived = o.derived;
+        time = o.time;
+        post = o.post;
+        account = o.account;
+        repostOf = o.repostOf;
+        replyTo = o.replyTo;
+        quoteOf = o.quoteOf;
+        repostOfAccount = o.repostOfAccount;
+        replyToAccount = o.replyToAccount;
+        quoteOfAccount = o.quoteOfAccount;
+        lang = o.lang;
+        text = o.text;
+        hashtags = o.hashtags;
+        urls = o.urls;
+        hosts = o.hosts;
+        domains = o.domains;
+        mentions = o.mentions;
+        media = o.media;
+        posts = o.posts;
+        accounts = o.accounts;
+        langs = o.langs;
+        tags = o.tags;
+        urlIds = o.urlIds;
+        hostIds = o.hostIds;
+        domainIds = o.domainIds;
+        handles = o.handles;
+        mediaIds = o.mediaIds;
+        accountInfo = o.accountInfo;
+        mediaHash = hash;
+        mediaHashKnown = known;
+    }
+
+    /**
+     * This table with a 64-bit perceptual hash for each media id where {@code known[m]} (as
+     * {@code org.lockstep.core.images.PerceptualHash} computes it from the media file): the {@code co-image}
+     * signal then groups near-duplicate pictures whatever their ids. The columns are shared, not copied.
+     */
+    public PostTable withMediaHashes(long[] hash, boolean[] known) {
+        if (hash.length != mediaIds.size() || known.length != hash.length) {
+            throw new IllegalArgumentException("one hash per media id: " + hash.length + "/" + known.length + " for " + mediaIds.size());
+        }
+        return new PostTable(this, hash.clone(), known.clone());
+    }
+
+    /**
+     * The key the {@code co-image} signal compares for media id {@code m}: its perceptual hash as 16 hex
+     * digits when one was worked out from a file, else the id as the source gave it (which may itself be
+     * such a hash).
+     */
+    public String mediaKey(int m) {
+        if (mediaHash != null && mediaHashKnown[m]) return String.format(java.util.Locale.ROOT, "%016x", mediaHash[m]);
+        return mediaIds.get(m);
     }
 
     public static Builder builder() {
