@@ -133,6 +133,21 @@ class ApiTest {
         JsonNode a = viewer.get("/api/accounts/201").json();
         assertEquals(Fixture.XSS_HANDLE_1, a.at("/profile/handle").asText(), "stored and returned exactly");
         assertEquals(6, a.get("posts").size(), "six retweets");
+        // the posts newest first, and the posts per day (oldest day first) adding up to the total
+        assertEquals(6, a.get("posts_total").asInt());
+        long perDay = 0;
+        String lastDay = "";
+        for (JsonNode v : a.get("volume")) {
+            perDay += v.get("posts").asLong();
+            assertTrue(v.get("day").asText().compareTo(lastDay) > 0, "days ascending: " + a.get("volume"));
+            lastDay = v.get("day").asText();
+        }
+        assertEquals(6, perDay);
+        for (int i = 1; i < a.get("posts").size(); i++) {
+            assertTrue(a.get("posts").get(i - 1).get("time").asText().compareTo(a.get("posts").get(i).get("time").asText()) >= 0,
+                    "newest first: " + a.get("posts"));
+        }
+        assertTrue(a.get("posts").get(0).get("part") == null && a.get("posts").get(0).get("n") == null, "no helper columns leak");
         assertEquals(2, a.get("edges").size(), "tied to the two other trolls");
         JsonNode e = a.get("edges").get(0);
         assertEquals(Math.min(CaseQueries.MAX_PAIRS, e.get("evidence_pairs").asInt()), e.get("pairs").size(), "the first pairs of the edge");
