@@ -233,7 +233,7 @@ final class PlansCommand implements Callable<Integer> {
             for (CallExtractor.Item it : c.items()) {
                 if (it.kind() != CallExtractor.Kind.ATTACHMENT || att.containsKey(it.value())) continue;
                 Path f = inside(dirs, it.value());
-                Long h = f == null ? null : hashOf(f);
+                Long h = f == null ? null : org.lockstep.io.read.MediaFiles.hashOf(f);
                 if (h != null) att.put(it.value(), h);
             }
         }
@@ -286,16 +286,12 @@ final class PlansCommand implements Callable<Integer> {
         }
     }
 
-    private static Long hashOf(Path f) {
-        return org.lockstep.io.read.MediaFiles.hashOf(f);
-    }
-
     /** The file a chat names, inside one of the folders (by its relative path, else its file name), or null. */
     private static Path inside(List<Path> dirs, String name) {
         for (Path d : dirs) {
             if (d == null) continue;
             Path root = d.toAbsolutePath().normalize();
-            for (String n : List.of(name, baseName(name))) {
+            for (String n : List.of(name, org.lockstep.io.read.MediaFiles.baseName(name))) {
                 if (n.isEmpty()) continue;
                 try {
                     Path f = root.resolve(n).normalize();
@@ -306,10 +302,6 @@ final class PlansCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    static String baseName(String s) {
-        return org.lockstep.io.read.MediaFiles.baseName(s);
     }
 
     private static Map<String, Object> summary(ChatReaders.Loaded chat, CallExtractor.Result calls, PlanLinker.Result r, PostTable t, double s) {
