@@ -82,18 +82,19 @@ else
 fi
 
 if [[ -f "$data/german_elections.csv.gz" ]]; then
-  # links and images, 30 s, as in CooRTweet's vignette. CooRTweet and Lockstep compat read the stacked
-  # object rows CooRTweet's runner writes (url_<id>, hash_<id>); Lockstep's defaults read the posts,
-  # one row per post (merge_post_rows.py), url_id as opaque link ids, phash_id as image hashes,
-  # hashtag_id as hashtags. The toolkit has no image signal and is not run.
+  # links and images, 30 s, as in CooRTweet's vignette. CooRTweet reads the file itself; Lockstep (compat and
+  # defaults) reads the posts, one row per post (merge_post_rows.py), url_id as opaque link ids, phash_id as
+  # image hashes, hashtag_id as hashtags; compat runs co-link and co-image each on its own (min participation
+  # per signal), as the vignette runs detect_groups per mode. The toolkit has no image signal and is not run.
   d="$out/coortweet_german"; mkdir -p "$d"; datasets+=("$d")
   gzip -dc "$data/german_elections.csv.gz" > "$d/german_elections.csv"
   "$py" "$here/scripts/validation/merge_post_rows.py" "$d/german_elections.csv" "$d/german_posts.csv" > "$d/merge.log"
   timed coortweet "$d" Rscript "$here/scripts/peers/coortweet_multimodal.R" "$ct" "$d/german_elections.csv" 30 2 0.5 \
     "$d/coortweet_edges.csv" "$d/coortweet_stacked.csv"
   rm -rf "$d/lockstep_compat" "$d/lockstep_defaults"
-  timed lockstep_compat "$d" "$lockstep" detect "$d/coortweet_stacked.csv" --out "$d/lockstep_compat" \
-    --preset coortweet --window 30 --min-participation 2 --edge-weight 0.5
+  timed lockstep_compat "$d" "$lockstep" detect "$d/german_posts.csv" --out "$d/lockstep_compat" \
+    --map 'id=row_id,account=account_id,time=timestamp,urls=url_id,media=phash_id' \
+    --preset coortweet --signals co-link,co-image --window 30 --min-participation 2 --edge-weight 0.5
   timed lockstep_defaults "$d" "$lockstep" detect "$d/german_posts.csv" --out "$d/lockstep_defaults" \
     --map 'id=row_id,account=account_id,time=timestamp,urls=url_id,hashtags=hashtag_id,media=phash_id'
   rm -f "$d/german_elections.csv"

@@ -82,7 +82,8 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "'coortweet': reproduce CooRTweet's detect_groups + generate_coordinated_network(subgraph = 1) "
-                    + "with --window, --min-participation and --edge-weight.")
+                    + "with --window, --min-participation and --edge-weight; with --signals, each signal on its own "
+                    + "(min participation per signal) and one network, as CooRTweet's multi-modal vignette.")
     String preset;
 
     @Option(names = "--signals", paramLabel = "LIST", split = ",",
@@ -305,6 +306,12 @@ final class DetectCommand implements Callable<Integer> {
         return input.db != null ? "case database " + input.db : String.join(", ", input.files);
     }
 
+    private Signal[] signalList() {
+        List<Signal> on = new ArrayList<>();
+        for (String s : signals) if (!s.isBlank()) on.add(Signal.byLabel(s));
+        return on.toArray(new Signal[0]);
+    }
+
     /** The engine configuration the options describe. */
     CoordinationConfig config() {
         CoordinationConfig.Builder b;
@@ -314,13 +321,12 @@ final class DetectCommand implements Callable<Integer> {
             int mp = minParticipation == null ? 2 : minParticipation;
             double ew = edgeWeight == null ? 0.5 : edgeWeight;
             b = CoordinationConfig.coortweet(w, mp, ew).toBuilder();
+            // CooRTweet's multi-modal vignette: each signal detected on its own (min participation per signal),
+            // the results bound into one network
+            if (signals != null && !signals.isEmpty()) b.signals(signalList()).window(w * 1000);
         } else {
             b = CoordinationConfig.builder();
-            if (signals != null && !signals.isEmpty()) {
-                List<Signal> on = new ArrayList<>();
-                for (String s : signals) if (!s.isBlank()) on.add(Signal.byLabel(s));
-                b.signals(on.toArray(new Signal[0]));
-            }
+            if (signals != null && !signals.isEmpty()) b.signals(signalList());
             if (window != null) b.window(ms(window, "--window"));
             if (minParticipation != null) b.minParticipation(minParticipation);
             if (edgeWeight != null) b.selection(CoordinationConfig.Selection.PERCENTILE).edgeWeightPercentile(edgeWeight);

@@ -91,17 +91,29 @@ public final class Actions {
         private final Interner accounts = new Interner(1 << 10), contents = new Interner(1 << 12);
         private int n;
         private int[] o = new int[1024], a = new int[1024], c = new int[1024];
+        private byte[] s = new byte[1024];
         private long[] t = new long[1024];
 
         private GenericBuilder() {}
 
+        /** A row of the generic {@link Signal#OBJECT} signal (CooRTweet's 4-column input). */
         public GenericBuilder add(String object, String account, String content, long timeMs) {
+            return add(Signal.OBJECT, object, account, content, timeMs);
+        }
+
+        /**
+         * A row of signal {@code signal}: objects of different signals are different objects even when their
+         * ids are equal (a URL id and an image id), as CooRTweet's multi-modal runs keep them apart.
+         */
+        public GenericBuilder add(Signal signal, String object, String account, String content, long timeMs) {
             if (n == o.length) {
                 o = Arrays.copyOf(o, n * 2);
                 a = Arrays.copyOf(a, n * 2);
                 c = Arrays.copyOf(c, n * 2);
+                s = Arrays.copyOf(s, n * 2);
                 t = Arrays.copyOf(t, n * 2);
             }
+            s[n] = (byte) signal.ordinal();
             // objects and contents share one id space, as post ids do in a PostTable, so that an object
             // that is itself one of the contents (an original post in the data) compares equal
             o[n] = contents.intern(object);
@@ -114,8 +126,19 @@ public final class Actions {
 
         public Actions build() {
             Builder b = new Builder(accounts.size(), accounts::get, contents::get);
-            b.beginSignal(Signal.OBJECT, contents.size(), contents::get);
-            for (int i = 0; i < n; i++) b.add(o[i], a[i], c[i], i, t[i]);
+            // rows grouped by signal in enum order (stable: input order within a signal)
+            int[] order = new int[n];
+            int k = 0;
+            for (Signal sig : Signal.values()) {
+                int from = k;
+                for (int i = 0; i < n; i++) if (s[i] == sig.ordinal()) order[k++] = i;
+                if (k == from) continue;
+                b.beginSignal(sig, contents.size(), contents::get);
+                for (int j = from; j < k; j++) {
+                    int i = order[j];
+                    b.add(o[i], a[i], c[i], i, t[i]);
+                }
+            }
             return b.build();
         }
     }

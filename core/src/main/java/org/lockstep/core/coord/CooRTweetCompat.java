@@ -18,6 +18,9 @@ import java.util.Arrays;
  * <li>per account pair: weight = number of pairs, mean |Δt|, distinct older and newer contents;</li>
  * <li>edges whose weight exceeds the {@code edge_weight} quantile (R type 7) of all weights are kept.</li>
  * </ol>
+ * With several signals, steps 1–3 run per signal, as CooRTweet's vignette runs {@code detect_groups} once per
+ * mode (URLs, images) and binds the results: an account's rows and contents are counted within each signal.
+ * Steps 4–5 run once over the bound results, as its {@code generate_coordinated_network} does.
  */
 final class CooRTweetCompat {
     private CooRTweetCompat() {}
@@ -38,18 +41,22 @@ final class CooRTweetCompat {
     static Network run(Actions x, long windowMs, int minParticipation, double edgeWeight) {
         int n = x.size;
         int na = x.accountCount();
-        int[] rows = new int[na];
-        int[] firstSeen = new int[na];
+        final int nsig = Signal.values().length;
+        final byte[] sig = x.signal;
+        // per (account, signal): rows and first appearance (each signal is a run of its own)
+        int[] rows = new int[na * nsig];
+        int[] firstSeen = new int[na * nsig];
         Arrays.fill(firstSeen, Integer.MAX_VALUE);
         for (int i = 0; i < n; i++) {
-            rows[x.account[i]]++;
-            if (i < firstSeen[x.account[i]]) firstSeen[x.account[i]] = i;
+            int as = x.account[i] * nsig + sig[i];
+            rows[as]++;
+            if (i < firstSeen[as]) firstSeen[as] = i;
         }
         int kept = 0;
-        for (int i = 0; i < n; i++) if (rows[x.account[i]] >= minParticipation) kept++;
+        for (int i = 0; i < n; i++) if (rows[x.account[i] * nsig + sig[i]] >= minParticipation) kept++;
         int[] idx = new int[kept];
         int k = 0;
-        for (int i = 0; i < n; i++) if (rows[x.account[i]] >= minParticipation) idx[k++] = i;
+        for (int i = 0; i < n; i++) if (rows[x.account[i] * nsig + sig[i]] >= minParticipation) idx[k++] = i;
         Network net = new Network();
         net.ignoredActions = n - kept;
         // order of the pre-filtered table: grouped by account (first appearance), then input order; it
@@ -62,7 +69,7 @@ final class CooRTweetCompat {
             if (c != 0) return c;
             c = Long.compare(t[p], t[q]);
             if (c != 0) return c;
-            c = Integer.compare(fs[acc[p]], fs[acc[q]]);
+            c = Integer.compare(fs[acc[p] * nsig + sig[p]], fs[acc[q] * nsig + sig[q]]);
             return c != 0 ? c : Integer.compare(p, q);
         });
         int[] po = new int[1024], pn = new int[1024];
@@ -72,12 +79,14 @@ final class CooRTweetCompat {
             int o = obj[idx[s]];
             int e = s + 1;
             while (e < kept && obj[idx[e]] == o) e++;
+            // contents and objects share an id space within a signal: the object's own post is not a share of it
+            int local = o - x.objectBase(Signal.of(sig[idx[s]]));
             for (int i = s; i < e; i++) {
                 int ri = idx[i];
-                if (cont[ri] == o) continue;
+                if (cont[ri] == local) continue;
                 for (int j = i + 1; j < e && t[idx[j]] - t[ri] <= windowMs; j++) {
                     int rj = idx[j];
-                    if (cont[rj] == o || cont[rj] == cont[ri] || acc[rj] == acc[ri]) continue;
+                    if (cont[rj] == local || cont[rj] == cont[ri] || acc[rj] == acc[ri]) continue;
                     if (np == po.length) {
                         po = Arrays.copyOf(po, np * 2);
                         pn = Arrays.copyOf(pn, np * 2);
@@ -89,21 +98,24 @@ final class CooRTweetCompat {
             }
             s = e;
         }
-        // min participation refinement, over contents
-        int contents = 0;
-        for (int i = 0; i < n; i++) contents = Math.max(contents, cont[i] + 1);
-        boolean[] inResult = new boolean[contents];
+        // min participation refinement, over contents, within each signal
+        LongOpenHashSet inResult = new LongOpenHashSet();
         for (int p = 0; p < np; p++) {
-            inResult[cont[po[p]]] = true;
-            inResult[cont[pn[p]]] = true;
+            inResult.add(contentKey(cont[po[p]], sig[po[p]]));
+            inResult.add(contentKey(cont[pn[p]], sig[pn[p]]));
         }
-        int[] part = new int[na];
-        for (int r : idx) if (cont[r] >= 0 && inResult[cont[r]]) part[acc[r]]++;
-        boolean[] passing = new boolean[contents];
-        for (int r : idx) if (cont[r] >= 0 && inResult[cont[r]] && part[acc[r]] >= minParticipation) passing[cont[r]] = true;
+        int[] part = new int[na * nsig];
+        for (int r : idx) if (cont[r] >= 0 && inResult.contains(contentKey(cont[r], sig[r]))) part[acc[r] * nsig + sig[r]]++;
+        LongOpenHashSet passing = new LongOpenHashSet();
+        for (int r : idx) {
+            if (cont[r] >= 0 && inResult.contains(contentKey(cont[r], sig[r])) && part[acc[r] * nsig + sig[r]] >= minParticipation) {
+                passing.add(contentKey(cont[r], sig[r]));
+            }
+        }
         int m = 0;
         for (int p = 0; p < np; p++) {
-            if (minParticipation < 1 || passing[cont[po[p]]] || passing[cont[pn[p]]]) {
+            if (minParticipation < 1 || passing.contains(contentKey(cont[po[p]], sig[po[p]]))
+                    || passing.contains(contentKey(cont[pn[p]], sig[pn[p]]))) {
                 po[m] = po[p];
                 pn[m] = pn[p];
                 m++;
@@ -180,5 +192,9 @@ final class CooRTweetCompat {
         net.pairs = np;
         net.threshold = NullModel.quantile7(net.weight, ne, edgeWeight);
         return net;
+    }
+
+    private static long contentKey(int content, byte signal) {
+        return (long) content << 8 | signal;
     }
 }
