@@ -258,6 +258,15 @@ class DetectCommandTest {
         DetectCommand p = new DetectCommand();
         new picocli.CommandLine(p).parseArgs("--out", "x", "--preset", "coortweet");
         assertEquals(org.lockstep.core.coord.CoordinationConfig.coortweet(10, 2, 0.5), p.config(), "CooRTweet's own defaults");
+
+        // the multi-modal vignette: the preset with --signals detects those signals, each with the preset's window
+        DetectCommand mm = new DetectCommand();
+        new picocli.CommandLine(mm).parseArgs("--out", "x", "--preset", "coortweet", "--signals", "co-link,co-image", "--window", "30");
+        org.lockstep.core.coord.CoordinationConfig mmc = mm.config();
+        assertEquals(java.util.Map.of(org.lockstep.core.coord.Signal.CO_LINK, 30_000L, org.lockstep.core.coord.Signal.CO_IMAGE, 30_000L),
+                mmc.windowsMs());
+        assertEquals(org.lockstep.core.coord.CoordinationConfig.Preset.COORTWEET, mmc.preset());
+        assertEquals(2, mmc.minParticipation());
     }
 
     @Test
