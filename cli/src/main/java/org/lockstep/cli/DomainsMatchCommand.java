@@ -93,6 +93,13 @@ final class DomainsMatchCommand implements Callable<Integer> {
     @Option(names = "--keyword", paramLabel = "WORD", description = "Extra keyword combined with names (besides mail, login, onedrive, ...). Repeatable.")
     List<String> keywords = new ArrayList<>();
 
+    @Option(names = "--alerts", paramLabel = "FILE",
+            description = "Append one JSON line per new look-alike (candidate and protected domain) to FILE; one already in FILE is not alerted again.")
+    Path alertsFile;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "POST each alert as JSON to this URL (needs --alerts).")
+    String webhook;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write matches here instead of standard output.")
     Path output;
 
@@ -103,6 +110,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
     boolean quiet;
 
     private long read, rejected, owned, flagged;
+    private DomainsAlerts alerts;
     private Set<String> coordinated = Set.of();
     /** Standard input may be a live feed: write each look-alike at once. */
     private boolean live;
@@ -115,6 +123,15 @@ final class DomainsMatchCommand implements Callable<Integer> {
         }
         if (!(threshold >= 0 && threshold <= 1)) {
             System.err.println("lockstep domains match: --threshold must be between 0 and 1");
+            return Main.USAGE;
+        }
+        if (webhook != null && alertsFile == null) {
+            System.err.println("lockstep domains match: --webhook needs --alerts FILE (the alerts it sends are kept there)");
+            return Main.USAGE;
+        }
+        String badHook = webhook == null ? null : org.lockstep.io.alert.Webhook.check(webhook);
+        if (badHook != null) {
+            System.err.println("lockstep domains match: --webhook: " + Safe.text(badHook));
             return Main.USAGE;
         }
         List<ProtectedEntity> entities = new ArrayList<>();
@@ -141,6 +158,15 @@ final class DomainsMatchCommand implements Callable<Integer> {
         }
         LookalikeMatcher matcher = new LookalikeMatcher(entities,
                 LookalikeMatcher.Config.defaults().withThreshold(threshold).withKeywords(keywords).withAllow(allow));
+        if (alertsFile != null) {
+            try {
+                alerts = new DomainsAlerts(alertsFile, webhook);
+            } catch (IOException e) {
+                System.err.println("lockstep domains match: --alerts " + Safe.text(alertsFile.toString()) + ": "
+                        + Safe.text(String.valueOf(e.getMessage())));
+                return Main.USAGE;
+            }
+        }
         Writer w = new BufferedWriter(new OutputStreamWriter(output == null ? System.out : Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
         try (DomainsOutput out = new DomainsOutput(w, format,
                 List.of("candidate", "protected", "entity", "score", "techniques", "matched", "source", "detail"))) {
@@ -168,6 +194,10 @@ final class DomainsMatchCommand implements Callable<Integer> {
         } finally {
             if (output != null) w.close();
             else w.flush();
+            if (alerts != null) {
+                alerts.close();
+                System.err.println("lockstep domains match: " + alerts.summary());
+            }
         }
         System.err.printf("lockstep domains match: %d candidates, %d rejected, %d owned, %d flagged (threshold %.2f)%n",
                 read, rejected, owned, flagged, threshold);
@@ -432,6 +462,7 @@ final class DomainsMatchCommand implements Callable<Integer> {
             List<String> t = new ArrayList<>(m.techniques().size());
             for (Technique x : m.techniques()) t.add(x.label());
             out.row(m.candidate(), m.protectedDomain(), m.entity(), m.score(), t, m.matchedName(), source, detail);
+            if (alerts != null) alerts.emit(m.candidate(), m.protectedDomain(), m.entity(), m.score(), t, m.matchedName(), source, detail);
         }
         if (live) out.flush();
     }

@@ -28,14 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domains match --ct-log} against an RFC 6962 log served in the test, twice, resuming. */
 class DomainsCtCommandTest {
-    @Test
-    void followsALogAndResumesFromTheSavedPosition(@TempDir Path dir) throws Exception {
+    /** Log entries (RFC 6962 leaf inputs, base64) for certificates naming {@code names}, logged at {@code now}. */
+    static List<String> leaves(String[][] names, long now) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         KeyPair ca = g.generateKeyPair();
         List<String> leaves = new ArrayList<>();
-        String[][] names = {{"spiegel.ltd", "www.spiegel.ltd"}, {"example.org"}, {"spiegel.de"}, {"sp1egel.de"}, {"news.example.net"}};
-        long now = System.currentTimeMillis();
         for (String[] n : names) {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name("C=US,O=Let's Encrypt,CN=R11"), BigInteger.valueOf(leaves.size() + 1),
                     new Date(now), new Date(now + 86_400_000L), new X500Name("CN=" + n[0]), ca.getPublic());
@@ -57,6 +55,11 @@ class DomainsCtCommandTest {
             o.write(0);
             leaves.add(Base64.getEncoder().encodeToString(o.toByteArray()));
         }
+        return leaves;
+    }
+
+    /** An RFC 6962 log serving {@code leaves} (get-sth and get-entries), not yet started. */
+    static HttpServer log(List<String> leaves) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ct/v1/get-sth", ex -> {
             byte[] b = ("{\"tree_size\":" + leaves.size() + ",\"timestamp\":1,\"sha256_root_hash\":\"\",\"tree_head_signature\":\"\"}").getBytes(StandardCharsets.UTF_8);
@@ -75,6 +78,59 @@ class DomainsCtCommandTest {
             ex.getResponseBody().write(b);
             ex.close();
         });
+        return server;
+    }
+
+    /**
+     * Look-alikes from the log reach the alert sinks, each once: a JSON line in the alerts file and the same line
+     * POSTed to a webhook on a local JDK HTTP server; reading the log again from the start alerts nothing new.
+     */
+    @Test
+    void lookalikesFromTheLogAreAlertedOnceThroughTheFileAndTheWebhook(@TempDir Path dir) throws Exception {
+        String[][] names = {{"spiegel.ltd", "www.spiegel.ltd"}, {"example.org"}, {"spiegel.de"}, {"sp1egel.de"}, {"news.example.net"}};
+        HttpServer server = log(leaves(names, System.currentTimeMillis()));
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/hook", ex -> {
+            received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Path protect = dir.resolve("p.txt");
+            Files.writeString(protect, "spiegel.de\n");
+            Path alerts = dir.resolve("alerts/lookalikes.jsonl");
+            for (int run = 0; run < 2; run++) {
+                // a fresh position each time: the second run reads the same certificates again
+                assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log", base + "/",
+                        "--ct-state", dir.resolve("state" + run + ".json").toString(), "--ct-start", "0", "--alerts", alerts.toString(),
+                        "--webhook", base + "/hook", "-o", dir.resolve("out" + run + ".tsv").toString()));
+            }
+            List<String> lines = Files.readAllLines(alerts);
+            assertEquals(2, lines.size(), lines.toString()); // spiegel.ltd and sp1egel.de; spiegel.de is owned
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode first = json.readTree(lines.get(0)), second = json.readTree(lines.get(1));
+            assertEquals("lookalike", first.get("alert").asText());
+            assertEquals("spiegel.ltd", first.get("candidate").asText());
+            assertEquals("spiegel.de", first.get("protected_domain").asText());
+            assertEquals("ct:0", first.get("source").asText());
+            assertTrue(first.get("score").asDouble() > 0.5);
+            assertEquals("sp1egel.de", second.get("candidate").asText());
+            assertEquals(lines, received, "the webhook got each alert line, once");
+            // both runs wrote their matches to their output; only the first alerted
+            assertEquals(3, Files.readAllLines(dir.resolve("out1.tsv")).size());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void followsALogAndResumesFromTheSavedPosition(@TempDir Path dir) throws Exception {
+        long now = System.currentTimeMillis();
+        String[][] names = {{"spiegel.ltd", "www.spiegel.ltd"}, {"example.org"}, {"spiegel.de"}, {"sp1egel.de"}, {"news.example.net"}};
+        List<String> leaves = leaves(names, now);
+        HttpServer server = log(leaves);
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
