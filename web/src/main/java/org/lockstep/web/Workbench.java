@@ -163,7 +163,7 @@ public final class Workbench implements AutoCloseable {
                 send(ctx, m);
             });
             add(r, "GET", "/api/openapi.json", Role.VIEWER, ctx -> ctx.contentType("application/json").result(OpenApi.json()));
-            add(r, "GET", "/api/case", Role.VIEWER, ctx -> send(ctx, overview.updateAndGet(v -> v != null ? v : queries.overview())));
+            add(r, "GET", "/api/case", Role.VIEWER, ctx -> send(ctx, withDomainLabels(overview.updateAndGet(v -> v != null ? v : queries.overview()))));
             add(r, "GET", "/api/network", Role.VIEWER, ctx -> {
                 if (ctx.queryParamMap().isEmpty()) {
                     ctx.contentType("application/json; charset=utf-8").result(network.updateAndGet(v -> v != null ? v : json(queries.network(-1, null, null, null))));
@@ -177,7 +177,7 @@ public final class Workbench implements AutoCloseable {
             add(r, "GET", "/api/groups/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.group(longParam(ctx, "run", -1), intPath(ctx, "id")))));
             add(r, "GET", "/api/accounts/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.account(ctx.pathParam("id")))));
             add(r, "GET", "/api/campaigns", Role.VIEWER, ctx -> send(ctx, queries.campaigns(longParam(ctx, "run", -1))));
-            add(r, "GET", "/api/campaigns/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.campaign(ctx.pathParam("id")))));
+            add(r, "GET", "/api/campaigns/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.campaign(longParam(ctx, "run", -1), ctx.pathParam("id")))));
             add(r, "GET", "/api/domains", Role.VIEWER, ctx -> send(ctx, queries.domains()));
             add(r, "GET", "/api/posts", Role.VIEWER, this::searchPosts);
             add(r, "GET", "/api/labels", Role.VIEWER, this::labels);
@@ -293,6 +293,23 @@ public final class Workbench implements AutoCloseable {
         send(ctx, Map.of("logged_out", true));
     }
 
+    /** The kept overview with the top domains' labels as they are now (labels change; the overview is kept). */
+    private Map<String, Object> withDomainLabels(Map<String, Object> o) {
+        Map<String, Map<String, Object>> labels = queries.latestLabels("domain");
+        Map<String, Object> copy = new LinkedHashMap<>(o);
+        List<Map<String, Object>> domains = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> kept = (List<Map<String, Object>>) o.get("domains");
+        for (Map<String, Object> d : kept) {
+            Map<String, Object> x = new LinkedHashMap<>(d);
+            Map<String, Object> l = labels.get(String.valueOf(d.get("domain")));
+            x.put("label", l == null ? null : l.get("label"));
+            domains.add(x);
+        }
+        copy.put("domains", domains);
+        return copy;
+    }
+
     private void searchPosts(Context ctx) throws IOException {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) throw new ApiError(400, "give q, the words to search for");
@@ -300,7 +317,11 @@ public final class Workbench implements AutoCloseable {
         if (search.failure() != null) throw new ApiError(500, "the search index could not be built: " + search.failure());
         if (!search.ready()) throw new ApiError(503, "the search index is being built (" + search.indexed() + " posts so far)");
         int limit = (int) Math.max(1, Math.min(200, longParam(ctx, "limit", 50)));
-        send(ctx, search.query(q, limit));
+        Map<String, Object> r = search.query(q, limit);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) r.get("hits");
+        queries.putAccountLabels(hits, "account_id", "label"); // the author's label, as it is now (the index has none)
+        send(ctx, r);
     }
 
     private void labels(Context ctx) {

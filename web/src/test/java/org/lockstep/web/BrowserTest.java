@@ -97,7 +97,7 @@ class BrowserTest {
     }
 
     @Test
-    void investigateLabelAndSeeItAsAnotherUser() {
+    void investigateLabelAndSeeItAsAnotherUser() throws Exception {
         try (BrowserContext ctx = browser.newContext()) {
             Watched a = open(ctx);
             Page p = a.page();
@@ -160,6 +160,29 @@ class BrowserTest {
                       return r.status;
                     }""");
             assertEquals(403, ((Number) status).intValue(), "a viewer is refused by the server too");
+            assertNothingRan(v);
+
+            // the label is shown wherever the account appears: the post search's results, the groups list, the group's members
+            for (int i = 0; i < 100 && !w.searchReady(); i++) Thread.sleep(100);
+            p.navigate(base() + "#/search/Breaking");
+            p.locator("#search-results table").waitFor();
+            var rows = p.locator("#search-results tbody tr");
+            int labelled = 0;
+            for (int i = 0; i < rows.count(); i++) {
+                String account = rows.nth(i).locator("td").nth(1).textContent().strip();
+                String label = rows.nth(i).locator("td").nth(3).textContent().strip();
+                assertEquals(account.equals("201") ? "coordinated" : "", label, "search result of " + account);
+                if (account.equals("201")) labelled++;
+            }
+            assertEquals(6, labelled, "the six retweets of 201 carry its label");
+            p.navigate(base() + "#/groups");
+            p.locator("main table").waitFor();
+            assertEquals("1 coordinated", p.locator("main tbody tr").first().locator(".member-labels").textContent().strip(),
+                    "the group list counts its members' labels");
+            p.locator("main tbody tr a").first().click();
+            p.locator("h2:has-text('Members')").waitFor();
+            assertEquals("coordinated", p.locator("main tr:has(a:text-is('201')) td:last-child .tag").first().textContent(),
+                    "a member's label on the group's page");
             assertNothingRan(v);
         }
     }
