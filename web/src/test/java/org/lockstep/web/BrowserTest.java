@@ -111,6 +111,22 @@ class BrowserTest {
             p.locator("#graph canvas").first().waitFor();
             p.locator("#node-list td").first().waitFor();
             assertTrue(p.locator(".controls").textContent().contains("3 accounts, 3 edges"), p.locator(".controls").textContent());
+            // a drag and a zoom: the layers hidden while the view moves (edges, labels, hover) come back when it stops
+            p.evaluate("""
+                    () => { window.__hidden = false; const o = new MutationObserver(() => { if ([...document.querySelectorAll('#graph canvas')]
+                      .some(c => c.style.visibility === 'hidden')) window.__hidden = true; });
+                      for (const c of document.querySelectorAll('#graph canvas')) o.observe(c, {attributes: true, attributeFilter: ['style']}); }""");
+            var graphBox = p.locator("#graph").boundingBox();
+            p.mouse().move(graphBox.x + graphBox.width / 2, graphBox.y + graphBox.height / 2);
+            p.mouse().down();
+            for (int i = 1; i <= 10; i++) p.mouse().move(graphBox.x + graphBox.width / 2 + 8 * i, graphBox.y + graphBox.height / 2 + 3 * i);
+            p.mouse().up();
+            p.mouse().wheel(0, -120);
+            p.waitForFunction("() => [...document.querySelectorAll('#graph canvas')].every(c => c.style.visibility !== 'hidden')");
+            p.waitForTimeout(600);
+            assertEquals(Boolean.TRUE, p.evaluate("() => [...document.querySelectorAll('#graph canvas')].every(c => c.style.visibility !== 'hidden')"),
+                    "every layer is shown again once the view stops");
+            assertEquals(Boolean.TRUE, p.evaluate("() => window.__hidden"), "while the view moved, the layers other than the nodes were hidden");
             p.locator("#node-search").fill("troll");
             p.waitForFunction("() => document.querySelector('.controls').textContent.includes('1 accounts')");
             p.locator("#node-search").fill("");
