@@ -3,6 +3,7 @@
 // never as markup; links are built here from ids (never taken from posts) and only to https pages.
 import Graph from "graphology";
 import Sigma from "sigma";
+import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 
 type Json = any;
 
@@ -51,6 +52,25 @@ function table(headers: string[], rows: (Node | string)[][]): HTMLElement {
 function labelTag(l: unknown): Node {
   if (typeof l !== "string") return document.createTextNode("");
   return el("span", { class: "tag label-" + (["coordinated", "benign", "unsure"].includes(l) ? l : "unsure") }, l);
+}
+
+/** The labels of a group's members, counted: "2 coordinated 1 unsure" as tags, or "none". */
+function memberLabels(m: unknown): Node {
+  const box = el("span", { class: "member-labels" });
+  const counts = (m && typeof m === "object") ? m as Record<string, unknown> : {};
+  for (const l of ["coordinated", "benign", "unsure"]) {
+    const n = Number(counts[l] || 0);
+    if (n > 0) box.append(text(n) + " ", labelTag(l), " ");
+  }
+  if (!box.childNodes.length) box.append(el("span", { class: "muted" }, "none"));
+  return box;
+}
+
+/** An account link followed by its label (if any). */
+function accountWithLabel(id: unknown, label: unknown): Node {
+  const box = el("span", {}, route(text(id), "account", text(id)));
+  if (typeof label === "string") box.append(" ", labelTag(label));
+  return box;
 }
 
 function bars(values: number[], width = 600, height = 80): SVGElement {
@@ -165,7 +185,7 @@ async function pageOverview(): Promise<void> {
     el("div", { class: "grid" },
       el("div", {}, el("h2", {}, "Platforms"), table(["platform", "posts"], c.platforms.map((p: Json) => [text(p.platform), text(p.posts)]))),
       el("div", {}, el("h2", {}, "Top hashtags"), table(["hashtag", "posts"], c.hashtags.map((p: Json) => [text(p.hashtag), text(p.posts)]))),
-      el("div", {}, el("h2", {}, "Top domains"), table(["domain", "posts"], c.domains.map((p: Json) => [text(p.domain), text(p.posts)]))),
+      el("div", {}, el("h2", {}, "Top domains"), table(["domain", "posts", "label"], c.domains.map((p: Json) => [text(p.domain), text(p.posts), labelTag(p.label)]))),
       el("div", {}, el("h2", {}, "Top links"), table(["link (not opened)", "posts"], c.links.map((p: Json) => [text(p.link), text(p.posts)])))),
     el("h2", {}, "Runs"),
     table(["run", "command", "status", "started", "finished", "by"], c.runs.map((r: Json) =>
@@ -207,12 +227,15 @@ async function pageNetwork(): Promise<void> {
   }
   let shownNodes = new Set<string>();
   let shownEdges = new Set<string>();
-  const draw = () => {
+  let all = true; // nothing filtered: the reducers pass every item through untouched
+  /** Applies the search and the filters to the sets the reducers read, the count and the list below the graph. */
+  const select = () => {
     const q = search.value.trim().toLowerCase();
     const g = groupSel.value;
     const s = signalSel.value;
     const p = maxP.value === "" ? null : Number(maxP.value);
     const filtered = g !== "" || s !== "" || p !== null;
+    all = !filtered && q === "";
     const keepEdges = new Set<string>();
     const touched = new Set<string>();
     for (const [key, e] of edgeData) {
@@ -222,31 +245,86 @@ async function pageNetwork(): Promise<void> {
         touched.add(e.b);
       }
     }
-    const shown = nodes.filter((n) => (!filtered || touched.has(n.id))
+    const shown = all ? nodes : nodes.filter((n) => (!filtered || touched.has(n.id))
       && (q === "" || text(n.id).toLowerCase().includes(q) || text(n.handle).toLowerCase().includes(q)));
     shownNodes = new Set(shown.map((n) => n.id));
-    shownEdges = new Set([...keepEdges].filter((k) => shownNodes.has(graph.source(k)) && shownNodes.has(graph.target(k))));
+    shownEdges = all ? keepEdges : new Set([...keepEdges].filter((k) => shownNodes.has(graph.source(k)) && shownNodes.has(graph.target(k))));
     count.textContent = shown.length + " accounts, " + shownEdges.size + " edges";
     list.replaceChildren(table(["account", "handle", "group", "degree", "label"], shown.slice(0, 200).map((n) =>
       [route(text(n.id), "account", n.id), text(n.handle), route("group " + n.group_id, "group", String(n.group_id)), text(n.degree), labelTag(n.label)])));
-    renderer?.refresh();
   };
+  // The renderer is made after the first selection, so the graph is processed once at start (not once by
+  // the constructor and again by a refresh). Kept cheap for 10,000 nodes without a GPU (software WebGL,
+  // NetworkScaleBench): nodes as points and edges as 1-pixel lines (sigma's cheapest programs), edges and
+  // labels not drawn while the view moves (and less besides: cheapWhileMoving), and the zoom bounded (in:
+  // until neighbouring accounts are some hundred pixels apart; out: 3 times the whole network), since
+  // zooming thousands of times deeper only makes discs the size of the screen.
+  select();
   renderer = new Sigma(graph, box, {
-    renderEdgeLabels: false, labelRenderedSizeThreshold: 6, hideEdgesOnMove: true,
-    nodeReducer: (node: string, data: Json) => (shownNodes.has(node) ? data : { ...data, hidden: true }),
-    edgeReducer: (edge: string, data: Json) => (shownEdges.has(edge) ? data : { ...data, hidden: true }),
+    renderEdgeLabels: false, labelRenderedSizeThreshold: 6, hideEdgesOnMove: true, hideLabelsOnMove: true,
+    defaultNodeType: "point", nodeProgramClasses: { point: NodePointProgram }, edgeProgramClasses: { line: EdgeLineProgram },
+    minCameraRatio: Math.min(0.3, 4 / Math.sqrt(Math.max(1, nodes.length))), maxCameraRatio: 3,
+    nodeReducer: (node: string, data: Json) => (all || shownNodes.has(node) ? data : { ...data, hidden: true }),
+    edgeReducer: (edge: string, data: Json) => (all || shownEdges.has(edge) ? data : { ...data, hidden: true }),
   } as any);
+  cheapWhileMoving(renderer);
   (renderer as any).on("clickNode", (ev: { node: string }) => { location.hash = "#/account/" + encodeURIComponent(ev.node); });
-  draw();
-  for (const c of [search, groupSel, signalSel, maxP]) c.addEventListener("input", draw);
+  const draw = () => { if (!box.isConnected) return; select(); renderer?.refresh(); };
+  for (const c of [groupSel, signalSel, maxP]) c.addEventListener("input", draw);
+  // typing in the search box redraws once the typing pauses, not on every key
+  let typing: number | undefined;
+  search.addEventListener("input", () => { clearTimeout(typing); typing = window.setTimeout(draw, 150); });
+}
+
+/**
+ * Less work per frame while the view moves, for 10,000 nodes without a GPU (software WebGL). sigma 3.0.3
+ * hides edges and labels while moving (settings above) but still clears all six of its canvases on every
+ * frame and draws the picking pass (the off-screen image that finds the node under the pointer). While the
+ * view moves, this clears only the nodes' canvas (after one full clear when the move starts, or when a node
+ * is hovered), hides the other layers, so that the compositor does not blend five empty full-size canvases,
+ * and skips the picking pass. All comes back when the view stops (sigma then draws everything). Relies on
+ * sigma's internals, hence the pinned version; if they are not there, nothing is changed. (Not looking up
+ * the node under a dragging pointer as well was measured and made dragging slower: not done.)
+ */
+function cheapWhileMoving(sigma: Sigma): void {
+  const r = sigma as any;
+  const program = r.nodePrograms?.point;
+  const fullClear = r.clear, kill = r.kill;
+  if (!program || typeof fullClear !== "function" || typeof kill !== "function" || !r.webGLContexts?.nodes || !r.mouseCaptor
+    || !r.camera || !r.elements) return;
+  const pick = program.pickProgram;
+  const others = ["edges", "edgeLabels", "labels", "hovers", "hoverNodes"].map((k) => r.elements[k] as HTMLElement | undefined)
+    .filter((e): e is HTMLElement => Boolean(e));
+  let lastFull = true, hidden = false;
+  r.clear = function (this: any) {
+    const mc = this.mouseCaptor;
+    const moving = Boolean(this.camera.isAnimated() || mc.isMoving || mc.draggedEvents || mc.currentWheelDirection);
+    program.pickProgram = moving ? null : pick;
+    if (moving !== hidden) {
+      hidden = moving;
+      for (const e of others) e.style.visibility = moving ? "hidden" : "";
+    }
+    if (!moving || lastFull || this.hoveredNode || this.highlightedNodes?.size) {
+      lastFull = !moving;
+      return fullClear.call(this);
+    }
+    const gl = this.webGLContexts.nodes as WebGLRenderingContext;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    return this;
+  };
+  r.kill = function (this: any) {
+    program.pickProgram = pick; // so that sigma frees it
+    return kill.call(this);
+  };
 }
 
 async function pageGroups(): Promise<void> {
   const gs = await api("GET", "/api/groups");
   main.replaceChildren(el("h1", {}, "Coordination groups"),
-    table(["group", "size", "edges", "density", "signals", "co-actions", "first", "last", "top objects", "label"], gs.map((g: Json) =>
+    table(["group", "size", "edges", "density", "signals", "co-actions", "first", "last", "top objects", "label", "members labelled"], gs.map((g: Json) =>
       [route("group " + g.id, "group", String(g.id)), text(g.size), text(g.edges), text(Number(g.density).toFixed(2)), text(g.signals),
-        text(g.co_actions), text(g.first_action), text(g.last_action), text(g.top_objects), labelTag(g.label)])));
+        text(g.co_actions), text(g.first_action), text(g.last_action), text(g.top_objects), labelTag(g.label), memberLabels(g.member_labels)])));
 }
 
 async function pageGroup(id: string): Promise<void> {
@@ -256,11 +334,11 @@ async function pageGroup(id: string): Promise<void> {
     el("p", {}, "Top objects: " + text(g.top_objects)),
     labelForm("group", String(g.id), g.labels, () => route_()),
     el("h2", {}, "Members"),
-    table(["account", "handle", "degree", "signals", "co-actions"], g.members.map((m: Json) =>
-      [route(text(m.id), "account", m.id), text(m.handle), text(m.degree), text(m.signals), text(m.co_actions)])),
+    table(["account", "handle", "degree", "signals", "co-actions", "label"], g.members.map((m: Json) =>
+      [route(text(m.id), "account", m.id), text(m.handle), text(m.degree), text(m.signals), text(m.co_actions), labelTag(m.label)])),
     el("h2", {}, "Edges (the evidence is on each account's page)"),
     table(["a", "b", "weight", "co-actions", "signals", "p", "median gap s"], g.edges.map((e: Json) =>
-      [route(text(e.a), "account", e.a), route(text(e.b), "account", e.b), text(e.weight), text(e.co_actions), text(e.signals), text(e.p_value), text(e.median_gap_s)])));
+      [accountWithLabel(e.a, e.label_a), accountWithLabel(e.b, e.label_b), text(e.weight), text(e.co_actions), text(e.signals), text(e.p_value), text(e.median_gap_s)])));
 }
 
 async function pageAccount(id: string): Promise<void> {
@@ -273,7 +351,7 @@ async function pageAccount(id: string): Promise<void> {
     el("p", {}, `created ${text(p.created_at) || "unknown"} · followers ${text(p.followers) || "unknown"}`),
   ];
   if (a.coordination) {
-    parts.push(el("p", {}, "In ", route("group " + a.coordination.group_id, "group", String(a.coordination.group_id)),
+    parts.push(el("p", {}, "In ", route("group " + a.coordination.group_id, "group", String(a.coordination.group_id)), " ", labelTag(a.coordination.group_label),
       `, degree ${text(a.coordination.degree)}, signals ${text(a.coordination.signals)}, ${text(a.coordination.co_actions)} co-actions`));
   } else {
     parts.push(el("p", { class: "muted" }, "Not in the coordination network of the newest run."));
@@ -291,7 +369,7 @@ async function pageAccount(id: string): Promise<void> {
       el("div", {}, `${text(x.signal)} on `, el("code", {}, text(x.object)), `, gap ${text(x.gap_s)} s`),
       el("div", {}, text(x.time_a), " @", text(x.handle_a), ": ", el("span", { class: "post-text" }, text(x.text_a)), " ", external("original", x.link_a)),
       el("div", {}, text(x.time_b), " @", text(x.handle_b), ": ", el("span", { class: "post-text" }, text(x.text_b)), " ", external("original", x.link_b)))));
-    parts.push(el("div", { class: "edge" }, el("p", {}, "with ", route(text(e.other), "account", e.other),
+    parts.push(el("div", { class: "edge" }, el("p", {}, "with ", accountWithLabel(e.other, e.other_label),
       ` — weight ${text(e.weight)}, ${text(e.co_actions)} co-actions, ${text(e.signals)}, p ${text(e.p_value)}`), pairs));
   }
   parts.push(el("h2", {}, `Posts (newest ${a.posts.length} of ${text(a.posts_total)})`));
@@ -312,6 +390,7 @@ async function pageCampaign(id: string): Promise<void> {
   const c = await api("GET", "/api/campaigns/" + encodeURIComponent(id));
   const d = c.detail || {};
   const tl = d.timeline || {};
+  const labels: Record<string, unknown> = c.account_labels || {};
   main.replaceChildren(el("h1", {}, "Campaign ", el("code", {}, text(c.entity))),
     el("p", {}, `${text(c.type)}, score ${Number(c.score).toFixed(2)}, ${c.flagged ? "flagged " + text(c.first_flagged_at) : "not flagged"}, episode ${text(c.episode_start)} – ${text(c.episode_end)}`),
     labelForm("campaign", c.id, c.labels, () => route_()),
@@ -319,11 +398,11 @@ async function pageCampaign(id: string): Promise<void> {
     table(["scale (ms)", "peak z", "count", "expected", "at"], (d.bursts || []).map((b: Json) =>
       [text(b.scale_ms ?? b.scaleMs), text(b.peak_z ?? b.peakZ), text(b.peak_count ?? b.peakCount), text(b.expected), text(b.at)])),
     el("h2", {}, "First spreaders"),
-    table(["account", "handle", "at", "kind"], (d.first_spreaders || []).map((s: Json) =>
-      [route(text(s.accountId), "account", text(s.accountId)), text(s.handle), text(s.at), text(s.kind)])),
+    table(["account", "handle", "at", "kind", "label"], (d.first_spreaders || []).map((s: Json) =>
+      [route(text(s.accountId), "account", text(s.accountId)), text(s.handle), text(s.at), text(s.kind), labelTag(labels[text(s.accountId)])])),
     el("h2", {}, "The spread (who amplified whom)"),
     table(["from", "to", "at", "kind"], ((d.cascade && d.cascade.edges) || []).slice(0, 300).map((e: Json) =>
-      [text(e.from), text(e.to), text(e.at), text(e.kind)])));
+      [accountWithLabel(e.from, labels[text(e.from)]), accountWithLabel(e.to, labels[text(e.to)]), text(e.at), text(e.kind)])));
 }
 
 async function pageDomains(): Promise<void> {
@@ -349,8 +428,9 @@ async function pageSearch(q: string): Promise<void> {
   if (!q) return;
   try {
     const r = await api("GET", "/api/posts?q=" + encodeURIComponent(q));
-    out.replaceChildren(el("p", {}, `${text(r.total)} posts`), table(["time", "account", "handle", "text", "link"], r.hits.map((h: Json) =>
-      [text(h.time), route(text(h.account_id), "account", h.account_id), text(h.handle), el("span", { class: "post-text" }, text(h.text)), external("original", h.link)])));
+    out.replaceChildren(el("p", {}, `${text(r.total)} posts`), table(["time", "account", "handle", "label", "text", "link"], r.hits.map((h: Json) =>
+      [text(h.time), route(text(h.account_id), "account", h.account_id), text(h.handle), labelTag(h.label),
+        el("span", { class: "post-text" }, text(h.text)), external("original", h.link)])));
   } catch (e) {
     out.replaceChildren(el("p", { class: "error" }, (e as Error).message));
   }

@@ -196,12 +196,30 @@ final class CaseQueries implements AutoCloseable {
                 SELECT grp AS id, component, size, edges, density, signals, co_actions, first_action, last_action, top_objects
                 FROM coord_groups WHERE run_id = ? ORDER BY grp""", run);
         Map<String, Map<String, Object>> labels = latestLabels("group");
+        // the members' labels, counted per group: {"coordinated": 2, "unsure": 1} (labels absent when none)
+        Map<Object, Map<String, Object>> memberLabels = new HashMap<>();
+        for (Map<String, Object> r : rows("""
+                WITH l AS (SELECT item_id, arg_max(label, label_id) AS label FROM labels WHERE kind = 'account' GROUP BY item_id)
+                SELECT c.grp, l.label, count(*) AS n FROM coord_accounts c JOIN l ON l.item_id = c.account_id
+                WHERE c.run_id = ? GROUP BY 1, 2 ORDER BY 1, 2""", run)) {
+            memberLabels.computeIfAbsent(((Number) r.get("grp")).intValue(), k -> new LinkedHashMap<>()).put((String) r.get("label"), r.get("n"));
+        }
         for (Map<String, Object> x : g) {
             Map<String, Object> l = labels.get(String.valueOf(x.get("id")));
             x.put("label", l == null ? null : l.get("label"));
+            x.put("member_labels", memberLabels.getOrDefault(((Number) x.get("id")).intValue(), Map.of()));
             x.put("run", run);
         }
         return g;
+    }
+
+    /** Puts each row's account's newest label (or null) under {@code to}, the account's id being under {@code from}. */
+    void putAccountLabels(List<Map<String, Object>> rows, String from, String to) {
+        Map<String, Map<String, Object>> labels = latestLabels("account");
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> l = labels.get(String.valueOf(r.get(from)));
+            r.put(to, l == null ? null : l.get("label"));
+        }
     }
 
     Map<String, Object> group(long run, int id) {
@@ -211,14 +229,19 @@ final class CaseQueries implements AutoCloseable {
                 FROM coord_groups WHERE run_id = ? AND grp = ?""", run, id);
         if (g == null) return null;
         g.put("run", run);
-        g.put("members", rows("""
+        List<Map<String, Object>> members = rows("""
                 SELECT c.account_id AS id, h.handle, c.degree, c.signals, c.co_actions
                 FROM coord_accounts c LEFT JOIN (SELECT account_id, any_value(handle) AS handle FROM accounts GROUP BY 1) h
                   ON h.account_id = c.account_id
-                WHERE c.run_id = ? AND c.grp = ? ORDER BY c.degree DESC, c.account_id""", run, id));
-        g.put("edges", rows("""
+                WHERE c.run_id = ? AND c.grp = ? ORDER BY c.degree DESC, c.account_id""", run, id);
+        putAccountLabels(members, "id", "label");
+        g.put("members", members);
+        List<Map<String, Object>> edges = rows("""
                 SELECT edge AS id, account_a AS a, account_b AS b, weight, co_actions, signals, p_value, q_value, median_gap_s, evidence_pairs
-                FROM coord_edges WHERE run_id = ? AND grp = ? ORDER BY weight DESC LIMIT 500""", run, id));
+                FROM coord_edges WHERE run_id = ? AND grp = ? ORDER BY weight DESC LIMIT 500""", run, id);
+        putAccountLabels(edges, "a", "label_a");
+        putAccountLabels(edges, "b", "label_b");
+        g.put("edges", edges);
         g.put("labels", history("group", String.valueOf(id)));
         return g;
     }
@@ -269,7 +292,12 @@ final class CaseQueries implements AutoCloseable {
         a.put("posts_total", total);
         long run = latestRun(COORD_COMMANDS);
         a.put("run", run);
-        a.put("coordination", one("SELECT grp AS group_id, component, degree, signals, co_actions, actions FROM coord_accounts WHERE run_id = ? AND account_id = ?", run, id));
+        Map<String, Object> coordination = one("SELECT grp AS group_id, component, degree, signals, co_actions, actions FROM coord_accounts WHERE run_id = ? AND account_id = ?", run, id);
+        if (coordination != null) {
+            Map<String, Object> gl = latestLabels("group").get(String.valueOf(coordination.get("group_id")));
+            coordination.put("group_label", gl == null ? null : gl.get("label"));
+        }
+        a.put("coordination", coordination);
         long scoreRun = latestRun("('accounts')");
         Map<String, Object> score = one("SELECT score, contributions FROM account_scores WHERE run_id = ? AND account_id = ?", scoreRun, id);
         if (score != null && score.get("contributions") instanceof String s) {
@@ -314,6 +342,7 @@ final class CaseQueries implements AutoCloseable {
                 l.add(p);
             }
         }
+        putAccountLabels(edges, "other", "other_label");
         a.put("edges", edges);
         a.put("labels", history("account", id));
         return a;
@@ -370,23 +399,41 @@ final class CaseQueries implements AutoCloseable {
         return c;
     }
 
-    Map<String, Object> campaign(String id) {
-        long run = latestRun(CAMPAIGN_COMMANDS);
+    Map<String, Object> campaign(long run, String id) {
+        if (run < 0) run = latestRun(CAMPAIGN_COMMANDS);
         Map<String, Object> c = one("""
                 SELECT campaign_id AS id, entity, type, flagged, score, first_flagged_at, first_burst_at, episode_start, episode_end,
                   posts, accounts, detail FROM campaigns WHERE run_id = ? AND campaign_id = ?""", run, id);
         if (c == null) return null;
+        JsonNode detail;
         try {
-            c.put("detail", c.get("detail") == null ? null : Json.MAPPER.readTree((String) c.get("detail")));
+            detail = c.get("detail") == null ? null : Json.MAPPER.readTree((String) c.get("detail"));
         } catch (java.io.IOException e) {
-            c.put("detail", null);
+            detail = null;
         }
+        c.put("detail", detail);
+        // the labels of the accounts the page shows (first spreaders, the spread): account id -> label
+        Map<String, Object> accountLabels = new java.util.TreeMap<>();
+        if (detail != null) {
+            Map<String, Map<String, Object>> labels = latestLabels("account");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode s : detail.path("first_spreaders")) ids.add(s.path("accountId").asText());
+            for (JsonNode e : detail.path("cascade").path("edges")) {
+                ids.add(e.path("from").asText());
+                ids.add(e.path("to").asText());
+            }
+            for (String a : ids) {
+                Map<String, Object> l = labels.get(a);
+                if (l != null) accountLabels.put(a, l.get("label"));
+            }
+        }
+        c.put("account_labels", accountLabels);
         c.put("labels", history("campaign", id));
         return c;
     }
 
     List<Map<String, Object>> domains() {
-        long run = latestRun("('domains', 'analysis')");
+        long run = latestRun("('domains')"); // analysis jobs do not match domains: a job must not hide the domains run
         List<Map<String, Object>> d = rows("""
                 SELECT domain, protected, technique, posts, accounts, first_seen FROM domain_matches WHERE run_id = ?
                 ORDER BY posts DESC, domain""", run);

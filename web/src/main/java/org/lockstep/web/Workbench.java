@@ -41,12 +41,30 @@ import org.lockstep.io.store.CaseDb;
  */
 public final class Workbench implements AutoCloseable {
     /**
-     * Where to serve. TLS is left to a reverse proxy (see docs/workbench.md); {@code behindTls} says the
-     * users reach the workbench over https, so the session cookie is marked Secure.
+     * Where to serve. With a {@code keystore} (PKCS12: the server's private key and certificate chain) the
+     * server speaks HTTPS only, on {@code port}, and no plain listener is opened; without one it speaks HTTP
+     * and TLS is left to a reverse proxy (see docs/workbench.md), {@code behindTls} saying that the users
+     * reach it over https. Either way the session cookie is then marked Secure.
      */
-    public record Options(Path db, String bind, int port, boolean behindTls) {
+    public record Options(Path db, String bind, int port, boolean behindTls, Path keystore, char[] keystorePassword) {
+        public Options(Path db, String bind, int port, boolean behindTls) {
+            this(db, bind, port, behindTls, null, null);
+        }
+
         public Options(Path db, String bind, int port) {
             this(db, bind, port, false);
+        }
+
+        /** Whether the users reach the workbench over https (TLS here or at a proxy). */
+        public boolean tls() {
+            return behindTls || keystore != null;
+        }
+    }
+
+    /** The keystore cannot be used: missing, not PKCS12, wrong password, or no private key in it. */
+    public static final class KeystoreException extends RuntimeException {
+        KeystoreException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -60,6 +78,8 @@ public final class Workbench implements AutoCloseable {
 
     private final CaseDb db;
     private final boolean tls;
+    /** TLS is done by this server (a keystore), not a proxy: responses then also carry Strict-Transport-Security. */
+    private volatile boolean httpsHere;
     private final Users users;
     private final Auth auth = new Auth(System::currentTimeMillis);
     private final CaseQueries queries;
@@ -84,11 +104,13 @@ public final class Workbench implements AutoCloseable {
 
     /** Opens the case for writing and starts serving; the Lucene index is built in the background. */
     public static Workbench start(Options o) {
+        // the keystore first: a wrong password is said before the case is opened
+        java.security.KeyStore ks = o.keystore() == null ? null : loadKeystore(o.keystore(), o.keystorePassword() == null ? new char[0] : o.keystorePassword());
         CaseDb db = CaseDb.open(o.db());
         Workbench w;
         try {
-            w = new Workbench(db, o.behindTls());
-            w.startServer(o);
+            w = new Workbench(db, o.tls());
+            w.startServer(o, ks);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -129,11 +151,52 @@ public final class Workbench implements AutoCloseable {
         return routes;
     }
 
-    private void startServer(Options o) {
+    /**
+     * Opens the PKCS12 keystore now, so that a wrong password or a file without a private key is said
+     * plainly before the server starts (Jetty would otherwise fail later with a less helpful message).
+     */
+    static java.security.KeyStore loadKeystore(Path file, char[] password) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            boolean key = false;
+            for (var aliases = ks.aliases(); aliases.hasMoreElements(); ) key |= ks.isKeyEntry(aliases.nextElement());
+            if (!key) throw new KeystoreException("the keystore " + file + " holds no private key (make one with keytool -genkeypair, or "
+                    + "openssl pkcs12 -export from the key and the certificate chain)", null);
+            return ks;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new KeystoreException("no keystore at " + file, e);
+        } catch (IOException e) {
+            throw new KeystoreException("cannot read the keystore " + file + " (a PKCS12 file with the right password?): " + e.getMessage(), e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KeystoreException("cannot open the keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The HTTPS connector: TLS (from the keystore) then HTTP/1.1, on the address and port asked for; the only listener. */
+    private static org.eclipse.jetty.server.Connector httpsConnector(Options o, java.security.KeyStore ks, org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration base) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(ks);
+        ssl.setKeyStorePassword(new String(o.keystorePassword()));
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(base);
+        https.setSecureScheme("https");
+        https.setSecurePort(o.port());
+        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
+        org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"), new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        c.setHost(o.bind());
+        c.setPort(o.port());
+        return c;
+    }
+
+    private void startServer(Options o, java.security.KeyStore ks) {
         boolean hasUi = Workbench.class.getResource("/web/index.html") != null;
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
+            // with a keystore, the HTTPS connector is the only one (Javalin adds its plain one only when none is given)
+            if (ks != null) config.jetty.addConnector((server, httpConfig) -> httpsConnector(o, ks, server, httpConfig));
             if (hasUi) config.staticFiles.add("/web", Location.CLASSPATH);
             var r = config.routes;
             r.before(this::headers);
@@ -163,7 +226,7 @@ public final class Workbench implements AutoCloseable {
                 send(ctx, m);
             });
             add(r, "GET", "/api/openapi.json", Role.VIEWER, ctx -> ctx.contentType("application/json").result(OpenApi.json()));
-            add(r, "GET", "/api/case", Role.VIEWER, ctx -> send(ctx, overview.updateAndGet(v -> v != null ? v : queries.overview())));
+            add(r, "GET", "/api/case", Role.VIEWER, ctx -> send(ctx, withDomainLabels(overview.updateAndGet(v -> v != null ? v : queries.overview()))));
             add(r, "GET", "/api/network", Role.VIEWER, ctx -> {
                 if (ctx.queryParamMap().isEmpty()) {
                     ctx.contentType("application/json; charset=utf-8").result(network.updateAndGet(v -> v != null ? v : json(queries.network(-1, null, null, null))));
@@ -177,7 +240,7 @@ public final class Workbench implements AutoCloseable {
             add(r, "GET", "/api/groups/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.group(longParam(ctx, "run", -1), intPath(ctx, "id")))));
             add(r, "GET", "/api/accounts/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.account(ctx.pathParam("id")))));
             add(r, "GET", "/api/campaigns", Role.VIEWER, ctx -> send(ctx, queries.campaigns(longParam(ctx, "run", -1))));
-            add(r, "GET", "/api/campaigns/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.campaign(ctx.pathParam("id")))));
+            add(r, "GET", "/api/campaigns/{id}", Role.VIEWER, ctx -> send(ctx, found(queries.campaign(longParam(ctx, "run", -1), ctx.pathParam("id")))));
             add(r, "GET", "/api/domains", Role.VIEWER, ctx -> send(ctx, queries.domains()));
             add(r, "GET", "/api/posts", Role.VIEWER, this::searchPosts);
             add(r, "GET", "/api/labels", Role.VIEWER, this::labels);
@@ -209,7 +272,9 @@ public final class Workbench implements AutoCloseable {
                 send(ctx.status(done ? 200 : 404), Map.of("revoked", done));
             });
         });
-        app.start(o.bind(), o.port());
+        httpsHere = ks != null;
+        if (ks != null) app.start();
+        else app.start(o.bind(), o.port());
     }
 
     /** Registers a route and records it for the OpenAPI check; role null = open (login). */
@@ -245,6 +310,7 @@ public final class Workbench implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+        if (httpsHere) ctx.header("Strict-Transport-Security", "max-age=31536000");
     }
 
     private void authenticate(Context ctx) {
@@ -293,6 +359,23 @@ public final class Workbench implements AutoCloseable {
         send(ctx, Map.of("logged_out", true));
     }
 
+    /** The kept overview with the top domains' labels as they are now (labels change; the overview is kept). */
+    private Map<String, Object> withDomainLabels(Map<String, Object> o) {
+        Map<String, Map<String, Object>> labels = queries.latestLabels("domain");
+        Map<String, Object> copy = new LinkedHashMap<>(o);
+        List<Map<String, Object>> domains = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> kept = (List<Map<String, Object>>) o.get("domains");
+        for (Map<String, Object> d : kept) {
+            Map<String, Object> x = new LinkedHashMap<>(d);
+            Map<String, Object> l = labels.get(String.valueOf(d.get("domain")));
+            x.put("label", l == null ? null : l.get("label"));
+            domains.add(x);
+        }
+        copy.put("domains", domains);
+        return copy;
+    }
+
     private void searchPosts(Context ctx) throws IOException {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) throw new ApiError(400, "give q, the words to search for");
@@ -300,7 +383,11 @@ public final class Workbench implements AutoCloseable {
         if (search.failure() != null) throw new ApiError(500, "the search index could not be built: " + search.failure());
         if (!search.ready()) throw new ApiError(503, "the search index is being built (" + search.indexed() + " posts so far)");
         int limit = (int) Math.max(1, Math.min(200, longParam(ctx, "limit", 50)));
-        send(ctx, search.query(q, limit));
+        Map<String, Object> r = search.query(q, limit);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) r.get("hits");
+        queries.putAccountLabels(hits, "account_id", "label"); // the author's label, as it is now (the index has none)
+        send(ctx, r);
     }
 
     private void labels(Context ctx) {

@@ -32,10 +32,29 @@ class ApiTest {
     static Path dir;
     static Workbench w;
     static Http admin, analyst, viewer;
+    /** The hand-made campaigns run (jobs started by the tests make newer ones). */
+    static long campaignRun;
 
     @BeforeAll
     static void start() throws Exception {
         Path db = Fixture.build(dir);
+        // a campaign whose first spreaders and spread are known accounts, and a look-alike domain: labels on them
+        // must show on the campaign and domain lists too
+        try (org.lockstep.io.store.CaseDb c = org.lockstep.io.store.CaseDb.open(db)) {
+            org.lockstep.io.store.CaseResults results = new org.lockstep.io.store.CaseResults(c);
+            long run = results.beginRun("campaigns", "{}", "test");
+            try (java.sql.Statement st = c.connection().createStatement()) {
+                st.execute("INSERT INTO campaigns VALUES (" + run + ", 'hashtag:vote', 'vote', 'hashtag', true, 9.5, NULL, now()::TIMESTAMP, "
+                        + "now()::TIMESTAMP, now()::TIMESTAMP, 24, 4, '{\"first_spreaders\":[{\"accountId\":\"100\",\"handle\":\"newsdesk\"},"
+                        + "{\"accountId\":\"201\"},{\"accountId\":\"203\"}],\"cascade\":{\"edges\":[{\"from\":\"100\",\"to\":\"202\",\"kind\":\"repost\"}]}}')");
+            }
+            results.finishRun(run, "done", "{}");
+            campaignRun = run;
+            long d = results.beginRun("domains", "{}", "test");
+            results.writeDomainMatches(d, java.util.List.of(new org.lockstep.io.store.CaseResults.DomainMatch("en-rnarche.fr", "en-marche.fr",
+                    "homoglyph", 2, 1, Fixture.T0, "{}")));
+            results.finishRun(d, "done", "{}");
+        }
         w = Workbench.start(new Workbench.Options(db, "127.0.0.1", 0));
         w.users().add("ada", Role.ADMIN, PW.toCharArray(), "test");
         w.users().add("ana", Role.ANALYST, PW.toCharArray(), "test");
@@ -112,6 +131,7 @@ class ApiTest {
         for (JsonNode d : c.get("volume")) volume += d.get("posts").asInt();
         assertEquals(Fixture.POSTS, volume, "daily volume adds up to the posts");
         assertEquals("detect", c.at("/runs/" + (c.get("runs").size() - 1) + "/command").asText(), "the first run");
+        assertTrue(c.get("domains").isArray());
 
         JsonNode net = viewer.get("/api/network").json();
         Set<String> ids = new HashSet<>();
@@ -215,8 +235,73 @@ class ApiTest {
         assertTrue(files.get("labels.csv").contains("'=cmd|"));
     }
 
+    /**
+     * Labels are shown everywhere the item appears: after test 4 (202 unsure) and 5 (201 coordinated), and the
+     * labels given here (the group benign, the campaign and the domain coordinated), every list and page that
+     * names one of them carries its label; unlabelled items carry null.
+     */
     @Test
     @Order(6)
+    void labelsAreShownEverywhereTheItemAppears() throws Exception {
+        for (int i = 0; i < 100 && !w.searchReady(); i++) Thread.sleep(100);
+        JsonNode s = viewer.get("/api/posts?q=Breaking").json();
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        for (JsonNode h : s.get("hits")) {
+            String a = h.get("account_id").asText();
+            seen.merge(a, 1, Integer::sum);
+            assertTrue(h.has("label"), "every hit says its author's label: " + h);
+            String want = a.equals("201") ? "coordinated" : a.equals("202") ? "unsure" : null;
+            assertEquals(want, h.get("label").isNull() ? null : h.get("label").asText(), "search hit of " + a);
+        }
+        assertEquals(Map.of("100", 6, "201", 6, "202", 6, "203", 6), seen, "the news account's tweets and the trolls' retweets");
+
+        JsonNode groups = viewer.get("/api/groups").json();
+        int gid = groups.get(0).get("id").asInt();
+        assertEquals("{\"coordinated\":1,\"unsure\":1}", groups.get(0).get("member_labels").toString(), "the members' labels, counted");
+        assertTrue(groups.get(0).get("label").isNull(), "the group itself is not labelled yet");
+        JsonNode g = viewer.get("/api/groups/" + gid).json();
+        Map<String, String> members = new java.util.TreeMap<>();
+        for (JsonNode m : g.get("members")) members.put(m.get("id").asText(), m.get("label").isNull() ? "-" : m.get("label").asText());
+        assertEquals(Map.of("201", "coordinated", "202", "unsure", "203", "-"), members);
+        for (JsonNode e : g.get("edges")) {
+            for (String side : new String[] {"a", "b"}) {
+                String id = e.get(side).asText();
+                assertEquals(members.get(id), e.get("label_" + side).isNull() ? "-" : e.get("label_" + side).asText(), "edge end " + id);
+            }
+        }
+        JsonNode a203 = viewer.get("/api/accounts/203").json();
+        Map<String, String> others = new java.util.TreeMap<>();
+        for (JsonNode e : a203.get("edges")) others.put(e.get("other").asText(), e.get("other_label").asText());
+        assertEquals(Map.of("201", "coordinated", "202", "unsure"), others, "the accounts at the other end of 203's edges");
+
+        assertEquals(201, analyst.post("/api/labels", "{\"kind\":\"group\",\"id\":\"" + gid + "\",\"label\":\"benign\"}").status());
+        assertEquals("benign", viewer.get("/api/groups").json().get(0).get("label").asText());
+        assertEquals("benign", viewer.get("/api/accounts/201").json().at("/coordination/group_label").asText(), "the account page names its group's label");
+
+        JsonNode cs = viewer.get("/api/campaigns?run=" + campaignRun).json();
+        assertEquals(1, cs.size());
+        assertTrue(cs.get(0).get("label").isNull());
+        assertEquals(201, analyst.post("/api/labels", "{\"kind\":\"campaign\",\"id\":\"hashtag:vote\",\"label\":\"coordinated\"}").status());
+        assertEquals("coordinated", viewer.get("/api/campaigns?run=" + campaignRun).json().get(0).get("label").asText());
+        JsonNode camp = viewer.get("/api/campaigns/hashtag:vote?run=" + campaignRun).json();
+        assertEquals("coordinated", camp.at("/labels/0/label").asText());
+        assertEquals("{\"201\":\"coordinated\",\"202\":\"unsure\"}", camp.get("account_labels").toString(),
+                "the labelled first spreaders and spread accounts (100 and 203 are not labelled)");
+
+        JsonNode ds = viewer.get("/api/domains").json();
+        assertEquals(1, ds.size());
+        assertTrue(ds.get(0).get("label").isNull());
+        assertEquals(201, analyst.post("/api/labels", "{\"kind\":\"domain\",\"id\":\"en-rnarche.fr\",\"label\":\"coordinated\"}").status());
+        assertEquals("coordinated", viewer.get("/api/domains").json().get(0).get("label").asText());
+
+        for (JsonNode n : viewer.get("/api/network").json().get("nodes")) {
+            String want = members.get(n.get("id").asText());
+            assertEquals(want, n.get("label").isNull() ? "-" : n.get("label").asText(), "network node " + n.get("id"));
+        }
+    }
+
+    @Test
+    @Order(7)
     void revokedTokensStopWorking() throws Exception {
         Http script = new Http(w.port());
         script.bearer = w.users().issueToken("vic", "test");
@@ -232,7 +317,7 @@ class ApiTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void failedLoginsAreThrottledPerUser() throws Exception {
         Http x = new Http(w.port());
         for (int i = 0; i < Auth.MAX_FAILURES; i++) assertEquals(401, x.login("vic", "wrong password " + i).status());
@@ -244,7 +329,7 @@ class ApiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void logoutEndsTheSession() throws Exception {
         Http x = new Http(w.port());
         assertEquals(200, x.login("ana", PW).status());
@@ -254,7 +339,7 @@ class ApiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void openApiListsEveryRoute() throws Exception {
         JsonNode doc = viewer.get("/api/openapi.json").json();
         for (Workbench.Route r : w.routes()) {
@@ -268,7 +353,7 @@ class ApiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void analysisJobsRunWithProgressAndBecomeRuns() throws Exception {
         assertEquals(403, viewer.post("/api/jobs", JOB).status());
         Http.Res r = analyst.post("/api/jobs", JOB);

@@ -97,7 +97,7 @@ class BrowserTest {
     }
 
     @Test
-    void investigateLabelAndSeeItAsAnotherUser() {
+    void investigateLabelAndSeeItAsAnotherUser() throws Exception {
         try (BrowserContext ctx = browser.newContext()) {
             Watched a = open(ctx);
             Page p = a.page();
@@ -111,6 +111,22 @@ class BrowserTest {
             p.locator("#graph canvas").first().waitFor();
             p.locator("#node-list td").first().waitFor();
             assertTrue(p.locator(".controls").textContent().contains("3 accounts, 3 edges"), p.locator(".controls").textContent());
+            // a drag and a zoom: the layers hidden while the view moves (edges, labels, hover) come back when it stops
+            p.evaluate("""
+                    () => { window.__hidden = false; const o = new MutationObserver(() => { if ([...document.querySelectorAll('#graph canvas')]
+                      .some(c => c.style.visibility === 'hidden')) window.__hidden = true; });
+                      for (const c of document.querySelectorAll('#graph canvas')) o.observe(c, {attributes: true, attributeFilter: ['style']}); }""");
+            var graphBox = p.locator("#graph").boundingBox();
+            p.mouse().move(graphBox.x + graphBox.width / 2, graphBox.y + graphBox.height / 2);
+            p.mouse().down();
+            for (int i = 1; i <= 10; i++) p.mouse().move(graphBox.x + graphBox.width / 2 + 8 * i, graphBox.y + graphBox.height / 2 + 3 * i);
+            p.mouse().up();
+            p.mouse().wheel(0, -120);
+            p.waitForFunction("() => [...document.querySelectorAll('#graph canvas')].every(c => c.style.visibility !== 'hidden')");
+            p.waitForTimeout(600);
+            assertEquals(Boolean.TRUE, p.evaluate("() => [...document.querySelectorAll('#graph canvas')].every(c => c.style.visibility !== 'hidden')"),
+                    "every layer is shown again once the view stops");
+            assertEquals(Boolean.TRUE, p.evaluate("() => window.__hidden"), "while the view moved, the layers other than the nodes were hidden");
             p.locator("#node-search").fill("troll");
             p.waitForFunction("() => document.querySelector('.controls').textContent.includes('1 accounts')");
             p.locator("#node-search").fill("");
@@ -160,6 +176,29 @@ class BrowserTest {
                       return r.status;
                     }""");
             assertEquals(403, ((Number) status).intValue(), "a viewer is refused by the server too");
+            assertNothingRan(v);
+
+            // the label is shown wherever the account appears: the post search's results, the groups list, the group's members
+            for (int i = 0; i < 100 && !w.searchReady(); i++) Thread.sleep(100);
+            p.navigate(base() + "#/search/Breaking");
+            p.locator("#search-results table").waitFor();
+            var rows = p.locator("#search-results tbody tr");
+            int labelled = 0;
+            for (int i = 0; i < rows.count(); i++) {
+                String account = rows.nth(i).locator("td").nth(1).textContent().strip();
+                String label = rows.nth(i).locator("td").nth(3).textContent().strip();
+                assertEquals(account.equals("201") ? "coordinated" : "", label, "search result of " + account);
+                if (account.equals("201")) labelled++;
+            }
+            assertEquals(6, labelled, "the six retweets of 201 carry its label");
+            p.navigate(base() + "#/groups");
+            p.locator("main table").waitFor();
+            assertEquals("1 coordinated", p.locator("main tbody tr").first().locator(".member-labels").textContent().strip(),
+                    "the group list counts its members' labels");
+            p.locator("main tbody tr a").first().click();
+            p.locator("h2:has-text('Members')").waitFor();
+            assertEquals("coordinated", p.locator("main tr:has(a:text-is('201')) td:last-child .tag").first().textContent(),
+                    "a member's label on the group's page");
             assertNothingRan(v);
         }
     }
