@@ -27,7 +27,6 @@ import org.lockstep.io.store.StoreException;
  */
 final class CaseQueries implements AutoCloseable {
     static final String COORD_COMMANDS = "('detect', 'analysis')";
-    static final String CAMPAIGN_COMMANDS = "('campaigns', 'analysis')";
     /** What an account page shows at most: newest posts, strongest edges, first post pairs of each edge. */
     static final int MAX_POSTS = 300, MAX_EDGES = 50, MAX_PAIRS = 5;
 
@@ -110,6 +109,17 @@ final class CaseQueries implements AutoCloseable {
     /** The newest finished run of one of these commands, or -1. */
     long latestRun(String commands) {
         Map<String, Object> r = one("SELECT coalesce(max(run_id), -1) AS run FROM runs WHERE status = 'done' AND command IN " + commands);
+        return ((Number) r.get("run")).longValue();
+    }
+
+    /**
+     * The newest finished run that holds these results: a run of {@code command}, or an analysis job whose summary
+     * has {@code key} (a coordination-only job has no {@code campaigns}, so it must not hide the campaigns of an
+     * earlier run). Summaries are written by Lockstep itself, never from post text.
+     */
+    long latestRunWith(String command, String key) {
+        Map<String, Object> r = one("SELECT coalesce(max(run_id), -1) AS run FROM runs WHERE status = 'done'"
+                + " AND (command = ? OR command = 'analysis' AND summary LIKE ?)", command, "%\"" + key + "\":%");
         return ((Number) r.get("run")).longValue();
     }
 
@@ -387,7 +397,7 @@ final class CaseQueries implements AutoCloseable {
     }
 
     List<Map<String, Object>> campaigns(long run) {
-        if (run < 0) run = latestRun(CAMPAIGN_COMMANDS);
+        if (run < 0) run = latestRunWith("campaigns", "campaigns");
         List<Map<String, Object>> c = rows("""
                 SELECT campaign_id AS id, entity, type, flagged, score, first_flagged_at, first_burst_at, episode_start, episode_end,
                   posts, accounts FROM campaigns WHERE run_id = ? ORDER BY flagged DESC, score DESC""", run);
@@ -400,7 +410,7 @@ final class CaseQueries implements AutoCloseable {
     }
 
     Map<String, Object> campaign(long run, String id) {
-        if (run < 0) run = latestRun(CAMPAIGN_COMMANDS);
+        if (run < 0) run = latestRunWith("campaigns", "campaigns");
         Map<String, Object> c = one("""
                 SELECT campaign_id AS id, entity, type, flagged, score, first_flagged_at, first_burst_at, episode_start, episode_end,
                   posts, accounts, detail FROM campaigns WHERE run_id = ? AND campaign_id = ?""", run, id);

@@ -377,4 +377,28 @@ class ApiTest {
         assertEquals("analysis", c.at("/runs/0/command").asText(), "the overview is refreshed after a job");
         assertEquals("ana", c.at("/runs/0/author").asText());
     }
+
+    /**
+     * A coordination-only job is the newest run, but it has no campaigns: the campaigns page keeps the run that has
+     * them (the fixture's; first, before the route check's jobs make newer full analyses).
+     */
+    @Test
+    @Order(0)
+    void aCoordinationOnlyJobDoesNotEmptyTheCampaignsPage() throws Exception {
+        JsonNode before = viewer.get("/api/campaigns").json();
+        assertTrue(before.size() > 0, "the case has campaigns to keep: " + before);
+        Http.Res r = analyst.post("/api/jobs", JOB.replace("{", "{\"coordination_only\":true,"));
+        assertEquals(202, r.status(), r.body());
+        long id = r.json().get("id").asLong();
+        JsonNode j = null;
+        for (int i = 0; i < 600; i++) {
+            j = viewer.get("/api/jobs/" + id).json();
+            if (j.get("state").asText().equals("done") || j.get("state").asText().equals("failed")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("done", j.get("state").asText(), j.toString());
+        assertTrue(j.at("/summary/campaigns").isMissingNode(), "no campaigns in a coordination-only job: " + j);
+        assertEquals(j.get("run").asLong(), viewer.get("/api/network").json().get("run").asLong(), "the network is the job's");
+        assertEquals(before, viewer.get("/api/campaigns").json(), "the campaigns are the earlier run's");
+    }
 }
