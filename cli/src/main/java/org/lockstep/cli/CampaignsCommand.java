@@ -89,7 +89,7 @@ final class CampaignsCommand implements Callable<Integer> {
         }
         String bad = webhook == null ? null : org.lockstep.io.alert.Webhook.check(webhook);
         if (bad != null) {
-            System.err.println("lockstep campaigns: " + bad);
+            System.err.println("lockstep campaigns: " + Terminal.safe(bad));
             return Main.USAGE;
         }
         if ((bad = Preflight.inputs(input.files)) != null

@@ -137,6 +137,11 @@ class CampaignsOutputTest {
         assertEquals(Main.USAGE, run("campaigns", storm.toString(), "--out", dir.resolve("o").toString(),
                 "--alerts", dir.resolve("a.jsonl").toString(), "--webhook", "ftp://example.org/x"));
         assertEquals("lockstep campaigns: --webhook must be an http:// or https:// URL, got 'ftp://example.org/x'\n", err());
+        // a URL carrying a terminal escape is quoted with the escape neutralised
+        assertEquals(Main.USAGE, run("campaigns", storm.toString(), "--out", dir.resolve("o").toString(),
+                "--alerts", dir.resolve("a.jsonl").toString(), "--webhook", "ftp://ex\u001b[31mample.org/x"));
+        assertEquals("lockstep campaigns: --webhook is not a URL: Illegal character in authority at index 6: ftp://ex\\u001b[31mample.org/x\n",
+                err());
         assertEquals(Main.USAGE, run("campaigns", storm.toString(), "--out", dir.resolve("o").toString(),
                 "--webhook", "http://127.0.0.1/"));
         assertTrue(err().contains("--webhook needs --alerts FILE"), err());

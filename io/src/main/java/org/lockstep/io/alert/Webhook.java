@@ -59,7 +59,9 @@ public final class Webhook {
 
     /**
      * What is wrong with a webhook URL, or null when it is usable: it must be an absolute http or https URL
-     * with a host. Meant to be called before any work, so a typo fails in a second, not after the run.
+     * with a host. Meant to be called before any work, so a typo fails in a second, not after the run. The message
+     * quotes the URL as given: a caller printing it to a terminal neutralises control characters (cli's
+     * {@code Terminal.safe}), as for every other text it prints.
      * The message quotes the URL with control characters removed (it may come from a script).
      */
     public static String check(String url) {
@@ -67,11 +69,11 @@ public final class Webhook {
         try {
             URI u = new URI(url);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) return "--webhook must be an http:// or https:// URL, got '" + printable(url) + "'";
-            if (u.getHost() == null) return "--webhook has no host: '" + printable(url) + "'";
+            if (!scheme.equals("http") && !scheme.equals("https")) return "--webhook must be an http:// or https:// URL, got '" + url + "'";
+            if (u.getHost() == null) return "--webhook has no host: '" + url + "'";
             return null;
         } catch (java.net.URISyntaxException e) {
-            return "--webhook is not a URL: " + printable(e.getMessage());
+            return "--webhook is not a URL: " + e.getMessage();
         }
     }
 
@@ -125,14 +127,5 @@ public final class Webhook {
     /** Total alerts not delivered. */
     public int undelivered() {
         return failures.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) b.append('?');
-            else b.appendCodePoint(c);
-        });
-        return b.toString();
     }
 }
