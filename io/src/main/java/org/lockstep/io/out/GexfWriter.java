@@ -79,7 +79,7 @@ public final class GexfWriter {
                 w.writeAttribute("id", Integer.toString(e));
                 w.writeAttribute("source", Xml.legal(g.nodeId[g.source[e]]));
                 w.writeAttribute("target", Xml.legal(g.nodeId[g.target[e]]));
-                w.writeAttribute("weight", Double.toString(g.weight[e]));
+                w.writeAttribute("weight", Numbers.of(g.weight[e]));
                 values(w, g.edgeColumns, e);
                 w.writeEndElement();
             }
