@@ -31,33 +31,6 @@ class ParquetWriterTest {
             new ParquetWriter.Column("kept", ParquetWriter.Type.BOOLEAN));
 
     @Test
-    void textsPastTheDictionaryCapAndColumnsWithoutTextComeBackAsWritten(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("d.parquet");
-        List<ParquetWriter.Column> cols = List.of(new ParquetWriter.Column("a", ParquetWriter.Type.TEXT),
-                new ParquetWriter.Column("n", ParquetWriter.Type.LONG), new ParquetWriter.Column("b", ParquetWriter.Type.TEXT));
-        // "one" (3) and "two, \"2\"" (8) take 11 of the 12 characters of the dictionary; "three" does not fit and is
-        // spooled as it is, both times; "" and "\n" still fit (0 and 1 character)
-        List<String> a = java.util.Arrays.asList("one", "two, \"2\"", "three", "one", "", "three", null, "two, \"2\"", "\n", "one");
-        try (ParquetWriter w = ParquetWriter.open(file, cols)) {
-            w.dictionaryCap = 12;
-            for (int i = 0; i < a.size(); i++) w.cell(a.get(i)).cell(i).nullCell().endRow();
-        }
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of(file), files.toList(), "spool and dictionaries are removed");
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT a, n, b FROM '" + file + "'")) {
-            for (int i = 0; i < a.size(); i++) {
-                assertTrue(rs.next());
-                assertEquals(a.get(i), rs.getString(1), "row " + i);
-                assertEquals(i, rs.getLong(2), "rows keep their order");
-                assertNull(rs.getString(3));
-            }
-            assertFalse(rs.next());
-        }
-    }
-
-    @Test
     void everyValueComesBackAsWritten(@TempDir Path dir) throws Exception {
         String longText = "x".repeat(3_000_000) + ",\"\n" + "y".repeat(10);
         List<String> texts = List.of("plain", "", "with \"quotes\", and, commas", "line\nbreak", "cr\r\nlf\rcr",
