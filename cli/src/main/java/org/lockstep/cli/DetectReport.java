@@ -123,11 +123,18 @@ final class DetectReport {
         int shown = Math.min(o.reportGroups, groups.size());
         if (shown < groups.size()) s.note("The " + shown + " largest of " + groups.size() + " groups are shown; all are in groups.csv.");
         Edges e = r.edges();
-        // edges of each group, strongest first
-        Map<Integer, List<Integer>> edgesOf = new LinkedHashMap<>();
+        // edges of each shown group, in edge order (sorted strongest first below)
+        int[] count = new int[shown];
         for (int k = 0; k < e.size(); k++) {
             int g = o.edgeGroup(k);
-            if (g >= 0 && g < shown) edgesOf.computeIfAbsent(g, x -> new ArrayList<>()).add(k);
+            if (g >= 0 && g < shown) count[g]++;
+        }
+        int[][] edgesOf = new int[shown][];
+        for (int g = 0; g < shown; g++) edgesOf[g] = new int[count[g]];
+        Arrays.fill(count, 0);
+        for (int k = 0; k < e.size(); k++) {
+            int g = o.edgeGroup(k);
+            if (g >= 0 && g < shown) edgesOf[g][count[g]++] = k;
         }
         Map<Integer, it.unimi.dsi.fastutil.longs.LongArrayList> memberTimes = memberTimes(shown);
         for (int i = 0; i < shown; i++) {
@@ -144,7 +151,8 @@ final class DetectReport {
                         + DetectOutputs.iso(g.createdMedianMs()) + ", known for " + g.createdKnown() + ")");
             }
             gs.keyValues(kv);
-            org.lockstep.io.report.Svg timeline = timeline(g, memberTimes.get(g.id()), edgesOf.getOrDefault(g.id(), List.of()));
+            int[] ge = g.id() >= 0 && g.id() < shown ? edgesOf[g.id()] : new int[0];
+            org.lockstep.io.report.Svg timeline = timeline(g, memberTimes.get(g.id()), ge);
             if (timeline != null) gs.figure(timeline, "Posts by the group's members (all of them) and the distinct posts in its evidence (capped per link), over time (UTC).");
             if (!g.topObjects().isEmpty()) {
                 Table t = new Table("signal", "object", "co-actions").caption("What they acted on together");
@@ -178,8 +186,9 @@ final class DetectReport {
                 members.row(row.toArray());
             }
             gs.details("Members (" + g.size() + ")", g.size() <= 12).table(members);
-            List<Integer> ge = edgesOf.getOrDefault(g.id(), List.of());
-            ge.sort((x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
+            // a stable sort, as List.sort was
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(ge, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x])
+                    : Integer.compare(x, y));
             gs.details("Evidence: post pairs behind its strongest links", true).table(evidence(ge, 40));
         }
     }
@@ -199,7 +208,7 @@ final class DetectReport {
     }
 
     /** Members' posts and evidence posts per time bin (about 100 bins over the active span), or null when there is no span. */
-    private org.lockstep.io.report.Svg timeline(GroupStats g, it.unimi.dsi.fastutil.longs.LongArrayList posts, List<Integer> edges) {
+    private org.lockstep.io.report.Svg timeline(GroupStats g, it.unimi.dsi.fastutil.longs.LongArrayList posts, int[] edges) {
         // each evidence post once, however many pairs it is in
         it.unimi.dsi.fastutil.longs.LongArrayList ev = new it.unimi.dsi.fastutil.longs.LongArrayList();
         it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
@@ -239,13 +248,22 @@ final class DetectReport {
     }
 
     /** Post pairs of the given edges (in order), at most {@code max} rows shown. */
-    private Table evidence(List<Integer> edges, int max) {
+    private Table evidence(int[] edges, int max) {
         Table t = new Table("time A (UTC)", "account A", "post A", "text A", "gap s", "account B", "post B", "text B", "signal", "object")
                 .maxRows(max).more("see evidence.csv");
         Evidence ev = r.evidence();
         Edges e = r.edges();
         for (int k : edges) {
+            if (t.full()) {
+                // the rest is only counted: no need to format millions of rows that are not shown
+                t.hidden(ev.count(k));
+                continue;
+            }
             for (int p = ev.start(k); p < ev.end(k); p++) {
+                if (t.full()) {
+                    t.hidden(ev.end(k) - p);
+                    break;
+                }
                 t.row(DetectOutputs.iso(ev.timeA[p]), o.name(e.a[k]), Table.code(nz(r.contentName(ev.contentA[p]))), clip(o.text(ev.rowA[p])),
                         ev.gapMs(p) / 1000.0, o.name(e.b[k]), Table.code(nz(r.contentName(ev.contentB[p]))), clip(o.text(ev.rowB[p])),
                         r.objectSignal(ev.object[p]).label(), Table.code(clip(r.objectName(ev.object[p]))));
@@ -260,12 +278,19 @@ final class DetectReport {
             s.paragraph("No links.");
             return;
         }
-        Integer[] order = new Integer[e.size()];
+        int[] order = new int[e.size()];
         for (int k = 0; k < order.length; k++) order[k] = k;
-        Arrays.sort(order, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x]) : Integer.compare(x, y));
+        // a stable sort, as Arrays.sort of objects was
+        it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (x, y) -> e.weight[x] != e.weight[y] ? Double.compare(e.weight[y], e.weight[x])
+                : Integer.compare(x, y));
         Table t = new Table("account A", "account B", "weight", "co-actions", "episodes", "signals", "median gap s", "A first", "B first",
                 "p-value", "q-value", "group").maxRows(50).more("see edges.csv");
-        for (int k : order) {
+        for (int i = 0; i < order.length; i++) {
+            if (t.full()) {
+                t.hidden(order.length - i);
+                break;
+            }
+            int k = order[i];
             t.row(o.name(e.a[k]), o.name(e.b[k]), e.weight[k], e.coActions[k], e.episodes[k], DetectOutputs.signals(e.signals[k]),
                     DetectOutputs.gapSeconds(e.medianGapMs[k]), e.aFirst[k], e.bFirst[k], e.pValue[k], e.qValue[k], o.edgeGroup(k));
         }

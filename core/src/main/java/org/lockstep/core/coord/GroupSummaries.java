@@ -39,6 +39,10 @@ final class GroupSummaries {
         Arrays.fill(last, Long.MIN_VALUE);
         Long2IntOpenHashMap objCount = new Long2IntOpenHashMap();
         Long2IntOpenHashMap leaderCount = new Long2IntOpenHashMap();
+        // the sweep gives the pairs object by object, mostly with the same earlier account in a row: counts are
+        // summed over runs of the same key and added to the maps once per run (35 M pairs on a storm)
+        long objKey = -1, leadKey = -1;
+        int objRun = 0, leadRun = 0;
         for (int k = 0; k < np; k++) {
             int e = pe[k];
             int g = group[edges.a[e]];
@@ -47,12 +51,26 @@ final class GroupSummaries {
             gCo[g]++;
             first[g] = Math.min(first[g], Math.min(x.time[i], x.time[j]));
             last[g] = Math.max(last[g], Math.max(x.time[i], x.time[j]));
-            objCount.addTo(((long) g << 32) | x.object[i], 1);
+            long ok = ((long) g << 32) | x.object[i];
+            if (ok != objKey) {
+                if (objRun > 0) objCount.addTo(objKey, objRun);
+                objKey = ok;
+                objRun = 0;
+            }
+            objRun++;
             if (x.time[i] != x.time[j]) {
                 int lead = x.time[i] < x.time[j] ? x.account[i] : x.account[j];
-                leaderCount.addTo(((long) g << 32) | lead, 1);
+                long lk = ((long) g << 32) | lead;
+                if (lk != leadKey) {
+                    if (leadRun > 0) leaderCount.addTo(leadKey, leadRun);
+                    leadKey = lk;
+                    leadRun = 0;
+                }
+                leadRun++;
             }
         }
+        if (objRun > 0) objCount.addTo(objKey, objRun);
+        if (leadRun > 0) leaderCount.addTo(leadKey, leadRun);
         List<List<GroupStats.ObjectCount>> tops = new ArrayList<>();
         List<List<GroupStats.Leader>> leads = new ArrayList<>();
         for (int g = 0; g < ng; g++) { tops.add(new ArrayList<>()); leads.add(new ArrayList<>()); }

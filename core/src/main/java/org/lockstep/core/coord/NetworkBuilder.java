@@ -1,6 +1,5 @@
 package org.lockstep.core.coord;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.List;
 import org.lockstep.core.graph.Communities;
@@ -70,16 +69,9 @@ final class NetworkBuilder {
         int na = x.accountCount();
         // pairs grouped by edge, each edge's pairs by time of the earlier action
         int np = pl.size;
-        int[] order = new int[np];
-        for (int k = 0; k < np; k++) order[k] = k;
         final int[] pe = pl.e, pi = pl.i, pj = pl.j;
         final long[] t = x.time;
-        IntArrays.quickSort(order, (u, v) -> {
-            int cmp = Integer.compare(pe[u], pe[v]);
-            if (cmp != 0) return cmp;
-            cmp = Long.compare(t[pi[u]], t[pi[v]]);
-            return cmp != 0 ? cmp : Long.compare(t[pj[u]], t[pj[v]]);
-        });
+        int[] order = PairOrder.of(pe, pi, pj, np, t, nk);
         int[] coActions = new int[nk], fast = new int[nk], aFirst = new int[nk], bFirst = new int[nk];
         long[] minGap = new long[nk], medianGap = new long[nk];
         double[] meanGap = new double[nk];

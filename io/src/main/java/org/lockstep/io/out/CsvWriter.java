@@ -132,7 +132,7 @@ public final class CsvWriter implements Cells, Closeable, Flushable {
     /** Shortest round-tripping decimal without exponent for the usual magnitudes; integers without ".0". */
     static String formatDouble(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
+        return Numbers.of(v);
     }
 
     /** The cell text as written: formula-neutralised, NUL-free and quoted where RFC 4180 needs it. */

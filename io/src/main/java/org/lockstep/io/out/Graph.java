@@ -43,7 +43,7 @@ public final class Graph {
                 case LONG: return Long.toString(((long[]) values)[i]);
                 case DOUBLE: {
                     double d = ((double[]) values)[i];
-                    return Double.isFinite(d) ? Double.toString(d) : null;
+                    return Double.isFinite(d) ? Numbers.of(d) : null;
                 }
                 default: return Boolean.toString(((boolean[]) values)[i]);
             }

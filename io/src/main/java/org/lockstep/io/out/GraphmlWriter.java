@@ -82,7 +82,7 @@ public final class GraphmlWriter {
                 w.writeAttribute("id", "e" + e);
                 w.writeAttribute("source", Xml.legal(g.nodeId[g.source[e]]));
                 w.writeAttribute("target", Xml.legal(g.nodeId[g.target[e]]));
-                data(w, "weight", Double.toString(g.weight[e]));
+                data(w, "weight", Numbers.of(g.weight[e]));
                 values(w, "e", g.edgeColumns, e);
                 w.writeEndElement();
             }

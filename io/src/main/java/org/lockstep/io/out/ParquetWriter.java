@@ -104,15 +104,15 @@ public final class ParquetWriter implements Cells, Closeable {
     /** A whole number; in a DOUBLE column it is stored as a double. */
     public ParquetWriter cell(long v) {
         expect(Type.LONG, "a number");
-        write(columns.get(column).type() == Type.DOUBLE ? Double.toString((double) v) : Long.toString(v));
+        write(columns.get(column).type() == Type.DOUBLE ? Numbers.of((double) v) : Long.toString(v));
         return this;
     }
 
     /** A number; NaN and infinities are NULL. */
     public ParquetWriter cell(double v) {
         expect(Type.DOUBLE, "a double");
-        // Double.toString is the shortest decimal that reads back as the same double
-        write(Double.isFinite(v) ? Double.toString(v) : "");
+        // the shortest decimal that reads back as the same double
+        write(Double.isFinite(v) ? Numbers.of(v) : "");
         return this;
     }
 

@@ -36,6 +36,22 @@ public final class Table {
         return this;
     }
 
+    /**
+     * Counts {@code count} rows as added without giving them, for a caller that stops building rows once
+     * {@link #maxRows} are shown (a storm has millions); only allowed then, so the table reads as if they were added.
+     */
+    public Table hidden(long count) {
+        if (count < 0) throw new IllegalArgumentException("negative count " + count);
+        if (count > 0 && rows.size() < maxRows) throw new IllegalStateException("rows are hidden only once " + maxRows + " are shown");
+        hiddenRows += count;
+        return this;
+    }
+
+    /** Whether the next row would be hidden (the table shows {@link #maxRows} already). */
+    public boolean full() {
+        return rows.size() >= maxRows;
+    }
+
     public Table caption(String text) {
         this.caption = text;
         return this;

@@ -255,7 +255,7 @@ final class Ingester {
         fileStored = fileDuplicates = fileBatches = 0;
         try (PreparedStatement ps = conn.prepareStatement("""
                 INSERT INTO ingest_files (file_id, path, size, fingerprint, started_at, status, resumed_after, batches,
-                  posts_committed, stored, duplicates) VALUES (?, ?, ?, ?, now()::TIMESTAMP, 'running', ?, 0, ?, 0, 0)""")) {
+                  posts_committed, stored, duplicates, conflicts) VALUES (?, ?, ?, ?, now()::TIMESTAMP, 'running', ?, 0, ?, 0, 0, 0)""")) {
             ps.setLong(1, fileId);
             ps.setString(2, file);
             if (size < 0) ps.setNull(3, java.sql.Types.BIGINT);
@@ -413,22 +413,27 @@ final class Ingester {
             long dup = pending - stored;
             List<Conflict> conflicts = dup > 0 ? conflicts(st) : List.of();
             step("conflicts");
+            // duplicates: posts already in the case as they are; conflicts: the same id with other content
+            long exact = dup - conflicts.size();
             try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO ingest_batches VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?)")) {
+                    "INSERT INTO ingest_batches (batch, file_id, committed_at, posts, stored, duplicates, conflicts) "
+                            + "VALUES (?, ?, now()::TIMESTAMP, ?, ?, ?, ?)")) {
                 ps.setLong(1, batch);
                 ps.setLong(2, fileId);
                 ps.setLong(3, pending);
                 ps.setLong(4, stored);
-                ps.setLong(5, dup);
+                ps.setLong(5, exact);
+                ps.setLong(6, conflicts.size());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("""
                     UPDATE ingest_files SET batches = batches + 1, posts_committed = posts_committed + ?,
-                      stored = stored + ?, duplicates = duplicates + ? WHERE file_id = ?""")) {
+                      stored = stored + ?, duplicates = duplicates + ?, conflicts = conflicts + ? WHERE file_id = ?""")) {
                 ps.setLong(1, pending);
                 ps.setLong(2, stored);
-                ps.setLong(3, dup);
-                ps.setLong(4, fileId);
+                ps.setLong(3, exact);
+                ps.setLong(4, conflicts.size());
+                ps.setLong(5, fileId);
                 ps.executeUpdate();
             }
             for (String t : new String[] {"stage_posts", "stage_urls", "stage_hashtags", "stage_mentions", "stage_media", "stage_new", "stage_accounts"}) {
@@ -437,7 +442,7 @@ final class Ingester {
             step("progress+clear");
             conn.commit();
             step("commit");
-            report.batch(stored, dup - conflicts.size());
+            report.batch(stored, exact);
             report.conflicts(conflicts.size());
             reportConflicts(conflicts);
             fileStored += stored;

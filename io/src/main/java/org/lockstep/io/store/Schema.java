@@ -14,11 +14,12 @@ import java.util.List;
  */
 final class Schema {
     /**
-     * Bump when a table changes. Version 3 added the results tables ({@link #RESULTS_DDL}); a version-2
-     * case is migrated when opened for writing (the tables are added) and read as it is otherwise.
+     * Bump when a table changes. Version 3 added the results tables ({@link #RESULTS_DDL}), version 4 the
+     * {@code conflicts} column of {@code ingest_files} and {@code ingest_batches}; an older case is migrated
+     * when opened for writing (tables and columns are added) and read as it is otherwise.
      * Newer versions are refused rather than misread.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** Oldest version this Lockstep can read (and migrate when it writes). */
     static final int OLDEST = 2;
@@ -107,10 +108,11 @@ final class Schema {
           fingerprint VARCHAR, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, status VARCHAR NOT NULL,
           resumed_after BIGINT NOT NULL, batches BIGINT NOT NULL, posts_committed BIGINT NOT NULL,
           records BIGINT, posts_read BIGINT, stored BIGINT NOT NULL, duplicates BIGINT NOT NULL,
-          rejected BIGINT, warnings BIGINT, formats VARCHAR)""",
+          rejected BIGINT, warnings BIGINT, formats VARCHAR, conflicts BIGINT)""",
         """
         CREATE TABLE ingest_batches (batch BIGINT PRIMARY KEY, file_id BIGINT NOT NULL,
-          committed_at TIMESTAMP NOT NULL, posts BIGINT NOT NULL, stored BIGINT NOT NULL, duplicates BIGINT NOT NULL)""",
+          committed_at TIMESTAMP NOT NULL, posts BIGINT NOT NULL, stored BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+          conflicts BIGINT)""",
     };
 
     /** Session-local staging tables the appender fills; {@code seq} numbers the posts of one batch. */
@@ -151,7 +153,7 @@ final class Schema {
                     throw new StoreException(where + " has case-database schema version " + v + "; this Lockstep reads versions "
                             + OLDEST + " to " + VERSION + (v > VERSION ? " (it was written by a newer Lockstep)" : ""));
                 }
-                if (v < VERSION && !readOnly(c)) migrate(c, st);
+                if (v < VERSION && !readOnly(c)) migrate(c, st, v);
                 return;
             }
             try (ResultSet rs = st.executeQuery(
@@ -176,11 +178,18 @@ final class Schema {
         }
     }
 
-    /** Version 2 → 3: adds the results tables, in one transaction. */
-    private static void migrate(Connection c, Statement st) throws SQLException {
+    /**
+     * Version 2 → 3 adds the results tables, 3 → 4 the conflicts columns (NULL in the rows of earlier ingests, whose
+     * duplicates include their conflicts); all in one transaction.
+     */
+    private static void migrate(Connection c, Statement st, int from) throws SQLException {
         c.setAutoCommit(false);
         try {
-            for (String d : RESULTS_DDL) st.execute(d);
+            if (from < 3) for (String d : RESULTS_DDL) st.execute(d);
+            if (from < 4) {
+                st.execute("ALTER TABLE ingest_files ADD COLUMN conflicts BIGINT");
+                st.execute("ALTER TABLE ingest_batches ADD COLUMN conflicts BIGINT");
+            }
             st.execute("INSERT INTO schema_version VALUES (" + VERSION + ", now()::TIMESTAMP)");
             c.commit();
         } catch (SQLException e) {

@@ -117,7 +117,7 @@ class CaseDbTest {
             assertEquals("2017-05-04 10:00:00", string(db, "SELECT strftime(created_at, '%Y-%m-%d %H:%M:%S') FROM accounts WHERE account_id = '1'"));
             assertEquals("complete", string(db, "SELECT status FROM ingest_files"));
             assertEquals(3, count(db, "SELECT stored FROM ingest_files"));
-            assertEquals(3, count(db, "SELECT version FROM schema_version"), "version 3: the results tables");
+            assertEquals(4, count(db, "SELECT version FROM schema_version"), "version 4: the conflicts columns");
         }
     }
 

@@ -16,6 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 class CaseResultsTest {
 
     @Test
+    void versionThreeCaseGetsTheConflictsColumnsEmptyForItsEarlierIngests(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("v3.duckdb");
+        Path in = dir.resolve("a.jsonl");
+        java.nio.file.Files.writeString(in, IngestConflictTest.t("1", "1", 0, "a") + "\n" + IngestConflictTest.t("1", "1", 0, "b") + "\n");
+        try (CaseDb db = CaseDb.open(f); Statement st = db.connection().createStatement()) {
+            db.ingest(List.of(in.toString()), org.lockstep.io.read.ReadOptions.defaults(), 10, p -> { }, null);
+            // as version 3 wrote it: one duplicates column that counted the conflict too
+            st.execute("ALTER TABLE ingest_files DROP COLUMN conflicts");
+            st.execute("ALTER TABLE ingest_batches DROP COLUMN conflicts");
+            st.execute("UPDATE ingest_files SET duplicates = 1");
+            st.execute("DELETE FROM schema_version");
+            st.execute("INSERT INTO schema_version VALUES (3, now()::TIMESTAMP)");
+        }
+        try (CaseDb db = CaseDb.open(f)) {
+            assertEquals(4, CaseDbTest.count(db, "SELECT max(version) FROM schema_version"));
+            assertEquals("1 null", CaseDbTest.string(db, "SELECT duplicates || ' ' || coalesce(conflicts::VARCHAR, 'null') FROM ingest_files"));
+            db.ingest(List.of(in.toString()), org.lockstep.io.read.ReadOptions.defaults(), 10, p -> { }, null);
+            // the second ingest of the same two posts: the first is in the case as it is, the second conflicts with it
+            assertEquals("1 1", CaseDbTest.string(db, "SELECT duplicates || ' ' || conflicts FROM ingest_files WHERE file_id = 2"));
+        }
+    }
+
+    @Test
     void versionTwoCaseIsMigratedWhenOpenedForWriting(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("old.duckdb");
         try (CaseDb db = CaseDb.open(f); Statement st = db.connection().createStatement()) {
@@ -24,6 +47,8 @@ class CaseResultsTest {
                     "account_scores", "domain_matches", "labels", "audit_log", "users", "api_tokens")) {
                 st.execute("DROP TABLE " + t);
             }
+            st.execute("ALTER TABLE ingest_files DROP COLUMN conflicts");
+            st.execute("ALTER TABLE ingest_batches DROP COLUMN conflicts");
             st.execute("DELETE FROM schema_version");
             st.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)");
         }
@@ -33,14 +58,17 @@ class CaseResultsTest {
         try (CaseDb db = CaseDb.open(f); Statement st = db.connection().createStatement()) {
             ResultSet rs = st.executeQuery("SELECT max(version), count(*) FROM schema_version");
             rs.next();
-            assertEquals(3, rs.getInt(1));
+            assertEquals(4, rs.getInt(1));
             assertEquals(2, rs.getInt(2), "the migration is recorded beside the original version");
+            rs = st.executeQuery("SELECT count(*) FROM ingest_files WHERE conflicts IS NOT NULL");
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the conflicts column is there too");
             rs = st.executeQuery("SELECT count(*) FROM labels");
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
         try (CaseDb db = CaseDb.open(f); Statement st = db.connection().createStatement()) {
-            st.execute("INSERT INTO schema_version VALUES (4, now()::TIMESTAMP)");
+            st.execute("INSERT INTO schema_version VALUES (5, now()::TIMESTAMP)");
         }
         StoreException e = assertThrows(StoreException.class, () -> CaseDb.open(f).close());
         assertTrue(e.getMessage().contains("newer Lockstep"), e.getMessage());

@@ -45,6 +45,11 @@ class IngestConflictTest {
             assertEquals(0, r2.duplicates());
             assertEquals(1, r2.conflicts());
             assertEquals("b", CaseDbTest.string(db, "SELECT text FROM posts WHERE post_id = '2'"), "the first is kept");
+            // the ingest history counts them apart too: per file, and per batch (a.jsonl: 4 posts, then 1)
+            assertEquals("1 2", CaseDbTest.string(db, "SELECT duplicates || ' ' || conflicts FROM ingest_files WHERE file_id = 1"));
+            assertEquals("0 1", CaseDbTest.string(db, "SELECT duplicates || ' ' || conflicts FROM ingest_files WHERE file_id = 2"));
+            assertEquals("1 1,0 1,0 1", CaseDbTest.string(db,
+                    "SELECT string_agg(duplicates || ' ' || conflicts, ',' ORDER BY batch) FROM ingest_batches"));
             assertEquals("1", CaseDbTest.string(db, "SELECT account_id FROM posts WHERE post_id = '1'"));
         }
         List<String> reasons = seen.stream().map(p -> p.line() + " " + p.reason()).toList();
