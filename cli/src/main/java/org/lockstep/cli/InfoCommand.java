@@ -55,6 +55,7 @@ final class InfoCommand implements Callable<Integer> {
         CaseInfo.History h = i.history();
         out.println("Ingest history: " + h.fileReads() + " file read(s), " + IngestCommand.fmt(h.records()) + " records, "
                 + IngestCommand.fmt(h.stored()) + " stored, " + IngestCommand.fmt(h.duplicates()) + " duplicates, "
+                + IngestCommand.fmt(h.conflicts()) + " conflicting duplicates (first kept), "
                 + IngestCommand.fmt(h.rejected()) + " rejected, " + IngestCommand.fmt(h.warnings()) + " warnings"
                 + (h.lastIngest() != null ? "; last ingest " + h.lastIngest() : ""));
         if (h.unfinished() > 0) {
@@ -122,6 +123,7 @@ final class InfoCommand implements Callable<Integer> {
         hi.put("records", h.records());
         hi.put("stored", h.stored());
         hi.put("duplicates", h.duplicates());
+        hi.put("conflicts", h.conflicts());
         hi.put("rejected", h.rejected());
         hi.put("warnings", h.warnings());
         hi.put("unfinished_files", h.unfinished());

@@ -406,13 +406,13 @@ public final class CaseDb implements AutoCloseable {
             CaseInfo.History h;
             try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
                     SELECT count(*), coalesce(sum(records), 0), coalesce(sum(stored), 0), coalesce(sum(duplicates), 0),
-                      coalesce(sum(rejected), 0), coalesce(sum(warnings), 0), strftime(max(started_at), '%Y-%m-%dT%H:%M:%SZ'),
+                      coalesce(sum(conflicts), 0), coalesce(sum(rejected), 0), coalesce(sum(warnings), 0), strftime(max(started_at), '%Y-%m-%dT%H:%M:%SZ'),
                       (SELECT count(*) FROM (SELECT arg_max(status, file_id) AS s FROM ingest_files
                          GROUP BY coalesce(fingerprint, path)) WHERE s NOT IN ('complete', 'failed'))
                     FROM ingest_files""")) {
                 rs.next();
                 h = new CaseInfo.History(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(8), rs.getString(7));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(9), rs.getString(8));
             }
             return new CaseInfo(posts, byPlatform, byKind, first, last, accounts, tags, domains, authors, h);
         } catch (SQLException e) {

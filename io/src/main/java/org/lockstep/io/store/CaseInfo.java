@@ -21,8 +21,10 @@ public record CaseInfo(long posts, Map<String, Long> byPlatform, Map<String, Lon
     /**
      * Totals over every ingest of this database ({@code ingest_files}).
      *
+     * @param duplicates posts already in the case as they are (exact duplicates)
+     * @param conflicts posts whose id was in the case with other content (the first kept; NULL before schema 4 counts 0)
      * @param unfinished files whose latest ingest did not finish (interrupted, or stopped at the error limit)
      */
-    public record History(long fileReads, long records, long stored, long duplicates, long rejected, long warnings,
-            long unfinished, String lastIngest) {}
+    public record History(long fileReads, long records, long stored, long duplicates, long conflicts, long rejected,
+            long warnings, long unfinished, String lastIngest) {}
 }

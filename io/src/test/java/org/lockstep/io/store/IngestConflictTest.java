@@ -51,6 +51,9 @@ class IngestConflictTest {
             assertEquals("1 1,0 1,0 1", CaseDbTest.string(db,
                     "SELECT string_agg(duplicates || ' ' || conflicts, ',' ORDER BY batch) FROM ingest_batches"));
             assertEquals("1", CaseDbTest.string(db, "SELECT account_id FROM posts WHERE post_id = '1'"));
+            // and the case's summary (lockstep info) sums them apart: 1 exact duplicate, 3 conflicts
+            assertEquals(1, db.info(1).history().duplicates());
+            assertEquals(3, db.info(1).history().conflicts());
         }
         List<String> reasons = seen.stream().map(p -> p.line() + " " + p.reason()).toList();
         assertEquals(List.of(
