@@ -41,14 +41,7 @@ class ServeCommandTest {
         int port = -1;
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("lockstep serve: http://127\\.0\\.0\\.1:(\\d+)/");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String line;
-            while (port < 0 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                lines.add(line);
-                Matcher m = listening.matcher(line);
-                if (m.find()) port = Integer.parseInt(m.group(1));
-            }
+            port = awaitListening(out, Pattern.compile("lockstep serve: http://127\\.0\\.0\\.1:(\\d+)/"), lines);
             assertTrue(port > 0, "it says where it listens: " + lines);
             assertTrue(String.join("\n", lines).contains("the case has no users yet; add one with: lockstep users add"), lines.toString());
             // the rest of its output is drained so that the server never blocks on a full pipe
@@ -126,15 +119,7 @@ class ServeCommandTest {
         List<String> lines = new ArrayList<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("lockstep serve: https://127\\.0\\.0\\.1:(\\d+)/");
-            int port = -1;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String line;
-            while (port < 0 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                lines.add(line);
-                Matcher m = listening.matcher(line);
-                if (m.find()) port = Integer.parseInt(m.group(1));
-            }
+            int port = awaitListening(out, Pattern.compile("lockstep serve: https://127\\.0\\.0\\.1:(\\d+)/"), lines);
             assertTrue(port > 0, "it says it listens on https: " + lines);
             Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
             drain.setDaemon(true);
@@ -156,5 +141,20 @@ class ServeCommandTest {
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
         }
+    }
+
+    /**
+     * Reads the server's output until it says where it listens ({@code listening}'s group 1 is the port), at most 90
+     * s; every line read is added to {@code lines}. −1 when it never says so.
+     */
+    static int awaitListening(BufferedReader out, Pattern listening, List<String> lines) throws java.io.IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            lines.add(line);
+            Matcher m = listening.matcher(line);
+            if (m.find()) return Integer.parseInt(m.group(1));
+        }
+        return -1;
     }
 }

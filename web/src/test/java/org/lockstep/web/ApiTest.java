@@ -358,13 +358,7 @@ class ApiTest {
         assertEquals(403, viewer.post("/api/jobs", JOB).status());
         Http.Res r = analyst.post("/api/jobs", JOB);
         assertEquals(202, r.status(), r.body());
-        long id = r.json().get("id").asLong();
-        JsonNode j = null;
-        for (int i = 0; i < 600; i++) {
-            j = viewer.get("/api/jobs/" + id).json();
-            if (j.get("state").asText().equals("done") || j.get("state").asText().equals("failed")) break;
-            Thread.sleep(100);
-        }
+        JsonNode j = awaitJob(r.json().get("id").asLong());
         assertEquals("done", j.get("state").asText(), j.toString());
         assertEquals(1.0, j.get("progress").asDouble());
         assertEquals(Fixture.POSTS, j.at("/summary/posts").asInt());
@@ -389,16 +383,21 @@ class ApiTest {
         assertTrue(before.size() > 0, "the case has campaigns to keep: " + before);
         Http.Res r = analyst.post("/api/jobs", JOB.replace("{", "{\"coordination_only\":true,"));
         assertEquals(202, r.status(), r.body());
-        long id = r.json().get("id").asLong();
+        JsonNode j = awaitJob(r.json().get("id").asLong());
+        assertEquals("done", j.get("state").asText(), j.toString());
+        assertTrue(j.at("/summary/campaigns").isMissingNode(), "no campaigns in a coordination-only job: " + j);
+        assertEquals(j.get("run").asLong(), viewer.get("/api/network").json().get("run").asLong(), "the network is the job's");
+        assertEquals(before, viewer.get("/api/campaigns").json(), "the campaigns are the earlier run's");
+    }
+
+    /** The job's state once it is done or failed (polled every 100 ms, at most a minute). */
+    static JsonNode awaitJob(long id) throws Exception {
         JsonNode j = null;
         for (int i = 0; i < 600; i++) {
             j = viewer.get("/api/jobs/" + id).json();
             if (j.get("state").asText().equals("done") || j.get("state").asText().equals("failed")) break;
             Thread.sleep(100);
         }
-        assertEquals("done", j.get("state").asText(), j.toString());
-        assertTrue(j.at("/summary/campaigns").isMissingNode(), "no campaigns in a coordination-only job: " + j);
-        assertEquals(j.get("run").asLong(), viewer.get("/api/network").json().get("run").asLong(), "the network is the job's");
-        assertEquals(before, viewer.get("/api/campaigns").json(), "the campaigns are the earlier run's");
+        return j;
     }
 }
