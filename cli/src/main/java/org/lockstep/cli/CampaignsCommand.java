@@ -83,13 +83,9 @@ final class CampaignsCommand implements Callable<Integer> {
             System.err.println("lockstep campaigns: give input files (or --db)");
             return Main.USAGE;
         }
-        if (webhook != null && alerts == null) {
-            System.err.println("lockstep campaigns: --webhook needs --alerts FILE (the alerts it sends are kept there)");
-            return Main.USAGE;
-        }
-        String bad = webhook == null ? null : org.lockstep.io.alert.Webhook.check(webhook);
+        String bad = Preflight.webhook(webhook, alerts);
         if (bad != null) {
-            System.err.println("lockstep campaigns: " + Terminal.safe(bad));
+            System.err.println("lockstep campaigns: " + bad);
             return Main.USAGE;
         }
         if ((bad = Preflight.inputs(input.files)) != null

@@ -100,10 +100,6 @@ final class DomainsAlerts implements AutoCloseable {
         return s.toString();
     }
 
-    int sent() {
-        return sent;
-    }
-
     @Override
     public void close() throws IOException {
         out.close();

@@ -125,13 +125,9 @@ final class DomainsMatchCommand implements Callable<Integer> {
             System.err.println("lockstep domains match: --threshold must be between 0 and 1");
             return Main.USAGE;
         }
-        if (webhook != null && alertsFile == null) {
-            System.err.println("lockstep domains match: --webhook needs --alerts FILE (the alerts it sends are kept there)");
-            return Main.USAGE;
-        }
-        String badHook = webhook == null ? null : org.lockstep.io.alert.Webhook.check(webhook);
+        String badHook = Preflight.webhook(webhook, alertsFile);
         if (badHook != null) {
-            System.err.println("lockstep domains match: --webhook: " + Safe.text(badHook));
+            System.err.println("lockstep domains match: " + badHook);
             return Main.USAGE;
         }
         List<ProtectedEntity> entities = new ArrayList<>();

@@ -18,6 +18,17 @@ import org.lockstep.io.read.Errors;
 final class Preflight {
     private Preflight() {}
 
+    /**
+     * What is wrong with the alert options, or null: a webhook needs an alerts file (the alerts it sends are kept
+     * there) and a usable http(s) URL ({@link org.lockstep.io.alert.Webhook#check}). Safe for a terminal.
+     */
+    static String webhook(String webhook, Path alerts) {
+        if (webhook == null) return null;
+        if (alerts == null) return "--webhook needs --alerts FILE (the alerts it sends are kept there)";
+        String bad = org.lockstep.io.alert.Webhook.check(webhook);
+        return bad == null ? null : Terminal.safe(bad);
+    }
+
     /** The first problem with the named inputs ({@code -} is standard input), or null. */
     static String inputs(List<String> inputs) {
         for (String in : inputs) {

@@ -101,6 +101,12 @@ class DomainsCtCommandTest {
             Path protect = dir.resolve("p.txt");
             Files.writeString(protect, "spiegel.de\n");
             Path alerts = dir.resolve("alerts/lookalikes.jsonl");
+            // the alert options are checked before any work, as campaigns checks them (Preflight.webhook)
+            assertEquals(Main.USAGE, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log", base + "/",
+                    "--webhook", base + "/hook"));
+            assertEquals(Main.USAGE, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log", base + "/",
+                    "--alerts", alerts.toString(), "--webhook", "ftp://example.org/x"));
+            assertTrue(received.isEmpty() && !Files.exists(alerts), "nothing read, nothing alerted");
             for (int run = 0; run < 2; run++) {
                 // a fresh position each time: the second run reads the same certificates again
                 assertEquals(Main.OK, Main.run("domains", "match", "--protect", protect.toString(), "--ct-log", base + "/",
