@@ -268,6 +268,7 @@ async function pageNetwork(): Promise<void> {
     edgeReducer: (edge: string, data: Json) => (all || shownEdges.has(edge) ? data : { ...data, hidden: true }),
   } as any);
   cheapWhileMoving(renderer);
+  moveAsPicture(renderer);
   (renderer as any).on("clickNode", (ev: { node: string }) => { location.hash = "#/account/" + encodeURIComponent(ev.node); });
   const draw = () => { if (!box.isConnected) return; select(); renderer?.refresh(); };
   for (const c of [groupSel, signalSel, maxP]) c.addEventListener("input", draw);
@@ -315,6 +316,73 @@ function cheapWhileMoving(sigma: Sigma): void {
   };
   r.kill = function (this: any) {
     program.pickProgram = pick; // so that sigma frees it
+    return kill.call(this);
+  };
+}
+
+/**
+ * While the view moves (a drag, the wheel, sigma's zoom and inertia animations), moves the picture last
+ * drawn instead of drawing the network again: the layers get the CSS transform (a translation and a
+ * scale) that takes the viewport's corners where the camera now puts them, which the browser's compositor
+ * applies without touching WebGL. Drawing 10,000 nodes in software WebGL costs about 60 ms of CPU, so a
+ * redraw per pointer move gave 14 frames per second while panning; a transform costs next to nothing. The
+ * network is drawn for real when the view stops (sigma's own render at the end of a gesture or animation,
+ * or 120 ms after the last move), or when the picture would have to move or shrink so far that more than
+ * about half of the view would be empty. The technique is that of map viewers (Leaflet's zoom animation).
+ * The mouse layer is never transformed, so pointer coordinates stay exact (sigma's captor reads the camera,
+ * not the picture); the layers hidden while moving by {@link cheapWhileMoving} stay hidden.
+ */
+function moveAsPicture(sigma: Sigma): void {
+  const r = sigma as any;
+  const render = r.render, kill = r.kill;
+  if (typeof render !== "function" || typeof kill !== "function" || !r.camera || !r.mouseCaptor || !r.elements
+    || typeof r.viewportToFramedGraph !== "function" || typeof r.framedGraphToViewport !== "function") return;
+  const layers = Object.keys(r.elements).filter((k) => k !== "mouse").map((k) => r.elements[k] as HTMLElement);
+  for (const e of layers) e.style.transformOrigin = "0 0";
+  // the framed-graph coordinates of the viewport's corners when the picture was drawn
+  let drawn: { a: { x: number; y: number }; b: { x: number; y: number } } | null = null;
+  const drawnNow = () => {
+    drawn = { a: r.viewportToFramedGraph({ x: 0, y: 0 }), b: r.viewportToFramedGraph({ x: r.width, y: r.height }) };
+  };
+  let moved = false;
+  let settle: number | undefined;
+  const reset = () => {
+    if (!moved) return;
+    moved = false;
+    for (const e of layers) e.style.transform = "";
+  };
+  /** Sigma's own render (it draws less while the view moves), then the picture back in place. */
+  const draw = () => {
+    clearTimeout(settle);
+    const out = render.call(r);
+    reset();
+    drawnNow();
+    return out;
+  };
+  r.render = function (this: any) {
+    clearTimeout(settle);
+    const mc = this.mouseCaptor;
+    const moving = Boolean(this.camera.isAnimated() || mc.isMoving || mc.draggedEvents || mc.currentWheelDirection);
+    if (moving && drawn && !this.needToProcess && this.width > 0 && this.height > 0) {
+      const state = this.camera.getState();
+      const a = this.framedGraphToViewport(drawn.a, { cameraState: state });
+      const b = this.framedGraphToViewport(drawn.b, { cameraState: state });
+      const k = (b.x - a.x) / this.width;
+      const far = Math.abs(a.x) > this.width / 2 || Math.abs(a.y) > this.height / 2 || !(k > 0.7 && k < 1.5);
+      if (!far && Number.isFinite(a.x) && Number.isFinite(a.y)) {
+        if (this.renderFrame) { cancelAnimationFrame(this.renderFrame); this.renderFrame = null; }
+        const t = "translate(" + a.x + "px," + a.y + "px) scale(" + k + ")";
+        for (const e of layers) e.style.transform = t;
+        moved = true;
+        settle = window.setTimeout(() => { if (moved) draw(); }, 120);
+        return this;
+      }
+    }
+    return draw();
+  };
+  if (r.width > 0 && r.height > 0) drawnNow(); // the constructor has drawn the network already
+  r.kill = function (this: any) {
+    clearTimeout(settle);
     return kill.call(this);
   };
 }

@@ -53,15 +53,16 @@ class NetworkScaleBench {
             }""";
 
     /**
-     * While {@code action} ran: the network's redraws per second, the page's frames per second
-     * (requestAnimationFrame callbacks), and the CPU time of all of Chromium's processes (renderer, GPU
-     * process running SwiftShader, browser) per redraw: on a shared machine the rates depend on the other
-     * load, the CPU time per redraw much less.
+     * While {@code action} ran: the network's view updates and redraws per second, the page's frames per
+     * second (requestAnimationFrame callbacks), and the CPU time of all of Chromium's processes (renderer, GPU
+     * process running SwiftShader, browser) per view update: on a shared machine the rates depend on the other
+     * load, the CPU time per update much less.
      */
-    record Rate(double renders, double frames, double cpuMsPerRender) {
+    record Rate(double updates, double renders, double frames, double cpuMsPerUpdate) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.1f redraws/s (page %.1f frames/s, %.0f CPU-ms per redraw)", renders, frames, cpuMsPerRender);
+            return String.format(Locale.ROOT, "%.1f view updates/s (%.1f redraws/s, page %.1f frames/s, %.0f CPU-ms per update)",
+                    updates, renders, frames, cpuMsPerUpdate);
         }
     }
 
@@ -82,21 +83,42 @@ class NetworkScaleBench {
     }
 
     static Rate frames(Page p, Runnable action) {
-        p.evaluate("() => { window.__renders = 0; window.__stop = false; window.__frames = 0; const f = () => { window.__frames++; if (!window.__stop) requestAnimationFrame(f); }; requestAnimationFrame(f); }");
+        p.evaluate(COUNT_UPDATES);
         double cpu0 = chromiumCpuMs();
         long t0 = System.nanoTime();
         action.run();
         double secs = (System.nanoTime() - t0) / 1e9;
         @SuppressWarnings("unchecked")
-        List<Number> n = (List<Number>) p.evaluate("() => { window.__stop = true; return [window.__renders || 0, window.__frames]; }");
+        List<Number> n = (List<Number>) p.evaluate("() => { window.__stop = true; return [window.__updates, window.__renders || 0, window.__frames]; }");
         double cpu = chromiumCpuMs() - cpu0;
-        double renders = n.get(0).doubleValue();
-        return new Rate(renders / secs, n.get(1).doubleValue() / secs, renders == 0 ? Double.NaN : cpu / renders);
+        double updates = n.get(0).doubleValue();
+        return new Rate(updates / secs, n.get(1).doubleValue() / secs, n.get(2).doubleValue() / secs, updates == 0 ? Double.NaN : cpu / updates);
     }
 
     /**
+     * Starts counting, frame by frame: the page's frames (requestAnimationFrame callbacks), the network's
+     * redraws ({@link #COUNT_RENDERS}) and its view updates, the frames in which the picture on screen moved:
+     * a redraw, or a new CSS transform on the nodes' canvas (the page moves the picture last drawn while the
+     * view moves, and draws again when it stops). Counted from outside the page's code, by what it changed.
+     */
+    static final String COUNT_UPDATES = """
+            () => {
+              window.__renders = 0; window.__stop = false; window.__frames = 0; window.__updates = 0;
+              const canvas = document.querySelector('#graph .sigma-nodes');
+              let renders = 0, transform = canvas ? canvas.style.transform : '';
+              const f = () => {
+                window.__frames++;
+                const t = canvas ? canvas.style.transform : '';
+                if (window.__renders !== renders || t !== transform) window.__updates++;
+                renders = window.__renders; transform = t;
+                if (!window.__stop) requestAnimationFrame(f);
+              };
+              requestAnimationFrame(f);
+            }""";
+
+    /**
      * A drag in a figure of eight for {@code ms}, driven from the page: one mouse move per animation frame,
-     * so that the redraws per second are what the page can draw, not how fast moves arrive from outside.
+     * so that the view updates per second are what the page can show, not how fast moves arrive from outside.
      */
     static final String DRAG = """
             ms => new Promise(done => {
