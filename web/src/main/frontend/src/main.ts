@@ -321,7 +321,7 @@ function cheapWhileMoving(sigma: Sigma): void {
 }
 
 /**
- * While the view moves (a drag, the wheel, sigma's zoom and inertia animations), moves the picture last
+ * While the view moves (a drag, a touch pan, the wheel, sigma's zoom and inertia animations), moves the picture last
  * drawn instead of drawing the network again: the layers get the CSS transform (a translation and a
  * scale) that takes the viewport's corners where the camera now puts them, which the browser's compositor
  * applies without touching WebGL. Drawing 10,000 nodes in software WebGL costs about 60 ms of CPU, so a
@@ -362,7 +362,8 @@ function moveAsPicture(sigma: Sigma): void {
   r.render = function (this: any) {
     clearTimeout(settle);
     const mc = this.mouseCaptor;
-    const moving = Boolean(this.camera.isAnimated() || mc.isMoving || mc.draggedEvents || mc.currentWheelDirection);
+    const moving = Boolean(this.camera.isAnimated() || mc.isMoving || mc.draggedEvents || mc.currentWheelDirection
+      || this.touchCaptor?.isMoving);
     if (moving && drawn && !this.needToProcess && this.width > 0 && this.height > 0) {
       const state = this.camera.getState();
       const a = this.framedGraphToViewport(drawn.a, { cameraState: state });
